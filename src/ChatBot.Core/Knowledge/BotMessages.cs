@@ -1,0 +1,21 @@
+namespace ChatBot.Core.Knowledge;
+
+/// <summary>Fallback and notice texts. <see cref="Clarify"/> holds "{0}" and "{1}" for the two candidates.</summary>
+public sealed record BotMessages
+{
+    public required string NoAnswer { get; init; }
+
+    public required string Clarify { get; init; }
+
+    public required string Empty { get; init; }
+
+    public required string Error { get; init; }
+
+    public required string Refusal { get; init; }
+
+    public required string About { get; init; }
+
+    public required string FeedbackThanks { get; init; }
+
+    public required string SafetySentPrivately { get; init; }
+}

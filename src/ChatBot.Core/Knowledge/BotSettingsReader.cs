@@ -1,0 +1,69 @@
+namespace ChatBot.Core.Knowledge;
+
+/// <summary>Reads <c>bot.yaml</c>: the standing caveat, the doctor advice, fallback messages and synonyms.</summary>
+internal static class BotSettingsReader
+{
+    public static BotSettings? Read(string text, string file, List<KnowledgeError> errors)
+    {
+        var fields = YamlFile.ReadMapping(text, file, errors);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        fields.RejectUnknown("standing_caveat", "doctor_advice", "messages", "synonyms");
+        var messages = fields.Mapping("messages");
+        var settings = new BotSettings
+        {
+            StandingCaveat = fields.String("standing_caveat"),
+            DoctorAdvice = fields.String("doctor_advice"),
+            Messages = messages is null ? EmptyMessages : ReadMessages(messages),
+            Synonyms = ReadSynonyms(fields),
+        };
+        return settings;
+    }
+
+    private static readonly BotMessages EmptyMessages = new()
+    {
+        NoAnswer = "", Clarify = "", Empty = "", Error = "", Refusal = "", About = "", FeedbackThanks = "", SafetySentPrivately = "",
+    };
+
+    private static BotMessages ReadMessages(YamlFields messages)
+    {
+        messages.RejectUnknown("no_answer", "clarify", "empty", "error", "refusal", "about", "feedback_thanks", "safety_sent_privately");
+        var clarify = messages.String("clarify");
+        if (clarify.Length > 0 && !(clarify.Contains("{0}", StringComparison.Ordinal) && clarify.Contains("{1}", StringComparison.Ordinal)))
+        {
+            messages.Error("clarify", "must contain {0} and {1} for the two candidate questions", messages.Node("clarify"));
+        }
+
+        return new BotMessages
+        {
+            NoAnswer = messages.String("no_answer"),
+            Clarify = clarify,
+            Empty = messages.String("empty"),
+            Error = messages.String("error"),
+            Refusal = messages.String("refusal"),
+            About = messages.String("about"),
+            FeedbackThanks = messages.String("feedback_thanks"),
+            SafetySentPrivately = messages.String("safety_sent_privately"),
+        };
+    }
+
+    private static List<Synonym> ReadSynonyms(YamlFields fields)
+    {
+        if (fields.Node("synonyms") is null)
+        {
+            return [];
+        }
+
+        var synonyms = new List<Synonym>();
+        foreach (var (item, _, _) in fields.Mappings("synonyms", 0))
+        {
+            item.RejectUnknown("term", "aliases");
+            synonyms.Add(new Synonym(item.String("term"), item.Strings("aliases", 1)));
+        }
+
+        return synonyms;
+    }
+}

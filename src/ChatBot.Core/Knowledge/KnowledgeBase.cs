@@ -1,0 +1,37 @@
+namespace ChatBot.Core.Knowledge;
+
+/// <summary>One complete, validated version of the knowledge folder. Immutable: reloads build a new one.</summary>
+public sealed class KnowledgeBase
+{
+    private readonly Dictionary<string, FaqEntry> _byId;
+
+    public KnowledgeBase(
+        string version,
+        IReadOnlyList<SourceDocument> sources,
+        IReadOnlyList<FaqEntry> entries,
+        IReadOnlyList<SafetyCategory> safety,
+        BotSettings bot)
+    {
+        Version = version;
+        Sources = sources;
+        Entries = entries;
+        Safety = safety;
+        Bot = bot;
+        _byId = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>A short hash of every file's content: equal content, equal version.</summary>
+    public string Version { get; }
+
+    public IReadOnlyList<SourceDocument> Sources { get; }
+
+    public IReadOnlyList<FaqEntry> Entries { get; }
+
+    public IReadOnlyList<SafetyCategory> Safety { get; }
+
+    public BotSettings Bot { get; }
+
+    public FaqEntry? Find(string id) => _byId.GetValueOrDefault(id);
+
+    public SourceDocument? Source(string id) => Sources.FirstOrDefault(s => s.Id == id);
+}

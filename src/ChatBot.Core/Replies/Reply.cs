@@ -1,0 +1,56 @@
+namespace ChatBot.Core.Replies;
+
+/// <summary>
+/// Everything an adapter needs to render one reply. Built only by <see cref="ReplyComposer"/>, which
+/// always fills <see cref="Caveats"/> (at least one) and <see cref="DoctorAdvice"/>.
+/// </summary>
+public sealed record Reply
+{
+    /// <summary>Unique id of this reply; feedback buttons refer to it.</summary>
+    public required string Id { get; init; }
+
+    public required ReplyOutcome Outcome { get; init; }
+
+    /// <summary>The FAQ entry that answered, if any.</summary>
+    public string? EntryId { get; init; }
+
+    /// <summary>The matched entry's canonical question (a title), if any.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Retrieval confidence of the best candidate, 0..1 (0 when retrieval did not run).</summary>
+    public double Confidence { get; init; }
+
+    /// <summary>The matched entry's answer; empty when there is none.</summary>
+    public string Answer { get; init; } = "";
+
+    /// <summary>A message of the bot's own: the no-answer text, the clarify question, a refusal, the about text.</summary>
+    public string Message { get; init; } = "";
+
+    public IReadOnlyList<Citation> Citations { get; init; } = [];
+
+    /// <summary>Evidence label of the matched entry (e.g. "one human clinical trial"); empty when none.</summary>
+    public string Evidence { get; init; } = "";
+
+    /// <summary>Entry caveats first, then the standing caveat. Never empty.</summary>
+    public required IReadOnlyList<string> Caveats { get; init; }
+
+    public IReadOnlyList<SafetyNotice> Safety { get; init; } = [];
+
+    /// <summary>The see-a-doctor recommendation. Never empty.</summary>
+    public required string DoctorAdvice { get; init; }
+
+    public IReadOnlyList<RelatedQuestion> Related { get; init; } = [];
+
+    /// <summary>For <see cref="ReplyOutcome.Clarify"/>: the candidate entries to choose from.</summary>
+    public IReadOnlyList<RelatedQuestion> Choices { get; init; } = [];
+
+    /// <summary>The knowledge version that produced this reply.</summary>
+    public string KnowledgeVersion { get; init; } = "";
+
+    /// <summary>The whole reply as plain text, as a console user sees it.</summary>
+    public required string Text { get; init; }
+
+    public IReadOnlyList<string> SafetyFlags => Safety.Select(s => s.Flag).ToArray();
+
+    public bool HasUrgentSafety => Safety.Any(s => s.Urgent);
+}

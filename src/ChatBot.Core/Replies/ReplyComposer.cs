@@ -1,0 +1,107 @@
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Replies;
+
+/// <summary>
+/// Builds every reply the bot gives. Whatever the outcome, <see cref="Finish"/> attaches the caveats and
+/// the see-a-doctor advice last, after retrieval and from <c>bot.yaml</c>, so neither a question nor an
+/// FAQ edit can remove them, and defuses mass mentions in every text field.
+/// </summary>
+public sealed class ReplyComposer
+{
+    private readonly KnowledgeBase _knowledge;
+
+    public ReplyComposer(KnowledgeBase knowledge) => _knowledge = knowledge;
+
+    public Reply Answer(FaqEntry entry, double confidence, IReadOnlyList<SafetyCategory> flags) =>
+        Finish(Base(flags.Count > 0 ? ReplyOutcome.Safety : ReplyOutcome.Answer, "", confidence, flags) with
+        {
+            EntryId = entry.Id,
+            Title = entry.Question,
+            Answer = entry.Answer,
+            Citations = entry.Citations.Select(Cite).ToArray(),
+            Evidence = entry.Evidence.Label,
+            Caveats = entry.Caveats,
+            Related = RelatedOf(entry),
+        });
+
+    public Reply Clarify(FaqEntry first, FaqEntry second, double confidence, IReadOnlyList<SafetyCategory> flags) =>
+        Finish(Base(
+            flags.Count > 0 ? ReplyOutcome.Safety : ReplyOutcome.Clarify,
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, _knowledge.Bot.Messages.Clarify, first.Question, second.Question),
+            confidence,
+            flags) with
+        {
+            Choices = [new RelatedQuestion(first.Id, first.Question), new RelatedQuestion(second.Id, second.Question)],
+        });
+
+    public Reply NoAnswer(double confidence, IReadOnlyList<SafetyCategory> flags) =>
+        Finish(Base(flags.Count > 0 ? ReplyOutcome.Safety : ReplyOutcome.NoAnswer, flags.Count > 0 ? "" : _knowledge.Bot.Messages.NoAnswer, confidence, flags));
+
+    /// <summary>Urgent red flags: the guidance replaces the answer.</summary>
+    public Reply Urgent(IReadOnlyList<SafetyCategory> flags) => Finish(Base(ReplyOutcome.Safety, "", 0, flags));
+
+    public Reply Empty() => Finish(Base(ReplyOutcome.NoAnswer, _knowledge.Bot.Messages.Empty, 0, []));
+
+    public Reply Notice(string botText) => Finish(Base(ReplyOutcome.Notice, botText, 0, []));
+
+    private Reply Base(ReplyOutcome outcome, string message, double confidence, IReadOnlyList<SafetyCategory> flags) => new()
+    {
+        Id = NewId(),
+        Outcome = outcome,
+        Confidence = confidence,
+        Message = message,
+        Safety = Notices(flags),
+        Caveats = [],
+        DoctorAdvice = "",
+        Text = "",
+    };
+
+    private Reply Finish(Reply reply)
+    {
+        var caveats = reply.Caveats
+            .Append(_knowledge.Bot.StandingCaveat)
+            .Select(MassMentionGuard.Defuse)
+            .Where(c => c.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        var finished = reply with
+        {
+            Title = reply.Title is null ? null : MassMentionGuard.Defuse(reply.Title),
+            Answer = MassMentionGuard.Defuse(reply.Answer),
+            Message = MassMentionGuard.Defuse(reply.Message),
+            Evidence = MassMentionGuard.Defuse(reply.Evidence),
+            Citations = reply.Citations.Select(c => c with { Quote = MassMentionGuard.Defuse(c.Quote) }).ToArray(),
+            Safety = reply.Safety.Select(s => s with { Message = MassMentionGuard.Defuse(s.Message) }).ToArray(),
+            Related = reply.Related.Select(Defuse).ToArray(),
+            Choices = reply.Choices.Select(Defuse).ToArray(),
+            Caveats = caveats.Length > 0 ? caveats : [FallbackCaveat],
+            DoctorAdvice = Either(MassMentionGuard.Defuse(_knowledge.Bot.DoctorAdvice), FallbackDoctorAdvice),
+            KnowledgeVersion = _knowledge.Version,
+        };
+        return finished with { Text = ReplyTextRenderer.Render(finished) };
+    }
+
+    // Last line of defence should bot.yaml ever hold blank text: the invariant does not depend on data.
+    private const string FallbackCaveat = "This is general information, not medical advice.";
+    private const string FallbackDoctorAdvice = "Please talk to a doctor before taking any supplement.";
+
+    private static string Either(string value, string fallback) => value.Trim().Length > 0 ? value : fallback;
+
+    private static RelatedQuestion Defuse(RelatedQuestion q) => q with { Question = MassMentionGuard.Defuse(q.Question) };
+
+    private Citation Cite(FaqCitation citation) =>
+        new(citation.SourceId, _knowledge.Source(citation.SourceId)?.Title ?? citation.SourceId, citation.Quote, citation.Location);
+
+    private RelatedQuestion[] RelatedOf(FaqEntry entry) =>
+        entry.Related
+            .Select(_knowledge.Find)
+            .OfType<FaqEntry>()
+            .Select(e => new RelatedQuestion(e.Id, e.Question))
+            .ToArray();
+
+    private static SafetyNotice[] Notices(IReadOnlyList<SafetyCategory> flags) =>
+        flags.Select(f => new SafetyNotice(f.Id, f.Label, f.Message, f.Action == SafetyAction.Replace)).ToArray();
+
+    private static string NewId() => Guid.NewGuid().ToString("N")[..16];
+}
