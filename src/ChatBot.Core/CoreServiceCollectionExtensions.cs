@@ -1,6 +1,7 @@
 using ChatBot.Core.Answering;
 using ChatBot.Core.Feedback;
 using ChatBot.Core.Knowledge;
+using ChatBot.Core.QuestionLog;
 using ChatBot.Core.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ namespace ChatBot.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The answer engine, the knowledge it serves, retrieval and feedback.</summary>
+    /// <summary>The answer engine, the knowledge it serves, retrieval, feedback and the question log.</summary>
     public static IServiceCollection AddChatBotCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -18,6 +19,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITextEmbedder, MiniLmEmbedder>();
         services.TryAddSingleton<KnowledgeStore>();
+        services.AddQuestionLog(configuration);
         services.TryAddSingleton<IQuestionObserver, NullQuestionObserver>();
         services.TryAddSingleton<IAnswerEngine, AnswerEngine>();
         services.TryAddSingleton<InMemoryFeedbackSink>();

@@ -1,5 +1,6 @@
 using ChatBot.Core;
 using ChatBot.Host.ConsoleChat;
+using ChatBot.Host.QuestionLog;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,7 @@ public static class ChatBotHostBuilder
 
         builder.Services.AddChatBotCore(builder.Configuration);
         builder.Services.AddHostedService<StartupCheckService>();
+        builder.Services.AddQuestionLogServices(builder.Configuration);
         var anyPlatform = false;
         if (!anyPlatform && builder.Configuration.GetValue("Console:Enabled", true))
         {

@@ -3,13 +3,21 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Host.Cli;
 
-/// <summary>The production container for one-shot verbs: no console chat, logs to stderr at Warning and above.</summary>
+/// <summary>
+/// The production container for one-shot verbs: no console chat, logs to stderr at Warning and above.
+/// Questions asked through the CLI are moderators testing, so they are not logged unless a verb reads the log.
+/// </summary>
 public static class CliHost
 {
-    public static IHost Build(CliArguments options)
+    public static IHost Build(CliArguments options, bool questionLog = false)
     {
         var overrides = options.Overrides;
         overrides["Console:Enabled"] = "false";
+        if (!questionLog)
+        {
+            overrides["QuestionLog:Enabled"] = "false";
+        }
+
         var builder = ChatBotHostBuilder.Create(options.HostArgs, overrides);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

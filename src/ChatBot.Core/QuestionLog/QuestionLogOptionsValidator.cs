@@ -1,0 +1,86 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ChatBot.Core.QuestionLog;
+
+/// <summary>Every message names the setting at fault; connection strings and keys are never echoed.</summary>
+public sealed class QuestionLogOptionsValidator : IValidateOptions<QuestionLogOptions>
+{
+    public const int MinimumKeyLength = 32;
+
+    public ValidateOptionsResult Validate(string? name, QuestionLogOptions options)
+    {
+        if (!options.Enabled)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var failures = new List<string>();
+        const string prefix = QuestionLogOptions.Section + ":";
+        if (options.RetentionDays is < 1 or > 3650)
+        {
+            failures.Add($"{prefix}RetentionDays must be between 1 and 3650 (got {options.RetentionDays})");
+        }
+
+        if (options.PurgeInterval < TimeSpan.FromMinutes(1) || options.PurgeInterval > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{prefix}PurgeInterval must be between 00:01:00 and 1.00:00:00");
+        }
+
+        if (options.QueueCapacity is < 100 or > 1_000_000)
+        {
+            failures.Add($"{prefix}QueueCapacity must be between 100 and 1000000");
+        }
+
+        if (options.BatchSize is < 1 or > 10_000)
+        {
+            failures.Add($"{prefix}BatchSize must be between 1 and 10000");
+        }
+
+        if (options.LowConfidenceMargin is < 0 or > 1)
+        {
+            failures.Add($"{prefix}LowConfidenceMargin must be between 0 and 1");
+        }
+
+        if (options.UserIdKey is { } key && key.Length < MinimumKeyLength)
+        {
+            failures.Add($"{prefix}UserIdKey must be at least {MinimumKeyLength} characters (e.g. the output of 'openssl rand -base64 48')");
+        }
+
+        if (ConnectionStringProblem(options) is { } problem)
+        {
+            failures.Add(problem);
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static string? ConnectionStringProblem(QuestionLogOptions options)
+    {
+        const string setting = QuestionLogOptions.Section + ":ConnectionString";
+        if (options.Provider == QuestionLogProvider.Postgres && options.ConnectionString.Length == 0)
+        {
+            return $"{setting} is required when {QuestionLogOptions.Section}:Provider is Postgres";
+        }
+
+        try
+        {
+            if (options.Provider == QuestionLogProvider.Postgres)
+            {
+                _ = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+            }
+            else if (string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(options.EffectiveConnectionString).DataSource))
+            {
+                return $"{setting} must name a file (Data Source=...)";
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            // The message of these exceptions may quote the string, which may hold a password.
+            return $"{setting} is not a valid {options.Provider} connection string";
+        }
+    }
+}

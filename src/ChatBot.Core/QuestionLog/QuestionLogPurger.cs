@@ -1,0 +1,50 @@
+using ChatBot.Core.QuestionLog.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Core.QuestionLog;
+
+/// <summary>Enforces the retention: deletes everything older than <see cref="QuestionLogOptions.RetentionDays"/>, at start and then periodically.</summary>
+public sealed class QuestionLogPurger(
+    QuestionLogStore store,
+    IOptions<QuestionLogOptions> options,
+    TimeProvider time,
+    ILogger<QuestionLogPurger> logger)
+{
+    public async Task<PurgeResult> PurgeAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays);
+        var result = await store.PurgeAsync(cutoff, cancellationToken);
+        if (result.Questions + result.Votes > 0)
+        {
+            logger.LogInformation("Question log purge removed {Questions} question(s) and {Votes} vote(s) older than {Cutoff:u}",
+                result.Questions, result.Votes, result.Cutoff);
+        }
+
+        return result;
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await PurgeAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The store may be down; the next run catches up, since the purge deletes by age.
+                    logger.LogWarning("Question log purge failed ({Error}: {Message}); next try in {Interval}", e.GetType().Name, e.Message, options.Value.PurgeInterval);
+                }
+
+                await Task.Delay(options.Value.PurgeInterval, time, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+}

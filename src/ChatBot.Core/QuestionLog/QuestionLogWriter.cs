@@ -1,0 +1,136 @@
+using ChatBot.Core.QuestionLog.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Core.QuestionLog;
+
+/// <summary>
+/// Drains the queue into the store in batches. A failed batch is dropped — the bot keeps answering — and
+/// a warning says how many records were lost; the writer then backs off before trying again. Nothing of
+/// a question is ever logged: only counts and the store's error.
+/// </summary>
+public sealed class QuestionLogWriter(
+    QuestionLogQueue queue,
+    QuestionLogStore store,
+    IOptions<QuestionLogOptions> options,
+    TimeProvider time,
+    ILogger<QuestionLogWriter> logger)
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly int _batchSize = options.Value.BatchSize;
+    private TimeSpan _backoff = TimeSpan.Zero;
+    private long _droppedSinceStart;
+    private long _written;
+
+    /// <summary>Records written since start.</summary>
+    public long Written => Interlocked.Read(ref _written);
+
+    /// <summary>Records lost since start (store failures and a full queue).</summary>
+    public long Dropped => Interlocked.Read(ref _droppedSinceStart);
+
+    /// <summary>
+    /// Writes until <paramref name="stopping"/> is cancelled, then drains what is queued. A write in
+    /// progress is never cut by the stop itself, only by the drain deadline a few seconds later.
+    /// </summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        logger.LogInformation("Question log: {Store}, retention {Days} days, safety-flagged question text {Kept}",
+            store.Description, options.Value.RetentionDays, options.Value.StoreSafetyText ? "kept" : "not stored");
+        using var writes = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        await using var deadline = stopping.Register(() => writes.CancelAfter(DrainTimeout));
+        var batch = new List<QuestionLogRecord>(_batchSize);
+        try
+        {
+            await TryAsync(() => store.EnsureSchemaAsync(writes.Token), 0, writes.Token, stopping);
+            while (await queue.Reader.WaitToReadAsync(stopping))
+            {
+                await WriteBatchAsync(batch, writes.Token, stopping);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+
+        try
+        {
+            _backoff = TimeSpan.Zero;
+            while (queue.Reader.Count > 0 && !writes.IsCancellationRequested)
+            {
+                await WriteBatchAsync(batch, writes.Token, writes.Token);
+            }
+        }
+        catch (OperationCanceledException) when (writes.IsCancellationRequested)
+        {
+        }
+
+        ReportDropped(queue.Reader.Count, "the bot stopped before they were written");
+    }
+
+    private async Task WriteBatchAsync(List<QuestionLogRecord> batch, CancellationToken write, CancellationToken wait)
+    {
+        while (batch.Count < _batchSize && queue.Reader.TryRead(out var record))
+        {
+            batch.Add(record);
+        }
+
+        try
+        {
+            if (await TryAsync(() => store.AppendAsync(batch, write), batch.Count, write, wait))
+            {
+                Interlocked.Add(ref _written, batch.Count);
+            }
+        }
+        catch (OperationCanceledException) when (write.IsCancellationRequested)
+        {
+            ReportDropped(batch.Count, "the bot stopped before they were written");
+            throw;
+        }
+        finally
+        {
+            batch.Clear();
+        }
+
+        ReportDropped(queue.TakeDropped(), "the queue was full");
+    }
+
+    /// <summary>Runs one write; on failure counts the records as dropped, warns, and waits out the backoff.</summary>
+    private async Task<bool> TryAsync(Func<Task> write, int records, CancellationToken writeToken, CancellationToken wait)
+    {
+        try
+        {
+            await write();
+            if (_backoff > TimeSpan.Zero)
+            {
+                logger.LogInformation("Question log store is reachable again");
+            }
+
+            _backoff = TimeSpan.Zero;
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !writeToken.IsCancellationRequested)
+        {
+            // Any store failure (network, disk, permissions, schema) must leave the bot answering.
+            Interlocked.Add(ref _droppedSinceStart, records);
+            _backoff = _backoff == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, LongestBackoff.Ticks));
+            logger.LogWarning("Question log store failed ({Error}: {Message}); dropped {Count} record(s), {Total} since start; retrying in {Backoff}s",
+                e.GetType().Name, e.Message, records, Dropped, _backoff.TotalSeconds);
+        }
+
+        await Task.Delay(_backoff, time, wait);
+        return false;
+    }
+
+    private void ReportDropped(long count, string reason)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        Interlocked.Add(ref _droppedSinceStart, count);
+        logger.LogWarning("Question log dropped {Count} record(s) because {Reason}; {Total} since start", count, reason, Dropped);
+    }
+}

@@ -1,0 +1,96 @@
+using ChatBot.Core.Retrieval;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+
+namespace ChatBot.Core.QuestionLog.Reports;
+
+/// <summary>
+/// Greedy leader clustering: each text joins the most similar earlier group leader at or above the
+/// threshold, otherwise it leads a new group; so pass texts most frequent first. With an embedder the
+/// similarity is the cosine of sentence embeddings (as retrieval uses); without, the Jaccard overlap of
+/// stemmed, stop-word-free terms (as lexical retrieval sees them).
+/// </summary>
+public sealed class QuestionGrouper(ITextEmbedder? embedder)
+{
+    /// <summary>Paraphrases of one question score about 0.8–0.95 with MiniLM; related but different questions 0.5–0.75.</summary>
+    public const double SemanticThreshold = 0.8;
+
+    /// <summary>Half the distinct terms shared: "is it safe in pregnancy" and "safe during pregnancy?" group, "dose" and "timing" do not.</summary>
+    public const double LexicalThreshold = 0.5;
+
+    /// <summary>Groups of indexes into <paramref name="texts"/>; the first index of each group is its leader.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> Group(IReadOnlyList<string> texts)
+    {
+        Func<int, int, double> similarity;
+        double threshold;
+        if (embedder is not null)
+        {
+            var vectors = embedder.Embed(texts);
+            similarity = (a, b) => VectorMath.Cosine(vectors[a], vectors[b]);
+            threshold = SemanticThreshold;
+        }
+        else
+        {
+            var terms = Terms(texts);
+            similarity = (a, b) => Jaccard(terms[a], terms[b]);
+            threshold = LexicalThreshold;
+        }
+
+        var groups = new List<List<int>>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            List<int>? best = null;
+            var bestScore = threshold;
+            foreach (var group in groups)
+            {
+                var score = similarity(group[0], i);
+                if (score >= bestScore)
+                {
+                    (best, bestScore) = (group, score);
+                }
+            }
+
+            if (best is null)
+            {
+                groups.Add([i]);
+            }
+            else
+            {
+                best.Add(i);
+            }
+        }
+
+        return groups;
+    }
+
+    private static double Jaccard(HashSet<string> a, HashSet<string> b)
+    {
+        if (a.Count == 0 && b.Count == 0)
+        {
+            return 1;
+        }
+
+        var shared = a.Count(b.Contains);
+        return (double)shared / (a.Count + b.Count - shared);
+    }
+
+    private static HashSet<string>[] Terms(IReadOnlyList<string> texts)
+    {
+        using var analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+        return texts.Select(text =>
+        {
+            var terms = new HashSet<string>(StringComparer.Ordinal);
+            using var stream = analyzer.GetTokenStream("q", text);
+            var attribute = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                terms.Add(attribute.ToString());
+            }
+
+            stream.End();
+            return terms;
+        }).ToArray();
+    }
+}

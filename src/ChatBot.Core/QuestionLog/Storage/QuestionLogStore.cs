@@ -1,0 +1,215 @@
+using System.Data.Common;
+
+namespace ChatBot.Core.QuestionLog.Storage;
+
+/// <summary>
+/// The question log's tables, over plain ADO.NET so SQLite and PostgreSQL run the same SQL. The schema is
+/// migrated on first use (by the writer at start, or by a CLI verb); failures surface as exceptions for
+/// the caller to handle — the writer counts them as dropped records, a CLI verb reports them.
+/// </summary>
+public abstract class QuestionLogStore : IDisposable, IAsyncDisposable
+{
+    private const int RowsPerInsert = 100;
+    private const string QuestionColumns = "asked_at, platform, outcome, entry_id, confidence, knowledge_version, safety_flags, reply_id, user_hash, question";
+
+    private readonly DbDataSource _dataSource;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
+
+    protected QuestionLogStore(DbDataSource dataSource) => _dataSource = dataSource;
+
+    /// <summary>Where the log is, for a start-up line: never a password.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>The column definition of an auto-numbered primary key.</summary>
+    protected abstract string IdentityColumn { get; }
+
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        if (_schemaReady)
+        {
+            return;
+        }
+
+        await _schemaGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_schemaReady)
+            {
+                await MigrateAsync(cancellationToken);
+                _schemaReady = true;
+            }
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    /// <summary>Writes the records in one transaction: all of them or none.</summary>
+    public async Task AppendAsync(IReadOnlyList<QuestionLogRecord> records, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var chunk in records.OfType<LoggedQuestion>().Chunk(RowsPerInsert))
+        {
+            await using var command = QuestionLogSql.InsertQuestions(connection, transaction, chunk);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var chunk in records.OfType<LoggedVote>().Chunk(RowsPerInsert))
+        {
+            await using var command = QuestionLogSql.InsertVotes(connection, transaction, chunk);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes questions and votes logged before <paramref name="cutoff"/>.</summary>
+    public async Task<PurgeResult> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var questions = await ExecuteAsync(connection, transaction, "DELETE FROM chatbot_questions WHERE asked_at < @cutoff", cancellationToken, ("cutoff", cutoff.ToUnixTimeMilliseconds()));
+        var votes = await ExecuteAsync(connection, transaction, "DELETE FROM chatbot_feedback WHERE voted_at < @cutoff", cancellationToken, ("cutoff", cutoff.ToUnixTimeMilliseconds()));
+        await transaction.CommitAsync(cancellationToken);
+        return new PurgeResult(cutoff, questions, votes);
+    }
+
+    /// <summary>The most recent questions since <paramref name="since"/>, newest first.</summary>
+    public Task<IReadOnlyList<LoggedQuestion>> QuestionsAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken) =>
+        ReadQuestionsAsync($"SELECT {QuestionColumns} FROM chatbot_questions WHERE asked_at >= @since ORDER BY asked_at DESC, id DESC LIMIT @limit", cancellationToken, ("since", since.ToUnixTimeMilliseconds()), ("limit", limit));
+
+    /// <summary>
+    /// Questions the FAQ did not answer well: no answer, a clarify, or a match below <paramref name="lowConfidence"/>
+    /// (with or without a warn-level safety flag; urgent ones, which skip retrieval, have confidence 0).
+    /// </summary>
+    public Task<IReadOnlyList<LoggedQuestion>> GapCandidatesAsync(DateTimeOffset since, double lowConfidence, int limit, CancellationToken cancellationToken) =>
+        ReadQuestionsAsync(
+            $"""
+            SELECT {QuestionColumns} FROM chatbot_questions
+            WHERE asked_at >= @since AND (outcome IN ('{LoggedQuestion.NoAnswerOutcome}', '{LoggedQuestion.ClarifyOutcome}') OR (outcome IN ('{LoggedQuestion.AnswerOutcome}', '{LoggedQuestion.SafetyOutcome}') AND confidence > 0 AND confidence < @low))
+            ORDER BY asked_at DESC, id DESC LIMIT @limit
+            """,
+            cancellationToken, ("since", since.ToUnixTimeMilliseconds()), ("low", lowConfidence), ("limit", limit));
+
+    public async Task<int> CountQuestionsAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = QuestionLogSql.Command(connection, null, "SELECT COUNT(*) FROM chatbot_questions WHERE asked_at >= @since", ("since", since.ToUnixTimeMilliseconds()));
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Votes since <paramref name="since"/>, oldest first, each with its question's text when kept.</summary>
+    public async Task<IReadOnlyList<StoredVote>> VotesAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = QuestionLogSql.Command(connection, null,
+            """
+            SELECT f.voted_at, f.platform, f.user_hash, f.reply_id, COALESCE(f.entry_id, q.entry_id), f.helpful, q.question
+            FROM chatbot_feedback f LEFT JOIN chatbot_questions q ON q.reply_id = f.reply_id
+            WHERE f.voted_at >= @since ORDER BY f.voted_at, f.id
+            """,
+            ("since", since.ToUnixTimeMilliseconds()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var votes = new List<StoredVote>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            votes.Add(QuestionLogSql.ReadVote(reader));
+        }
+
+        return votes;
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync();
+        _schemaGate.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _dataSource.Dispose();
+            _schemaGate.Dispose();
+        }
+    }
+
+    /// <summary>Runs before the first connection is opened (e.g. to create the database's folder).</summary>
+    protected virtual void PrepareLocation()
+    {
+    }
+
+    /// <summary>Runs before the migration transaction (e.g. to create a folder or set a journal mode).</summary>
+    protected virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Serialises migrations between instances sharing one database, inside the migration transaction.</summary>
+    protected virtual Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected static Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var command = QuestionLogSql.Command(connection, transaction, sql, parameters);
+        return ExecuteAndDisposeAsync(command, cancellationToken);
+    }
+
+    private static async Task<int> ExecuteAndDisposeAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        PrepareLocation();
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await PrepareAsync(connection, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockSchemaAsync(connection, transaction, cancellationToken);
+        await ExecuteAsync(connection, transaction, $"CREATE TABLE IF NOT EXISTS {QuestionLogSchema.VersionTable} (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken);
+        await using var query = QuestionLogSql.Command(connection, transaction, $"SELECT COALESCE(MAX(version), 0) FROM {QuestionLogSchema.VersionTable}");
+        var current = Convert.ToInt32(await query.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        if (current > QuestionLogSchema.LatestVersion)
+        {
+            throw new InvalidOperationException($"The question log has schema version {current}, newer than this build knows ({QuestionLogSchema.LatestVersion}); upgrade the bot.");
+        }
+
+        for (var version = current + 1; version <= QuestionLogSchema.LatestVersion; version++)
+        {
+            await ExecuteAsync(connection, transaction, QuestionLogSchema.Migration(version, IdentityColumn), cancellationToken);
+            await ExecuteAsync(connection, transaction, $"INSERT INTO {QuestionLogSchema.VersionTable} (version, applied_at) VALUES (@version, @at)", cancellationToken,
+                ("version", version), ("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<LoggedQuestion>> ReadQuestionsAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = QuestionLogSql.Command(connection, null, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var questions = new List<LoggedQuestion>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            questions.Add(QuestionLogSql.ReadQuestion(reader));
+        }
+
+        return questions;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Data.Common;
+using ChatBot.Core.QuestionLog;
+using ChatBot.Host.Cli;
+using Microsoft.Data.Sqlite;
+
+namespace ChatBot.Integration.Tests.QuestionLog;
+
+/// <summary>The question log contract against a SQLite file in a fresh temporary folder; plus what only the default store shows.</summary>
+public sealed class SqliteQuestionLogTests : QuestionLogContract
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatbot-log-" + Guid.NewGuid().ToString("N"));
+
+    protected override QuestionLogProvider Provider => QuestionLogProvider.Sqlite;
+
+    /// <summary>A folder that cannot be created: /dev/null is a file.</summary>
+    protected override string UnreachableConnectionString => "Data Source=/dev/null/chatbot/questions.db";
+
+    [Fact]
+    public async Task The_database_file_and_its_folder_are_created_on_first_use()
+    {
+        var file = Path.Combine(_folder, "nested", "questions.db");
+        await using (var store = Core.QuestionLog.Storage.SqliteQuestionLogStore.Create($"Data Source={file}"))
+        {
+            await store.EnsureSchemaAsync(CancellationToken.None);
+        }
+
+        Assert.True(File.Exists(file));
+    }
+
+    [Fact]
+    public async Task Cli_reports_say_so_when_the_log_is_off()
+    {
+        var code = await CommandLine.RunAsync(["faq", "gaps", "--knowledge", Path.Combine(LogTestHost.RepoRoot, "knowledge"), "--QuestionLog:Enabled=false"]);
+
+        Assert.Equal(2, code);
+    }
+
+    protected override Task<string> CreateDatabaseAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        return Task.FromResult($"Data Source={Path.Combine(_folder, "questions.db")}");
+    }
+
+    protected override Task DropDatabaseAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    protected override DbConnection Connect(string connectionString) => new SqliteConnection(connectionString);
+}
