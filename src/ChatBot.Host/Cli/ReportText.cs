@@ -27,7 +27,7 @@ public static class ReportText
         foreach (var group in report.Groups)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{group.Count,4}x  \"{Clean(group.Question)}\"  ({group.People} people; no answer {group.NoAnswer}, clarify {group.Clarify}, low confidence {group.LowConfidence}; nearest entry {group.NearestEntryId ?? "-"}; last {group.LastAsked:yyyy-MM-dd HH:mm})");
+                $"{group.Count,4}x  \"{Clean(group.Question)}\"  ({(group.People > 0 ? $"{group.People} people; " : "")}no answer {group.NoAnswer}, clarify {group.Clarify}, low confidence {group.LowConfidence}; nearest entry {group.NearestEntryId ?? "-"}; last {group.LastAsked:yyyy-MM-dd HH:mm})");
             foreach (var sample in group.Samples)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"       also: \"{Clean(sample)}\"");

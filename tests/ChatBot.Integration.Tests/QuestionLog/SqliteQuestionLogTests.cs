@@ -16,7 +16,7 @@ public sealed class SqliteQuestionLogTests : QuestionLogContract
     protected override string UnreachableConnectionString => "Data Source=/dev/null/chatbot/questions.db";
 
     [Fact]
-    public async Task The_database_file_and_its_folder_are_created_on_first_use()
+    public async Task The_database_file_and_its_folder_are_created_on_first_use_readable_by_the_owner_only()
     {
         var file = Path.Combine(_folder, "nested", "questions.db");
         await using (var store = Core.QuestionLog.Storage.SqliteQuestionLogStore.Create($"Data Source={file}"))
@@ -25,6 +25,10 @@ public sealed class SqliteQuestionLogTests : QuestionLogContract
         }
 
         Assert.True(File.Exists(file));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
     }
 
     [Fact]

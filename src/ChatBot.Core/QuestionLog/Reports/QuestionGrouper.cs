@@ -13,8 +13,11 @@ namespace ChatBot.Core.QuestionLog.Reports;
 /// </summary>
 public sealed class QuestionGrouper(ITextEmbedder? embedder)
 {
-    /// <summary>Paraphrases of one question score about 0.8–0.95 with MiniLM; related but different questions 0.5–0.75.</summary>
-    public const double SemanticThreshold = 0.8;
+    /// <summary>
+    /// Measured with MiniLM on logged-style questions: rewordings score 0.76–0.85 ("restless legs" /
+    /// "restless leg syndrome?"), different questions on one subject about 0.5 ("dog" / "magnesium for my dog").
+    /// </summary>
+    public const double SemanticThreshold = 0.7;
 
     /// <summary>Half the distinct terms shared: "is it safe in pregnancy" and "safe during pregnancy?" group, "dose" and "timing" do not.</summary>
     public const double LexicalThreshold = 0.5;
