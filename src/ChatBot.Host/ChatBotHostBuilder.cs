@@ -24,6 +24,7 @@ public static class ChatBotHostBuilder
 
         builder.Services.AddChatBotCore(builder.Configuration);
         builder.Services.AddHostedService<StartupCheckService>();
+        builder.Services.AddHostedService<KnowledgeReloadService>();
         var anyPlatform = false;
         if (!anyPlatform && builder.Configuration.GetValue("Console:Enabled", true))
         {
