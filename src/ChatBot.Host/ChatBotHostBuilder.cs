@@ -25,6 +25,7 @@ public static class ChatBotHostBuilder
 
         builder.Services.AddChatBotCore(builder.Configuration);
         builder.Services.AddHostedService<StartupCheckService>();
+        builder.Services.AddHostedService<KnowledgeReloadService>();
         builder.Services.AddQuestionLogServices(builder.Configuration);
         var anyPlatform = false;
         if (!anyPlatform && builder.Configuration.GetValue("Console:Enabled", true))
