@@ -28,7 +28,7 @@ public static class LogCommands
         return RunAsync(options, async services =>
         {
             var report = await services.GetRequiredService<IModeratorReports>().GapsAsync(n, CancellationToken.None);
-            Console.WriteLine(options.Json ? JsonSerializer.Serialize(report, Json) : ReportText.Gaps(report));
+            Console.WriteLine(options.Json ? JsonSerializer.Serialize(report, Json) : ModeratorReportText.Gaps(report));
             return report.LogEnabled;
         });
     }
@@ -36,7 +36,7 @@ public static class LogCommands
     public static Task<int> FeedbackAsync(CliArguments options) => RunAsync(options, async services =>
     {
         var report = await services.GetRequiredService<IModeratorReports>().FeedbackAsync(CancellationToken.None);
-        Console.WriteLine(options.Json ? JsonSerializer.Serialize(report, Json) : ReportText.Feedback(report));
+        Console.WriteLine(options.Json ? JsonSerializer.Serialize(report, Json) : ModeratorReportText.Feedback(report));
         return report.LogEnabled;
     });
 
@@ -44,7 +44,7 @@ public static class LogCommands
     {
         if (services.GetService<QuestionLogPurger>() is not { } purger)
         {
-            Console.WriteLine(ReportText.Disabled);
+            Console.WriteLine(ModeratorReportText.Disabled);
             return false;
         }
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
-using ChatBot.Core.QuestionLog.Reports;
+namespace ChatBot.Core.QuestionLog.Reports;
 
-namespace ChatBot.Host.Cli;
-
-/// <summary>Plain-text rendering of the moderator reports for the terminal.</summary>
-public static class ReportText
+/// <summary>
+/// Plain-text rendering of the moderator reports, shared by the CLI and the moderator chat commands
+/// (which wrap it in a Reply, so it carries the caveats like any message).
+/// </summary>
+public static class ModeratorReportText
 {
     public const string Disabled = "The question log is off (QuestionLog:Enabled=false): there is nothing to report.";
 
@@ -69,7 +70,7 @@ public static class ReportText
         return text.ToString().TrimEnd();
     }
 
-    /// <summary>Stored text is normalised already; this keeps a terminal safe from anything that slipped through.</summary>
+    /// <summary>Stored text is normalised already; this keeps a terminal or chat safe from anything that slipped through.</summary>
     private static string Clean(string text)
     {
         var clean = new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
