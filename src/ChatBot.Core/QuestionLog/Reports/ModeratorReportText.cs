@@ -28,7 +28,7 @@ public static class ModeratorReportText
         foreach (var group in report.Groups)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{group.Count,4}x  \"{Clean(group.Question)}\"  ({(group.People > 0 ? $"{group.People} people; " : "")}no answer {group.NoAnswer}, clarify {group.Clarify}, low confidence {group.LowConfidence}; nearest entry {group.NearestEntryId ?? "-"}; last {group.LastAsked:yyyy-MM-dd HH:mm})");
+                $"{group.Count,4}x  \"{Clean(group.Question)}\"  ({People(group.People)}no answer {group.NoAnswer}, clarify {group.Clarify}, low confidence {group.LowConfidence}; nearest entry {group.NearestEntryId ?? "-"}; last {group.LastAsked:yyyy-MM-dd HH:mm})");
             foreach (var sample in group.Samples)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"       also: \"{Clean(sample)}\"");
@@ -69,6 +69,13 @@ public static class ModeratorReportText
 
         return text.ToString().TrimEnd();
     }
+
+    private static string People(int count) => count switch
+    {
+        0 => "",
+        1 => "1 person; ",
+        _ => $"{count} people; ",
+    };
 
     /// <summary>Stored text is normalised already; this keeps a terminal or chat safe from anything that slipped through.</summary>
     private static string Clean(string text)
