@@ -32,6 +32,16 @@ public sealed class SqliteQuestionLogTests : QuestionLogContract
     }
 
     [Fact]
+    public async Task A_bad_setting_stops_the_start_with_one_line_naming_it()
+    {
+        using var host = LogTestHost.Build(QuestionLogProvider.Postgres, "");
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        Assert.Equal("invalid configuration: QuestionLog:ConnectionString is required when QuestionLog:Provider is Postgres", StartupFailure.Describe(failure));
+    }
+
+    [Fact]
     public async Task Cli_reports_say_so_when_the_log_is_off()
     {
         var code = await CommandLine.RunAsync(["faq", "gaps", "--knowledge", Path.Combine(LogTestHost.RepoRoot, "knowledge"), "--QuestionLog:Enabled=false"]);
