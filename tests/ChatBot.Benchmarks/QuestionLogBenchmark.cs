@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using ChatBot.Core.Answering;
 using ChatBot.Core.QuestionLog;
+using ChatBot.Core.QuestionLog.Reports;
 using ChatBot.Core.QuestionLog.Storage;
 using ChatBot.Core.Replies;
+using ChatBot.Core.Retrieval;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -26,6 +28,7 @@ public static class QuestionLogBenchmark
         var folder = Path.Combine(Path.GetTempPath(), "chatbot-log-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var sqlite = await ThroughputAsync(SqliteQuestionLogStore.Create($"Data Source={Path.Combine(folder, "questions.db")}"));
         Directory.Delete(folder, recursive: true);
+        var (lexicalGrouping, semanticGrouping) = GroupingCost();
         var postgres = Environment.GetEnvironmentVariable("CHATBOT_TEST_POSTGRES") is { Length: > 0 } server ? await PostgresAsync(server) : (double?)null;
 
         Console.WriteLine("| measure | value |");
@@ -33,7 +36,24 @@ public static class QuestionLogBenchmark
         Console.WriteLine($"| observer on the reply path (HMAC user id + enqueue), per question | {observerNs:0} ns |");
         Console.WriteLine($"| SQLite (WAL file): queue → store | {sqlite:N0} records/s |");
         Console.WriteLine($"| PostgreSQL 15 (local): queue → store | {(postgres is { } p ? $"{p:N0} records/s" : "not run (CHATBOT_TEST_POSTGRES unset)")} |");
+        Console.WriteLine($"| `faq gaps` grouping of {ModeratorReports.MaxQuestions:N0} distinct questions, lexical (Jaccard) | {Measure.Ms(lexicalGrouping)} |");
+        Console.WriteLine($"| `faq gaps` grouping of {ModeratorReports.MaxQuestions:N0} distinct questions, semantic (MiniLM, model loaded) | {Measure.Ms(semanticGrouping)} |");
         return 0;
+    }
+
+    /// <summary>Grouping dominates a gaps report; this is its worst case, the most questions a report reads.</summary>
+    private static (double Lexical, double Semantic) GroupingCost()
+    {
+        string[] openings = ["does it help with", "can I take it for", "is it good for", "what about", "will it fix", "any evidence on", "should I use it for", "how does it affect", "is it safe with", "does magnesium help"];
+        string[] subjects = ["jet lag", "night shifts", "restless legs", "migraines", "anxiety attacks", "my dog", "teenagers", "pregnancy nausea", "muscle cramps", "snoring", "sleep apnea", "tinnitus", "ADHD", "menopause", "back pain", "focus at work", "dreams", "waking at 3am", "coffee", "alcohol"];
+        var texts = Enumerable.Range(0, ModeratorReports.MaxQuestions)
+            .Select(i => $"{openings[i % openings.Length]} {subjects[i / openings.Length % subjects.Length]} {(i < 200 ? "" : $"case {i}")}".Trim())
+            .ToArray();
+        var lexical = Measure.Milliseconds(() => new QuestionGrouper(null).Group(texts));
+        var embedder = new MiniLmEmbedder();
+        embedder.Warm();
+        var semantic = Measure.Milliseconds(() => new QuestionGrouper(embedder).Group(texts));
+        return (lexical, semantic);
     }
 
     private static double ObserverCost()
