@@ -1,5 +1,6 @@
 using ChatBot.Core;
 using ChatBot.Host.ConsoleChat;
+using ChatBot.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,6 +26,12 @@ public static class ChatBotHostBuilder
         builder.Services.AddChatBotCore(builder.Configuration);
         builder.Services.AddHostedService<StartupCheckService>();
         var anyPlatform = false;
+        if (SlackServiceCollectionExtensions.IsConfigured(builder.Configuration))
+        {
+            builder.Services.AddSlackAdapter(builder.Configuration);
+            anyPlatform = true;
+        }
+
         if (!anyPlatform && builder.Configuration.GetValue("Console:Enabled", true))
         {
             builder.Services.AddHostedService<ConsoleChatService>();
