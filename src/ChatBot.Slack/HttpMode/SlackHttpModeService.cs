@@ -56,6 +56,11 @@ public sealed partial class SlackHttpModeService : IHostedService, IAsyncDisposa
             _fatal.Stop(ex.Message);
             return;
         }
+        catch (SlackTransientException ex)
+        {
+            // Requests can still be verified and queued; replies retry per call. Self-filtering falls back to bot_id.
+            LogAuthDeferred(ex.Message);
+        }
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -166,6 +171,9 @@ public sealed partial class SlackHttpModeService : IHostedService, IAsyncDisposa
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack HTTP mode listening on {Urls} (/slack/events, /slack/commands, /slack/interactivity).")]
     private partial void LogListening(string urls);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack HTTP mode: {Reason} Continuing; own-user filtering relies on bot_id until restart.")]
+    private partial void LogAuthDeferred(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack HTTP mode: rejected a request to {Path} (bad or stale signature).")]
     private partial void LogRejected(string path);

@@ -38,7 +38,7 @@ public sealed partial class SocketModeService : BackgroundService
     {
         try
         {
-            await SlackAuth.IdentifyAsync(_api, _identity, stoppingToken).ConfigureAwait(false);
+            await IdentifyAsync(stoppingToken).ConfigureAwait(false);
             LogIdentity(_identity.UserId, _identity.BotId);
             await Task.WhenAll(Enumerable.Range(0, _options.Connections).Select(slot => RunSlotAsync(slot, stoppingToken))).ConfigureAwait(false);
         }
@@ -48,6 +48,24 @@ public sealed partial class SocketModeService : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>Bad tokens are fatal at once; a Slack outage at start is retried with backoff.</summary>
+    private async Task IdentifyAsync(CancellationToken stoppingToken)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                await SlackAuth.IdentifyAsync(_api, _identity, stoppingToken).ConfigureAwait(false);
+                return;
+            }
+            catch (SlackTransientException ex)
+            {
+                LogConnectFailed(-1, failures, ex.Message);
+                await Task.Delay(Backoff(failures), _time, stoppingToken).ConfigureAwait(false);
+            }
         }
     }
 

@@ -69,6 +69,28 @@ public sealed class ReconnectTests
     }
 
     [Fact]
+    public async Task SilentSocket_IsReplacedByTheIdleWatchdog_MakeBeforeBreak()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:IdleTimeout"] = "00:00:00.300");
+
+        await fake.WaitUntilAsync(() => fake.ConnectionsOpened >= 2, "watchdog replacement");
+        await fake.WaitUntilAsync(() => fake.LiveSockets.Count >= 1, "a live socket");
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("still there?", SlackFrames.Ts(6)));
+        await fake.WaitUntilAsync(() => fake.Delivered("chat.postMessage").Any(), "reply");
+    }
+
+    [Fact]
+    public async Task AuthTestOutage_IsRetried_ThenConnects()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        fake.Script("auth.test", ScriptedResponse.Error("internal_error"), ScriptedResponse.ServerError());
+        await using var bot = await SlackTestHost.StartAsync(fake);
+
+        Assert.True(fake.Calls.Count(c => c.Method == "auth.test") >= 3);
+    }
+
+    [Fact]
     public async Task UnackedEnvelope_IsResentWithRetryAttempt_AndAnsweredOnce()
     {
         await using var fake = await FakeSlackServer.StartAsync();
