@@ -28,6 +28,7 @@ internal sealed partial class SocketConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private long _lastFrame;
     private Task _loops = Task.CompletedTask;
+    private Task _receiving = Task.CompletedTask;
 
     public SocketConnection(string name, SlackWorkQueue queue, SlackOptions options, TimeProvider time, ILogger logger)
     {
@@ -44,11 +45,15 @@ internal sealed partial class SocketConnection : IAsyncDisposable
 
     public Task<SocketEnd> Ended => _ended.Task;
 
+    /// <summary>Completes when the receive loop ends (Slack closed the socket, or it failed).</summary>
+    public Task Receiving => _receiving;
+
     public async Task ConnectAsync(Uri url, CancellationToken cancellationToken)
     {
         await _socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
         _lastFrame = _time.GetTimestamp();
-        _loops = Task.WhenAll(Task.Run(ReceiveLoopAsync, CancellationToken.None), Task.Run(SendLoopAsync, CancellationToken.None), Task.Run(WatchdogAsync, CancellationToken.None));
+        _receiving = Task.Run(ReceiveLoopAsync, CancellationToken.None);
+        _loops = Task.WhenAll(_receiving, Task.Run(SendLoopAsync, CancellationToken.None), Task.Run(WatchdogAsync, CancellationToken.None));
         await _hello.Task.WaitAsync(_options.HelloTimeout, _time, cancellationToken).ConfigureAwait(false);
     }
 
@@ -226,7 +231,7 @@ internal sealed partial class SocketConnection : IAsyncDisposable
 
         await _stop.CancelAsync().ConfigureAwait(false);
         _socket.Abort();
-        await _loops.ConfigureAwait(false);
+        await _loops.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _socket.Dispose();
         _stop.Dispose();
     }

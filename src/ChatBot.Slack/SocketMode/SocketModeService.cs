@@ -21,6 +21,8 @@ public sealed partial class SocketModeService : BackgroundService
     private readonly SlackOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SocketModeService> _logger;
+    /// <summary>Slack closes a socket about 10 s after <c>warning</c>; a silent one is let go after this.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
     private int _opened;
 
     public SocketModeService(SlackApiClient api, SlackIdentity identity, SlackWorkQueue queue, SlackFatalStop fatal, IOptions<SlackOptions> options, TimeProvider time, ILogger<SocketModeService> logger)
@@ -99,7 +101,8 @@ public sealed partial class SocketModeService : BackgroundService
 
                 if (current is not null)
                 {
-                    retiring.Add(current.DisposeAsync().AsTask());
+                    retiring.RemoveAll(t => t.IsCompleted);
+                    retiring.Add(RetireAsync(current, stoppingToken));
                 }
 
                 current = next;
@@ -130,6 +133,20 @@ public sealed partial class SocketModeService : BackgroundService
 
             await Task.WhenAll(retiring).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The replacement is live; keep reading the old socket until Slack closes it (bounded), then let it go.</summary>
+    private async Task RetireAsync(SocketConnection old, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await old.Receiving.WaitAsync(DrainTimeout, _time, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+        }
+
+        await old.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task<SocketConnection> OpenAsync(int slot, CancellationToken stoppingToken)
