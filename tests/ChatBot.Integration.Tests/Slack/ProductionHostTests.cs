@@ -38,6 +38,22 @@ public sealed class ProductionHostTests
             {
                 Assert.Contains(SlackText.Escape(expected.Title), reply.Body["blocks"]!.ToJsonString());
             }
+
+            const string urgent = "I have chest pain after taking magnesium, what should I do?";
+            var guidance = engine.Ask(urgent, new AskContext("slack", SlackFrames.User, IsPublicChannel: true));
+            Assert.NotEmpty(guidance.Safety);
+            await fake.SendEnvelopeAsync(SlackFrames.Mention(urgent, SlackFrames.Ts(2)));
+            await fake.WaitUntilAsync(() => fake.Delivered("chat.postEphemeral").Any(), "private guidance");
+            await fake.WaitUntilAsync(() => fake.Delivered("chat.postMessage").Count() == 2, "public notice");
+
+            var notice = fake.Delivered("chat.postMessage").Single(c => c.Str("thread_ts") == SlackFrames.Ts(2));
+            var privately = Assert.Single(fake.Delivered("chat.postEphemeral"));
+            var safetyText = SlackText.Escape(guidance.Safety[0].Message);
+            Assert.DoesNotContain(safetyText[..40], notice.Json);
+            Assert.DoesNotContain("chest pain after", notice.Json);
+            Assert.Contains(SlackText.Escape(expected.DoctorAdvice), notice.Str("text"));
+            Assert.Contains(safetyText[..40], privately.Json);
+            Assert.Equal(SlackFrames.User, privately.Str("user"));
         }
         finally
         {
