@@ -109,4 +109,20 @@ public sealed class HttpModeTests
         Assert.Equal("ephemeral", (string)body["response_type"]!);
         Assert.Contains(StubAnswerEngine.DoctorAdvice, (string)body["text"]!);
     }
+
+    [Fact]
+    public async Task FeedbackButton_ViaInteractivityEndpoint_IsRecorded()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        var (bot, client) = await StartAsync(fake);
+        await using var _ = bot;
+        using var __ = client;
+        var payload = SlackFrames.BlockAction(ChatBot.Slack.Rendering.ActionIds.FeedbackDown, "0123456789abcdef|magnesium-sleep", new Uri(fake.BaseUri, "hooks/actions/4"), "1.1")["payload"]!.ToJsonString();
+
+        using var response = await client.SendAsync(Signed("/slack/interactivity", "payload=" + Uri.EscapeDataString(payload), "application/x-www-form-urlencoded"));
+        await fake.WaitUntilAsync(() => fake.Delivered("response_url").Any(), "thanks");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(Assert.Single(bot.Feedback.Records).Helpful);
+    }
 }
