@@ -81,6 +81,34 @@ public sealed class ReconnectTests
     }
 
     [Fact]
+    public async Task JunkFrames_AreIgnored_AndTheSocketKeepsWorking()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake);
+        var socket = fake.LiveSockets[0];
+
+        await socket.SendRawAsync([1, 2, 3], System.Net.WebSockets.WebSocketMessageType.Binary);
+        await socket.SendRawAsync([], System.Net.WebSockets.WebSocketMessageType.Text);
+        await socket.SendAsync("not json {");
+        await socket.SendAsync("""{"type":"something_new","envelope_id":"e-unknown"}""");
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("still fine?", SlackFrames.Ts(5)));
+        await fake.WaitUntilAsync(() => fake.Delivered("chat.postMessage").Any(), "reply");
+
+        Assert.Equal(1, fake.ConnectionsOpened);
+        Assert.Contains("e-unknown", fake.AckLog);
+    }
+
+    [Fact]
+    public async Task TooManyWebsockets_ClosesAndBacksOff_ThenReconnects()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake);
+
+        await fake.DisconnectAsync(fake.LiveSockets[0], "too_many_websockets", TimeSpan.FromMilliseconds(100));
+        await fake.WaitUntilAsync(() => fake.ConnectionsOpened == 2 && fake.LiveSockets.Count == 1, "reconnect after back-off");
+    }
+
+    [Fact]
     public async Task AuthTestOutage_IsRetried_ThenConnects()
     {
         await using var fake = await FakeSlackServer.StartAsync();

@@ -22,14 +22,17 @@ public sealed class FakeSocket
 
     public bool IsOpen => _socket.State == WebSocketState.Open;
 
-    public async Task SendAsync(string text)
+    public Task SendAsync(string text) => SendRawAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text);
+
+    /// <summary>Any frame, including binary or malformed ones, to prove the client shrugs them off.</summary>
+    public async Task SendRawAsync(byte[] bytes, WebSocketMessageType type)
     {
         await _sendLock.WaitAsync().ConfigureAwait(false);
         try
         {
             if (IsOpen)
             {
-                await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None).ConfigureAwait(false);
+                await _socket.SendAsync(bytes, type, true, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (WebSocketException)
