@@ -36,7 +36,8 @@ public static class SlackServiceCollectionExtensions
 
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
-        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        // Our own log lines describe every call; the default HTTP logs would print response_url paths, which are credentials.
+        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RateLimitGate>();
         services.AddSingleton<SlackApiClient>();

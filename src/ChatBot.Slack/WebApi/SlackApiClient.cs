@@ -44,7 +44,7 @@ public sealed partial class SlackApiClient
 
     /// <summary>Posts to a slash command's or interaction's <c>response_url</c> (no token: the URL is the credential).</summary>
     public Task<SlackApiResponse> PostToResponseUrlAsync(Uri responseUrl, JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync(responseUrl, null, body, "response_url", responseUrl.AbsolutePath, cancellationToken);
+        SendAsync(responseUrl, null, body, "response_url", null, cancellationToken);
 
     private async Task<SlackApiResponse> SendAsync(Uri uri, string? bearer, JsonObject? body, string method, string? channel, CancellationToken cancellationToken)
     {

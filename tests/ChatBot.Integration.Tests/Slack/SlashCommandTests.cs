@@ -64,6 +64,7 @@ public sealed class SlashCommandTests
         Assert.Equal("ephemeral", late.Str("response_type"));
         Assert.Contains("A slow answer.", late.Str("text"));
         Assert.Contains(StubAnswerEngine.DoctorAdvice, late.Str("text"));
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Message.Contains("hooks/commands", StringComparison.Ordinal));
     }
 
     [Fact]
