@@ -25,6 +25,7 @@ public static class ChatBotHostBuilder
 
         builder.Services.AddChatBotCore(builder.Configuration);
         builder.Services.AddHostedService<StartupCheckService>();
+        builder.Services.AddHostedService<KnowledgeReloadService>();
         var anyPlatform = false;
         if (SlackServiceCollectionExtensions.IsConfigured(builder.Configuration))
         {

@@ -15,7 +15,7 @@ public sealed class ProductionHostTests
     {
         await using var fake = await FakeSlackServer.StartAsync();
         var settings = SlackTestHost.Settings(fake);
-        settings["Knowledge:Path"] = RepoPaths.Knowledge;
+        settings["Knowledge:Path"] = Repository.Knowledge;
         settings["Retrieval:Mode"] = "Lexical";
         settings["Console:Enabled"] = "false";
         settings["Logging:LogLevel:Default"] = "Warning";

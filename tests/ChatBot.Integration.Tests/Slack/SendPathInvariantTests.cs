@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ChatBot.Integration.Tests.Slack.Fake;
-using ChatBot.Slack;
 using ChatBot.Slack.Rendering;
 
 namespace ChatBot.Integration.Tests.Slack;
@@ -48,14 +47,5 @@ public sealed class SendPathInvariantTests
             Assert.Contains(StubAnswerEngine.Caveat, (string)body["text"]!);
             Assert.Contains(StubAnswerEngine.DoctorAdvice, (string)body["text"]!);
         });
-    }
-
-    [Fact]
-    public void SlackAdapter_ReferencesNeitherTheHostNorTheOtherAdapter()
-    {
-        var references = typeof(SlackServiceCollectionExtensions).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToArray();
-        Assert.DoesNotContain("chatbot", references);
-        Assert.DoesNotContain("ChatBot.Discord", references);
-        Assert.Contains("ChatBot.Core", references);
     }
 }

@@ -15,7 +15,7 @@ public sealed class StartupTests
 {
     private static Dictionary<string, string?> HostSettings() => new()
     {
-        ["Knowledge:Path"] = RepoPaths.Knowledge,
+        ["Knowledge:Path"] = Repository.Knowledge,
         ["Retrieval:Mode"] = "Lexical",
         ["Console:Enabled"] = "false",
         ["Slack:ApiBaseUrl"] = "http://127.0.0.1:9/api/",
