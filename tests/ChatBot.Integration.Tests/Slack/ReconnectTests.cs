@@ -34,6 +34,7 @@ public sealed class ReconnectTests
     public async Task RefreshDuringAStream_EveryEventAnsweredExactlyOnce(string reason)
     {
         await using var fake = await FakeSlackServer.StartAsync();
+        fake.AckTimeout = TimeSpan.FromSeconds(1);
         await using var bot = await SlackTestHost.StartAsync(fake);
 
         var ts = await StreamAsync(fake, 60, _ => fake.DisconnectAsync(fake.LiveSockets[0], reason, TimeSpan.FromMilliseconds(300)));
