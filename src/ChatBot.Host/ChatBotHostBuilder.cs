@@ -1,6 +1,7 @@
 using ChatBot.Core;
 using ChatBot.Host.ConsoleChat;
 using ChatBot.Host.QuestionLog;
+using ChatBot.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +29,12 @@ public static class ChatBotHostBuilder
         builder.Services.AddHostedService<KnowledgeReloadService>();
         builder.Services.AddQuestionLogServices(builder.Configuration);
         var anyPlatform = false;
+        if (SlackServiceCollectionExtensions.IsConfigured(builder.Configuration))
+        {
+            builder.Services.AddSlackAdapter(builder.Configuration);
+            anyPlatform = true;
+        }
+
         if (!anyPlatform && builder.Configuration.GetValue("Console:Enabled", true))
         {
             builder.Services.AddHostedService<ConsoleChatService>();

@@ -7,11 +7,12 @@ return which switch
 {
     "answer" => await AnswerBenchmark.RunAsync(),
     "log" => await QuestionLogBenchmark.RunAsync(),
+    "slack" => await SlackBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer|log>");
+    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer|log|slack>");
     return 2;
 }
