@@ -37,6 +37,16 @@ public class QuestionGrouperTests
         Assert.Equal([[0, 1], [2]], groups.Select(g => g.ToArray()).ToArray());
     }
 
+    [Fact]
+    public void Semantic_grouping_with_the_shipped_model_joins_rewordings_only()
+    {
+        string[] texts = ["does it help with restless legs", "is it good for my dog", "restless leg syndrome?", "can I give magnesium to my dog?", "is this safe for dogs"];
+
+        var groups = new QuestionGrouper(new MiniLmEmbedder()).Group(texts);
+
+        Assert.Equal([[0, 2], [1, 4], [3]], groups.Select(g => g.ToArray()).ToArray());
+    }
+
     private sealed class FixedEmbedder(Dictionary<string, float[]> vectors) : ITextEmbedder
     {
         public string ModelId => "fixed";

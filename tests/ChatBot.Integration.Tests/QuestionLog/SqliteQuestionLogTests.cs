@@ -1,7 +1,12 @@
 using System.Data.Common;
+using ChatBot.Core.Answering;
+using ChatBot.Core.Feedback;
 using ChatBot.Core.QuestionLog;
+using ChatBot.Core.QuestionLog.Reports;
 using ChatBot.Host.Cli;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ChatBot.Integration.Tests.QuestionLog;
 
@@ -39,6 +44,22 @@ public sealed class SqliteQuestionLogTests : QuestionLogContract
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
 
         Assert.Equal("invalid configuration: QuestionLog:ConnectionString is required when QuestionLog:Provider is Postgres", StartupFailure.Describe(failure));
+    }
+
+    [Fact]
+    public async Task With_the_log_off_nothing_is_stored_and_reports_say_so()
+    {
+        var file = Path.Combine(_folder, "off.db");
+        using var host = LogTestHost.Build(Provider, $"Data Source={file}", extra: new Dictionary<string, string?> { ["QuestionLog:Enabled"] = "false" });
+        await host.StartAsync();
+        host.Services.GetRequiredService<IAnswerEngine>().Ask("is it good for my dog", new AskContext("discord", "U1"));
+        var report = await host.Services.GetRequiredService<IModeratorReports>().GapsAsync(7, CancellationToken.None);
+        await host.StopAsync();
+
+        Assert.IsType<NullQuestionObserver>(host.Services.GetRequiredService<IQuestionObserver>());
+        Assert.IsType<InMemoryFeedbackSink>(host.Services.GetRequiredService<IFeedbackSink>());
+        Assert.False(report.LogEnabled);
+        Assert.False(File.Exists(file));
     }
 
     [Fact]
