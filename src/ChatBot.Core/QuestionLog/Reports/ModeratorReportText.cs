@@ -10,7 +10,8 @@ public static class ModeratorReportText
 {
     public const string Disabled = "The question log is off (QuestionLog:Enabled=false): there is nothing to report.";
 
-    public static string Gaps(GapReport report)
+    /// <summary>The gap report; <paramref name="maxGroups"/> keeps it short for chat message limits.</summary>
+    public static string Gaps(GapReport report, int maxGroups = ModeratorReports.MaxGroups)
     {
         if (!report.LogEnabled)
         {
@@ -25,7 +26,7 @@ public static class ModeratorReportText
             text.AppendLine(CultureInfo.InvariantCulture, $"{report.Withheld} of them raised a safety flag; their text is not stored.");
         }
 
-        foreach (var group in report.Groups)
+        foreach (var group in report.Groups.Take(maxGroups))
         {
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"{group.Count,4}x  \"{Clean(group.Question)}\"  ({People(group.People)}no answer {group.NoAnswer}, clarify {group.Clarify}, low confidence {group.LowConfidence}; nearest entry {group.NearestEntryId ?? "-"}; last {group.LastAsked:yyyy-MM-dd HH:mm})");
@@ -43,7 +44,8 @@ public static class ModeratorReportText
         return text.ToString().TrimEnd();
     }
 
-    public static string Feedback(FeedbackReport report)
+    /// <summary>The feedback report; <paramref name="maxEntries"/> keeps it short for chat message limits.</summary>
+    public static string Feedback(FeedbackReport report, int maxEntries = ModeratorReports.MaxGroups)
     {
         if (!report.LogEnabled)
         {
@@ -52,7 +54,7 @@ public static class ModeratorReportText
 
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Feedback since {report.Since:yyyy-MM-dd HH:mm} UTC: {report.Votes} vote(s).");
-        foreach (var entry in report.Entries)
+        foreach (var entry in report.Entries.Take(maxEntries))
         {
             var name = entry.EntryId is null ? "(no entry: the no-answer reply)" : $"{entry.EntryId}{(entry.Title is null ? " (no longer in the FAQ)" : $" \"{entry.Title}\"")}";
             text.AppendLine(CultureInfo.InvariantCulture, $"{entry.Down,4} down {entry.Up,4} up  {name}");
