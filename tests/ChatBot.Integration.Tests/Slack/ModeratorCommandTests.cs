@@ -99,6 +99,19 @@ public sealed class ModeratorCommandTests
     }
 
     [Fact]
+    public async Task UserOutsideTheGroup_IsRefused()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        fake.UserGroups[Group] = ["U0OTHER001"];
+        await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:ModeratorUserGroupId"] = Group);
+
+        var reply = await ModeratorHost.SlashReplyAsync(fake, "admin status");
+
+        Assert.Contains("You may not use this command.", (string)reply["text"]!);
+        Assert.Single(fake.Calls, c => c.Method == "usergroups.users.list");
+    }
+
+    [Fact]
     public async Task UserGroupLookupFails_IsRefused_AndLoggedOnce()
     {
         await using var fake = await FakeSlackServer.StartAsync();
