@@ -43,7 +43,7 @@ public sealed partial class SlackReloadNotifier : IReloadNotifier
             return;
         }
 
-        var reply = _answers.Run(e => e.Info(Describe(report)));
+        var reply = _answers.Run(e => e.Info(report.Describe(MaxErrorsShown)));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(PostTimeout);
         try
@@ -59,24 +59,6 @@ public sealed partial class SlackReloadNotifier : IReloadNotifier
         {
             LogPostFailed(ex, channel);
         }
-    }
-
-    /// <summary>The summary line, then up to <see cref="MaxErrorsShown"/> errors as <c>file:line: field: message</c>.</summary>
-    public static string Describe(ReloadReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        var text = new StringBuilder(report.Summary);
-        foreach (var error in report.Errors.Take(MaxErrorsShown))
-        {
-            text.Append("\n• ").Append(error);
-        }
-
-        if (report.Errors.Count > MaxErrorsShown)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"\n… and {report.Errors.Count - MaxErrorsShown} more (run `chatbot faq validate`).");
-        }
-
-        return text.ToString();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack: could not post the knowledge reload report to moderator channel {Channel}; the reload itself stands.")]
