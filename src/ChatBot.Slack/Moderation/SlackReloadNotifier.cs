@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using ChatBot.Core.Answering;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Handling;
