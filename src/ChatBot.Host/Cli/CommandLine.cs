@@ -1,4 +1,5 @@
 using ChatBot.Core.Answering;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -53,6 +54,10 @@ public static class CommandLine
     private static async Task<int> RunHostAsync(CliArguments options)
     {
         using var host = ChatBotHostBuilder.Create(options.HostArgs, options.Overrides).Build();
+
+        // Check settings and knowledge before starting, so a bad value ends in our one line rather than the host's stack trace.
+        host.Services.GetService<IStartupValidator>()?.Validate();
+        _ = host.Services.GetRequiredService<KnowledgeStore>();
         await host.RunAsync();
         return Environment.ExitCode;
     }

@@ -18,6 +18,17 @@ public class StartupFailureTests
     }
 
     [Fact]
+    public async Task Bad_configuration_value_stops_the_bot_itself_with_one_line()
+    {
+        var result = await ChatBotProcess.RunAsync("", "--Retrieval:SemanticThreshold=7");
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("SemanticThreshold", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Missing_knowledge_folder_stops_the_start_naming_it()
     {
         var result = await ChatBotProcess.RunAsync("", "ask", "dose?", "--knowledge", "/nonexistent/knowledge");
