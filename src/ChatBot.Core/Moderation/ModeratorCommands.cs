@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ChatBot.Core.Answering;
+using ChatBot.Core.QuestionLog.Reports;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Core.Moderation;
@@ -10,9 +11,12 @@ namespace ChatBot.Core.Moderation;
 /// <c>feedback</c>. Adapters check who is a moderator and render the reply (ephemerally); the
 /// reply is an ordinary <see cref="Reply"/>, so it carries the caveat and doctor advice like any other.
 /// </summary>
-public sealed class ModeratorCommands(IAnswerEngine engine, KnowledgeStore store, KnowledgeWatcher watcher)
+public sealed class ModeratorCommands(IAnswerEngine engine, KnowledgeStore store, KnowledgeWatcher watcher, IModeratorReports reports)
 {
     public const string Usage = "Moderator commands: status | reload | gaps [days] | feedback";
+
+    /// <summary>Groups shown in a chat message; the CLI shows more.</summary>
+    private const int MaxGroupsInChat = 8;
 
     public async Task<Reply> RunAsync(string commandLine, CancellationToken cancellationToken)
     {
@@ -21,6 +25,10 @@ public sealed class ModeratorCommands(IAnswerEngine engine, KnowledgeStore store
         {
             ["status"] => Status(),
             ["reload"] => (await watcher.ReloadNowAsync(cancellationToken)).Describe(),
+            ["gaps"] => ModeratorReportText.Gaps(await reports.GapsAsync(7, cancellationToken), MaxGroupsInChat),
+            ["gaps", var days] when int.TryParse(days, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 3650 =>
+                ModeratorReportText.Gaps(await reports.GapsAsync(n, cancellationToken), MaxGroupsInChat),
+            ["feedback"] => ModeratorReportText.Feedback(await reports.FeedbackAsync(cancellationToken), MaxGroupsInChat),
             _ => Usage,
         };
         return engine.Info(text);

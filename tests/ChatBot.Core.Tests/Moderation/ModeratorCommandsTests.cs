@@ -2,6 +2,7 @@ using ChatBot.Core.Answering;
 using ChatBot.Core.Evaluation;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Moderation;
+using ChatBot.Core.QuestionLog.Reports;
 using ChatBot.Core.Retrieval;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed class ModeratorCommandsTests : IDisposable
         _store = TestKnowledge.Store(RetrievalMode.Lexical, _folder);
         var engine = new AnswerEngine(_store, new NullQuestionObserver());
         var watcher = new KnowledgeWatcher(_store, [], Options.Create(new KnowledgeOptions { Path = _folder }), TimeProvider.System, NullLogger<KnowledgeWatcher>.Instance);
-        _commands = new ModeratorCommands(engine, _store, watcher);
+        _commands = new ModeratorCommands(engine, _store, watcher, new DisabledModeratorReports(TimeProvider.System));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -46,6 +47,13 @@ public sealed class ModeratorCommandsTests : IDisposable
         Assert.Matches(@"side-effects\.yaml:\d+: caveatz", reply.Message);
         Assert.Contains("Last reload", (await _commands.RunAsync("status", CancellationToken.None)).Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("gaps")]
+    [InlineData("gaps 30")]
+    [InlineData("feedback")]
+    public async Task Reports_say_so_when_the_question_log_is_off(string command) =>
+        Assert.Equal(ModeratorReportText.Disabled, (await _commands.RunAsync(command, CancellationToken.None)).Message);
 
     [Fact]
     public async Task Unknown_command_shows_usage() =>
