@@ -10,4 +10,7 @@ public sealed record BotSettings
     public required BotMessages Messages { get; init; }
 
     public IReadOnlyList<Synonym> Synonyms { get; init; } = [];
+
+    /// <summary>What every question is about (after synonyms), e.g. "magnesium l-threonate". Optional.</summary>
+    public string Subject { get; init; } = "";
 }

@@ -11,7 +11,7 @@ internal static class BotSettingsReader
             return null;
         }
 
-        fields.RejectUnknown("standing_caveat", "doctor_advice", "messages", "synonyms");
+        fields.RejectUnknown("standing_caveat", "doctor_advice", "messages", "synonyms", "subject");
         var messages = fields.Mapping("messages");
         var settings = new BotSettings
         {
@@ -19,6 +19,7 @@ internal static class BotSettingsReader
             DoctorAdvice = fields.String("doctor_advice"),
             Messages = messages is null ? EmptyMessages : ReadMessages(messages),
             Synonyms = ReadSynonyms(fields),
+            Subject = fields.String("subject", required: false),
         };
         return settings;
     }

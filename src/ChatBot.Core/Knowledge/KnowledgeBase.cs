@@ -10,13 +10,15 @@ public sealed class KnowledgeBase
         IReadOnlyList<SourceDocument> sources,
         IReadOnlyList<FaqEntry> entries,
         IReadOnlyList<SafetyCategory> safety,
-        BotSettings bot)
+        BotSettings bot,
+        IReadOnlyList<NotCoveredTopic> notCovered)
     {
         Version = version;
         Sources = sources;
         Entries = entries;
         Safety = safety;
         Bot = bot;
+        NotCovered = notCovered;
         _byId = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
     }
 
@@ -30,6 +32,9 @@ public sealed class KnowledgeBase
     public IReadOnlyList<SafetyCategory> Safety { get; }
 
     public BotSettings Bot { get; }
+
+    /// <summary>Known gaps: questions the article does not answer.</summary>
+    public IReadOnlyList<NotCoveredTopic> NotCovered { get; }
 
     public FaqEntry? Find(string id) => _byId.GetValueOrDefault(id);
 

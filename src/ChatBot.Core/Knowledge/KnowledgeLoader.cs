@@ -12,6 +12,7 @@ public static class KnowledgeLoader
 {
     public const string SafetyFile = "safety.yaml";
     public const string BotFile = "bot.yaml";
+    public const string NotCoveredFile = "not-covered.yaml";
 
     public static KnowledgeLoadResult Load(string folder)
     {
@@ -28,12 +29,15 @@ public static class KnowledgeLoader
         CheckRelated(entries, errors);
         var safety = LoadSingle(folder, SafetyFile, files, errors, SafetyReader.Read) ?? [];
         var bot = LoadSingle(folder, BotFile, files, errors, BotSettingsReader.Read);
+        var notCovered = files.ContainsKey(NotCoveredFile)
+            ? LoadSingle(folder, NotCoveredFile, files, errors, NotCoveredReader.Read) ?? []
+            : [];
         if (errors.Count > 0 || bot is null)
         {
             return new KnowledgeLoadResult(null, errors);
         }
 
-        var knowledge = new KnowledgeBase(VersionOf(files), sources.Values.ToArray(), entries, safety, bot);
+        var knowledge = new KnowledgeBase(VersionOf(files), sources.Values.ToArray(), entries, safety, bot, notCovered);
         return new KnowledgeLoadResult(knowledge, errors);
     }
 
@@ -65,7 +69,7 @@ public static class KnowledgeLoader
             found.AddRange(Directory.EnumerateFiles(faq, "*.yml"));
         }
 
-        found.AddRange(new[] { SafetyFile, BotFile }.Select(f => Path.Combine(folder, f)).Where(File.Exists));
+        found.AddRange(new[] { SafetyFile, BotFile, NotCoveredFile }.Select(f => Path.Combine(folder, f)).Where(File.Exists));
         return found;
     }
 

@@ -1,0 +1,82 @@
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Replies;
+using ChatBot.Core.Retrieval;
+using ChatBot.Core.Safety;
+using ChatBot.Core.Text;
+
+namespace ChatBot.Core.Answering;
+
+/// <summary>normalise → safety triage → retrieval → composition, all against one knowledge snapshot.</summary>
+public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observer) : IAnswerEngine
+{
+    public Reply Ask(string question, AskContext context)
+    {
+        var snapshot = store.Current;
+        var normalized = QuestionNormalizer.Normalize(question);
+        var reply = Answer(snapshot, normalized);
+        observer.Answered(new AnsweredQuestion(normalized, context, reply));
+        return reply;
+    }
+
+    public Reply ShowEntry(string entryId, AskContext context)
+    {
+        var snapshot = store.Current;
+        var entry = snapshot.Knowledge.Find(entryId);
+        return entry is null
+            ? snapshot.Composer.NoAnswer(0, [])
+            : snapshot.Composer.Answer(entry, 1, []);
+    }
+
+    public IReadOnlyList<RelatedQuestion> ListTopics() =>
+        store.Current.Knowledge.Entries.Select(e => new RelatedQuestion(e.Id, e.Question)).ToArray();
+
+    public IReadOnlyList<RelatedQuestion> SuggestTopics(string partial, int max)
+    {
+        var snapshot = store.Current;
+        var text = QuestionNormalizer.Normalize(partial);
+        var entries = text.Length == 0
+            ? snapshot.Knowledge.Entries
+            : snapshot.Retriever.Rank(text).Select(c => c.Entry).ToArray();
+        return entries.Take(max).Select(e => new RelatedQuestion(e.Id, e.Question)).ToArray();
+    }
+
+    public Reply About() => store.Current.Composer.Notice(store.Current.Knowledge.Bot.Messages.About);
+
+    public Reply Notice(NoticeKind kind)
+    {
+        var snapshot = store.Current;
+        var messages = snapshot.Knowledge.Bot.Messages;
+        return snapshot.Composer.Notice(kind switch
+        {
+            NoticeKind.Refusal => messages.Refusal,
+            NoticeKind.FeedbackThanks => messages.FeedbackThanks,
+            NoticeKind.SafetyGuidanceSentPrivately => messages.SafetySentPrivately,
+            _ => messages.Error,
+        });
+    }
+
+    public Reply Info(string botText) => store.Current.Composer.Notice(botText);
+
+    private static Reply Answer(KnowledgeSnapshot snapshot, string question)
+    {
+        var composer = snapshot.Composer;
+        if (!question.Any(char.IsLetterOrDigit))
+        {
+            return composer.Empty();
+        }
+
+        var flags = SafetyTriage.Triage(question, snapshot.Knowledge.Safety);
+        if (flags.Any(f => f.Action == SafetyAction.Replace))
+        {
+            return composer.Urgent(flags);
+        }
+
+        var decision = snapshot.Retriever.Decide(question);
+        return decision.Kind switch
+        {
+            MatchKind.Answer => composer.Answer(decision.Candidates[0].Entry, decision.Confidence, flags),
+            MatchKind.Clarify => composer.Clarify(decision.Candidates[0].Entry, decision.Candidates[1].Entry, decision.Confidence, flags),
+            _ => composer.NoAnswer(decision.Confidence, flags),
+        };
+    }
+}

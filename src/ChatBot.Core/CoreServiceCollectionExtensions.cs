@@ -1,0 +1,27 @@
+using ChatBot.Core.Answering;
+using ChatBot.Core.Feedback;
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Retrieval;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatBot.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The answer engine, the knowledge it serves, retrieval and feedback.</summary>
+    public static IServiceCollection AddChatBotCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITextEmbedder, MiniLmEmbedder>();
+        services.TryAddSingleton<KnowledgeStore>();
+        services.TryAddSingleton<IQuestionObserver, NullQuestionObserver>();
+        services.TryAddSingleton<IAnswerEngine, AnswerEngine>();
+        services.TryAddSingleton<InMemoryFeedbackSink>();
+        services.TryAddSingleton<IFeedbackSink>(sp => sp.GetRequiredService<InMemoryFeedbackSink>());
+        return services;
+    }
+}

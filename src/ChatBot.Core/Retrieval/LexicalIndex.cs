@@ -1,0 +1,131 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace ChatBot.Core.Retrieval;
+
+/// <summary>
+/// BM25 over each entry's question and alternates (and, weaker, its answer), with English stemming and
+/// one-edit fuzzy terms for typos. Lucene.Net in memory: the FAQ is small, the index is rebuilt per version.
+/// </summary>
+public sealed class LexicalIndex : IDisposable
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private const string Phrases = "phrases";
+    private const string AnswerField = "answer";
+
+    /// <summary>BM25 scores are unbounded; s / (s + k) maps them to 0..1 with k a "decent match".</summary>
+    private const double Saturation = 8.0;
+
+    private readonly Analyzer _analyzer = new EnglishAnalyzer(Version);
+    private readonly RAMDirectory _directory = new();
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly IReadOnlyList<IndexedItem> _items;
+
+    public LexicalIndex(IReadOnlyList<IndexedItem> items, QueryRewriter rewriter)
+    {
+        _items = items;
+        var config = new IndexWriterConfig(Version, _analyzer) { Similarity = new BM25Similarity() };
+        using (var writer = new IndexWriter(_directory, config))
+        {
+            foreach (var item in items)
+            {
+                var document = new Document
+                {
+                    new TextField(Phrases, rewriter.Rewrite(string.Join(" \n ", item.Phrases)), Field.Store.NO),
+                    new TextField(AnswerField, rewriter.Rewrite(item.Body), Field.Store.NO),
+                };
+                writer.AddDocument(document);
+            }
+
+            writer.Commit();
+        }
+
+        _reader = DirectoryReader.Open(_directory);
+        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        Vocabulary = ReadVocabulary();
+    }
+
+    /// <summary>Every analysed term of the FAQ, to tell questions about things the FAQ never mentions.</summary>
+    public IReadOnlySet<string> Vocabulary { get; }
+
+    /// <summary>Lexical score per item, 0..1.</summary>
+    public double[] Score(string question)
+    {
+        var scores = new double[_items.Count];
+        var terms = Terms(question);
+        if (terms.Count == 0)
+        {
+            return scores;
+        }
+
+        var query = new BooleanQuery();
+        foreach (var term in terms.Distinct())
+        {
+            query.Add(new TermQuery(new Term(Phrases, term)) { Boost = 1.0f }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(AnswerField, term)) { Boost = 0.4f }, Occur.SHOULD);
+            if (term.Length >= 5)
+            {
+                query.Add(new FuzzyQuery(new Term(Phrases, term), 1) { Boost = 0.3f }, Occur.SHOULD);
+            }
+        }
+
+        foreach (var hit in _searcher.Search(query, _items.Count).ScoreDocs)
+        {
+            scores[hit.Doc] = hit.Score / (hit.Score + Saturation);
+        }
+
+        return scores;
+    }
+
+    /// <summary>The analysed (lowercased, stop-word-free, stemmed) terms of a text.</summary>
+    public IReadOnlyList<string> Terms(string text)
+    {
+        var terms = new List<string>();
+        using var stream = _analyzer.GetTokenStream(Phrases, text);
+        var attribute = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(attribute.ToString());
+        }
+
+        stream.End();
+        return terms;
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+        _analyzer.Dispose();
+    }
+
+    private HashSet<string> ReadVocabulary()
+    {
+        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in new[] { Phrases, AnswerField })
+        {
+            var terms = MultiFields.GetTerms(_reader, field);
+            if (terms is null)
+            {
+                continue;
+            }
+
+            var iterator = terms.GetEnumerator();
+            while (iterator.MoveNext())
+            {
+                vocabulary.Add(iterator.Term.Utf8ToString());
+            }
+        }
+
+        return vocabulary;
+    }
+}

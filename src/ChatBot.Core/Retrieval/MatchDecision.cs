@@ -1,0 +1,12 @@
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Retrieval;
+
+/// <summary>
+/// What retrieval concluded: one entry, two close ones, or none; with the ranked candidates and the
+/// closest known gap (a question the article does not answer), if any scored.
+/// </summary>
+public sealed record MatchDecision(MatchKind Kind, IReadOnlyList<Candidate> Candidates, NotCoveredTopic? Gap = null, double GapScore = 0)
+{
+    public double Confidence => Candidates.Count > 0 ? Math.Clamp(Candidates[0].Score, 0, 1) : 0;
+}

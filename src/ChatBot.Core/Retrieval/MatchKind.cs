@@ -1,0 +1,8 @@
+namespace ChatBot.Core.Retrieval;
+
+public enum MatchKind
+{
+    Answer,
+    Clarify,
+    NoAnswer,
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatBot.Core.Retrieval;
+
+/// <summary>Configuration section "Retrieval". Thresholds were chosen on the development question set.</summary>
+public sealed class RetrievalOptions
+{
+    public const string Section = "Retrieval";
+
+    public RetrievalMode Mode { get; set; } = RetrievalMode.Semantic;
+
+    /// <summary>Folder for the on-disk embedding cache; empty disables it.</summary>
+    public string CachePath { get; set; } = ".cache/embeddings";
+
+    /// <summary>Semantic mode: a best score below this is "not covered".</summary>
+    [Range(0.0, 1.0)]
+    public double SemanticThreshold { get; set; } = 0.45;
+
+    /// <summary>Lexical mode: a best score below this is "not covered".</summary>
+    [Range(0.0, 1.0)]
+    public double LexicalThreshold { get; set; } = 0.3;
+
+    /// <summary>When the two best entries are closer than this, the bot asks which one was meant.</summary>
+    [Range(0.0, 1.0)]
+    public double ClarifyMargin { get; set; } = 0.02;
+}

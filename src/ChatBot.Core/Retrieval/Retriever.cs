@@ -1,0 +1,132 @@
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Text;
+
+namespace ChatBot.Core.Retrieval;
+
+/// <summary>
+/// Ranks FAQ entries for a question and decides answer / clarify / no-answer. Semantic mode blends
+/// embedding similarity with the lexical score (rare terms, aliases, typos); lexical mode uses BM25 alone.
+/// Known gaps (<c>not-covered.yaml</c>) are scored the same way: a question closer to a gap than to
+/// any entry is not covered. Words the FAQ never uses mark a question down, so a question about another
+/// supplement does not borrow an entry.
+/// </summary>
+public sealed class Retriever
+{
+    private const double LexicalWeightInSemanticMode = 0.25;
+
+    private readonly IReadOnlyList<FaqEntry> _entries;
+    private readonly IReadOnlyList<NotCoveredTopic> _gaps;
+    private readonly RetrievalOptions _options;
+    private readonly QueryRewriter _rewriter;
+    private readonly LexicalIndex _lexical;
+    private readonly SemanticIndex? _semantic;
+
+    public Retriever(KnowledgeBase knowledge, RetrievalOptions options, EmbeddingCache? cache)
+    {
+        _entries = knowledge.Entries;
+        _gaps = knowledge.NotCovered;
+        _options = options;
+        _rewriter = new QueryRewriter(knowledge.Bot.Synonyms, knowledge.Bot.Subject);
+        var items = _entries.Select(IndexedItem.Of).Concat(_gaps.Select(IndexedItem.Of)).ToArray();
+        _lexical = new LexicalIndex(items, _rewriter);
+        _semantic = options.Mode == RetrievalMode.Semantic && cache is not null
+            ? new SemanticIndex(items, _rewriter, cache)
+            : null;
+    }
+
+    public RetrievalMode Mode => _semantic is null ? RetrievalMode.Lexical : RetrievalMode.Semantic;
+
+    private double Threshold => Mode == RetrievalMode.Semantic ? _options.SemanticThreshold : _options.LexicalThreshold;
+
+    /// <summary>
+    /// Decides on the whole question; a long message is also decided sentence by sentence, and the most
+    /// confident answer wins, since people bury their question at the end of a story.
+    /// </summary>
+    public MatchDecision Decide(string normalizedQuestion)
+    {
+        var text = RetrievalText.Clean(normalizedQuestion);
+        var whole = DecideOne(text);
+        if (text.Length < RetrievalText.LongQuestion)
+        {
+            return whole;
+        }
+
+        var best = whole;
+        foreach (var sentence in RetrievalText.QuestionSentences(text))
+        {
+            var decision = DecideOne(sentence);
+            if (decision.Kind == MatchKind.Answer && (best.Kind != MatchKind.Answer || decision.Confidence > best.Confidence))
+            {
+                best = decision;
+            }
+        }
+
+        return best;
+    }
+
+    private MatchDecision DecideOne(string question)
+    {
+        var (candidates, gap, gapScore) = Score(question);
+        if (candidates.Count == 0 || candidates[0].Score < Threshold || gapScore >= candidates[0].Score)
+        {
+            return new MatchDecision(MatchKind.NoAnswer, candidates, gap, gapScore);
+        }
+
+        var close = candidates.Count > 1
+            && candidates[1].Score >= Threshold
+            && candidates[0].Score - candidates[1].Score < _options.ClarifyMargin
+            && !candidates[0].Entry.Related.Contains(candidates[1].Entry.Id);
+        return new MatchDecision(close ? MatchKind.Clarify : MatchKind.Answer, candidates, gap, gapScore);
+    }
+
+    /// <summary>All entries, best first.</summary>
+    public IReadOnlyList<Candidate> Rank(string normalizedQuestion) => Score(RetrievalText.Clean(normalizedQuestion)).Candidates;
+
+    private (IReadOnlyList<Candidate> Candidates, NotCoveredTopic? Gap, double GapScore) Score(string normalizedQuestion)
+    {
+        var question = _rewriter.Rewrite(normalizedQuestion);
+        if (question.Length == 0 || _entries.Count == 0)
+        {
+            return ([], null, 0);
+        }
+
+        var lexical = _lexical.Score(question);
+        var semantic = _semantic?.Score(_rewriter.Neutral(normalizedQuestion));
+        var familiarity = Familiarity(question);
+        double Blend(int i) => semantic is null
+            ? lexical[i]
+            : ((1 - LexicalWeightInSemanticMode) * semantic[i].Score) + (LexicalWeightInSemanticMode * lexical[i]);
+
+        var candidates = new Candidate[_entries.Count];
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            candidates[i] = new Candidate(_entries[i], Blend(i) * familiarity, semantic?[i].Score ?? 0, lexical[i], semantic?[i].Closest ?? "");
+        }
+
+        NotCoveredTopic? gap = null;
+        var gapScore = 0.0;
+        for (var g = 0; g < _gaps.Count; g++)
+        {
+            var score = Blend(_entries.Count + g);
+            if (score > gapScore)
+            {
+                (gap, gapScore) = (_gaps[g], score);
+            }
+        }
+
+        return (candidates.OrderByDescending(c => c.Score).ToArray(), gap, gapScore);
+    }
+
+    /// <summary>1 when every content word of the question occurs in the FAQ; less for each word it never uses.</summary>
+    private double Familiarity(string question)
+    {
+        var terms = _lexical.Terms(question).Where(t => t.Length > 2 && !t.All(char.IsDigit)).Distinct().ToArray();
+        if (terms.Length == 0)
+        {
+            return 1;
+        }
+
+        var unknown = terms.Count(t => !_lexical.Vocabulary.Contains(t));
+        return 1 - (0.5 * unknown / terms.Length);
+    }
+}

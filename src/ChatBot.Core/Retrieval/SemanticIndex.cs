@@ -1,0 +1,47 @@
+namespace ChatBot.Core.Retrieval;
+
+/// <summary>Embeddings of each item's phrasings and body; scores a question by cosine similarity.</summary>
+public sealed class SemanticIndex
+{
+    /// <summary>An answer resembles a question less than a phrasing does; its similarity counts for less.</summary>
+    private const double BodyWeight = 0.85;
+
+    private readonly (string Text, float[] Vector)[][] _phrases;
+    private readonly float[]?[] _bodies;
+    private readonly EmbeddingCache _cache;
+
+    public SemanticIndex(IReadOnlyList<IndexedItem> items, QueryRewriter rewriter, EmbeddingCache cache)
+    {
+        _cache = cache;
+        var phraseTexts = items.Select(i => i.Phrases.Select(rewriter.Neutral).ToArray()).ToArray();
+        var bodies = items.Select(i => i.Body.Length == 0 ? null : rewriter.Neutral(i.Body)).ToArray();
+        var vectors = cache.GetOrEmbed(phraseTexts.SelectMany(p => p).Concat(bodies.OfType<string>()).ToArray());
+        var next = 0;
+        _phrases = phraseTexts.Select(texts => texts.Select(t => (t, vectors[next++])).ToArray()).ToArray();
+        _bodies = bodies.Select(b => b is null ? null : vectors[next++]).ToArray();
+    }
+
+    /// <summary>Per item: the best similarity and the phrase it came from.</summary>
+    public (double Score, string Closest)[] Score(string question)
+    {
+        var query = _cache.Embedder.Embed([question])[0];
+        var scores = new (double, string)[_phrases.Length];
+        for (var i = 0; i < _phrases.Length; i++)
+        {
+            var body = _bodies[i];
+            var best = (Score: body is null ? 0 : VectorMath.Cosine(query, body) * BodyWeight, Closest: "(answer)");
+            foreach (var (text, vector) in _phrases[i])
+            {
+                var similarity = VectorMath.Cosine(query, vector);
+                if (similarity > best.Score)
+                {
+                    best = (similarity, text);
+                }
+            }
+
+            scores[i] = best;
+        }
+
+        return scores;
+    }
+}

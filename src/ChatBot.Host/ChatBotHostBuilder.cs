@@ -1,0 +1,35 @@
+using ChatBot.Core;
+using ChatBot.Host.ConsoleChat;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChatBot.Host;
+
+/// <summary>The composition root: configuration sources, Core, one line per adapter, the console chat as fallback.</summary>
+public static class ChatBotHostBuilder
+{
+    public static HostApplicationBuilder Create(string[] args, IDictionary<string, string?>? overrides = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ApplicationName = "chatbot",
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        builder.Services.AddChatBotCore(builder.Configuration);
+        builder.Services.AddHostedService<StartupCheckService>();
+        var anyPlatform = false;
+        if (!anyPlatform && builder.Configuration.GetValue("Console:Enabled", true))
+        {
+            builder.Services.AddHostedService<ConsoleChatService>();
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using ChatBot.Core.Answering;
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Safety;
+using ChatBot.Core.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBot.Host.Cli;
+
+/// <summary>Moderator verbs: validate the folder, preview how a question is matched, list uncovered article sentences.</summary>
+public static class FaqCommands
+{
+    public static int Validate(CliArguments options)
+    {
+        var folder = KnowledgeFolder(options);
+        var result = KnowledgeLoader.Load(folder);
+        foreach (var error in result.Errors)
+        {
+            Console.Error.WriteLine(error);
+        }
+
+        if (!result.IsValid)
+        {
+            Console.Error.WriteLine($"{result.Errors.Count} error(s) in {folder}");
+            return 1;
+        }
+
+        var knowledge = result.Knowledge!;
+        Console.WriteLine($"OK: {knowledge.Entries.Count} entries, {knowledge.Safety.Count} safety categories, {knowledge.Sources.Count} source(s); version {knowledge.Version}");
+        PrintCoverage(CoverageReport.Build(knowledge));
+        return 0;
+    }
+
+    public static int Coverage(CliArguments options)
+    {
+        var result = KnowledgeLoader.Load(KnowledgeFolder(options));
+        if (!result.IsValid)
+        {
+            return Validate(options);
+        }
+
+        PrintCoverage(CoverageReport.Build(result.Knowledge!));
+        return 0;
+    }
+
+    public static int Preview(CliArguments options, string question)
+    {
+        using var host = CliHost.Build(options);
+        var snapshot = host.Services.GetRequiredService<KnowledgeStore>().Current;
+        var normalized = QuestionNormalizer.Normalize(question);
+        var flags = SafetyTriage.Triage(normalized, snapshot.Knowledge.Safety);
+        var decision = snapshot.Retriever.Decide(normalized);
+        Console.WriteLine($"Retrieval: {snapshot.Retriever.Mode}; decision: {decision.Kind}; safety flags: {(flags.Count == 0 ? "none" : string.Join(", ", flags.Select(f => f.Id)))}");
+        foreach (var candidate in decision.Candidates.Take(5))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {candidate.Score:0.000}  {candidate.Entry.Id,-28} semantic {candidate.Semantic:0.000} (closest: \"{candidate.ClosestPhrase}\"), lexical {candidate.Lexical:0.000}"));
+        }
+
+        return 0;
+    }
+
+    private static void PrintCoverage(CoverageReport report)
+    {
+        Console.WriteLine($"Coverage: {report.CitedCount}/{report.SentenceCount} article sentences cited by at least one entry.");
+        foreach (var (source, sentence) in report.Uncited)
+        {
+            Console.WriteLine($"  not cited: {source.Id} {sentence.Location}: {sentence.Text}");
+        }
+    }
+
+    private static string KnowledgeFolder(CliArguments options)
+    {
+        if (options.Knowledge is not null)
+        {
+            return options.Knowledge;
+        }
+
+        var configuration = ChatBotHostBuilder.Create(options.HostArgs).Configuration;
+        return configuration[$"{KnowledgeOptions.Section}:Path"] ?? "knowledge";
+    }
+}

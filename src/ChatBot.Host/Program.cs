@@ -1,0 +1,3 @@
+using ChatBot.Host.Cli;
+
+return await CommandLine.RunAsync(args);
