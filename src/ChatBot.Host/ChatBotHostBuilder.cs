@@ -1,4 +1,5 @@
 using ChatBot.Core;
+using ChatBot.Discord;
 using ChatBot.Host.ConsoleChat;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,12 @@ public static class ChatBotHostBuilder
         builder.Services.AddChatBotCore(builder.Configuration);
         builder.Services.AddHostedService<StartupCheckService>();
         var anyPlatform = false;
+        if (DiscordServiceCollectionExtensions.IsConfigured(builder.Configuration))
+        {
+            builder.Services.AddDiscordAdapter(builder.Configuration);
+            anyPlatform = true;
+        }
+
         if (!anyPlatform && builder.Configuration.GetValue("Console:Enabled", true))
         {
             builder.Services.AddHostedService<ConsoleChatService>();
