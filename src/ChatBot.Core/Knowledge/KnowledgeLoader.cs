@@ -194,6 +194,11 @@ public static class KnowledgeLoader
         return read(text, Display(folder, name), errors);
     }
 
-    private static string Display(string folder, string relative = "") =>
-        Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, relative)).Replace('\\', '/');
+    /// <summary>A path as a moderator recognises it: relative to the working directory when inside it.</summary>
+    private static string Display(string folder, string relative = "")
+    {
+        var full = Path.GetFullPath(Path.Combine(folder, relative));
+        var fromHere = Path.GetRelativePath(Environment.CurrentDirectory, full);
+        return (fromHere.StartsWith("..", StringComparison.Ordinal) ? full : fromHere).Replace('\\', '/');
+    }
 }

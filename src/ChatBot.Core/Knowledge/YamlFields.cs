@@ -29,8 +29,22 @@ internal sealed class YamlFields
 
     public string FieldPath(string field) => _path.Length == 0 ? field : $"{_path}.{field}";
 
-    public void Error(string field, string message, YamlNode? at = null) =>
-        _errors.Add(new KnowledgeError(_file, at is null ? Line : LineOf(at), field.Length == 0 ? _path : FieldPath(field), message));
+    /// <summary>
+    /// Records an error. A list or mapping value is reported at its key's line (where a person looks),
+    /// a text value at its own line, no node at the line of this mapping.
+    /// </summary>
+    public void Error(string field, string message, YamlNode? at = null)
+    {
+        var key = _map.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var v } && v == field);
+        var line = at switch
+        {
+            null => Line,
+            YamlScalarNode => LineOf(at),
+            _ when key is not null && ReferenceEquals(_map.Children[key], at) => LineOf(key),
+            _ => LineOf(at),
+        };
+        _errors.Add(new KnowledgeError(_file, line, field.Length == 0 ? _path : FieldPath(field), message));
+    }
 
     public YamlNode? Node(string field) =>
         _map.Children.TryGetValue(new YamlScalarNode(field), out var node) ? node : null;

@@ -9,6 +9,8 @@ namespace ChatBot.Core.Retrieval;
 /// </summary>
 public sealed class EmbeddingCache
 {
+    private const int BatchSize = 16;
+
     private readonly ITextEmbedder _embedder;
     private readonly string? _file;
     private readonly Dictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
@@ -49,8 +51,9 @@ public sealed class EmbeddingCache
 
         if (missing.Count > 0)
         {
-            var distinct = missing.DistinctBy(i => keys[i]).ToArray();
-            var vectors = _embedder.Embed(distinct.Select(i => texts[i]).ToArray());
+            // Short batches of similar length: a batch is padded to its longest text, and attention cost grows with it.
+            var distinct = missing.DistinctBy(i => keys[i]).OrderBy(i => texts[i].Length).ToArray();
+            var vectors = distinct.Chunk(BatchSize).SelectMany(batch => _embedder.Embed(batch.Select(i => texts[i]).ToArray())).ToArray();
             lock (_gate)
             {
                 for (var j = 0; j < distinct.Length; j++)

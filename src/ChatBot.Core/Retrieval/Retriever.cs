@@ -45,16 +45,12 @@ public sealed class Retriever
     public MatchDecision Decide(string normalizedQuestion)
     {
         var text = RetrievalText.Clean(normalizedQuestion);
-        var whole = DecideOne(text);
-        if (text.Length < RetrievalText.LongQuestion)
+        string[] parts = text.Length < RetrievalText.LongQuestion ? [text] : [text, .. RetrievalText.QuestionSentences(text)];
+        var vectors = _semantic?.Embed(parts.Select(_rewriter.Neutral).ToArray());
+        var best = DecideOne(parts[0], vectors?[0]);
+        for (var i = 1; i < parts.Length; i++)
         {
-            return whole;
-        }
-
-        var best = whole;
-        foreach (var sentence in RetrievalText.QuestionSentences(text))
-        {
-            var decision = DecideOne(sentence);
+            var decision = DecideOne(parts[i], vectors?[i]);
             if (decision.Kind == MatchKind.Answer && (best.Kind != MatchKind.Answer || decision.Confidence > best.Confidence))
             {
                 best = decision;
@@ -64,9 +60,16 @@ public sealed class Retriever
         return best;
     }
 
-    private MatchDecision DecideOne(string question)
+    /// <summary>All entries, best first.</summary>
+    public IReadOnlyList<Candidate> Rank(string normalizedQuestion)
     {
-        var (candidates, gap, gapScore) = Score(question);
+        var text = RetrievalText.Clean(normalizedQuestion);
+        return Score(text, _semantic?.Embed([_rewriter.Neutral(text)])[0]).Candidates;
+    }
+
+    private MatchDecision DecideOne(string question, float[]? vector)
+    {
+        var (candidates, gap, gapScore) = Score(question, vector);
         if (candidates.Count == 0 || candidates[0].Score < Threshold || gapScore >= candidates[0].Score)
         {
             return new MatchDecision(MatchKind.NoAnswer, candidates, gap, gapScore);
@@ -79,19 +82,16 @@ public sealed class Retriever
         return new MatchDecision(close ? MatchKind.Clarify : MatchKind.Answer, candidates, gap, gapScore);
     }
 
-    /// <summary>All entries, best first.</summary>
-    public IReadOnlyList<Candidate> Rank(string normalizedQuestion) => Score(RetrievalText.Clean(normalizedQuestion)).Candidates;
-
-    private (IReadOnlyList<Candidate> Candidates, NotCoveredTopic? Gap, double GapScore) Score(string normalizedQuestion)
+    private (IReadOnlyList<Candidate> Candidates, NotCoveredTopic? Gap, double GapScore) Score(string text, float[]? vector)
     {
-        var question = _rewriter.Rewrite(normalizedQuestion);
+        var question = _rewriter.Rewrite(text);
         if (question.Length == 0 || _entries.Count == 0)
         {
             return ([], null, 0);
         }
 
         var lexical = _lexical.Score(question);
-        var semantic = _semantic?.Score(_rewriter.Neutral(normalizedQuestion));
+        var semantic = vector is null ? null : _semantic?.Score(vector);
         var familiarity = Familiarity(question);
         double Blend(int i) => semantic is null
             ? lexical[i]

@@ -21,10 +21,12 @@ public sealed class SemanticIndex
         _bodies = bodies.Select(b => b is null ? null : vectors[next++]).ToArray();
     }
 
+    /// <summary>Query vectors for several texts in one model call.</summary>
+    public float[][] Embed(IReadOnlyList<string> questions) => _cache.Embedder.Embed(questions);
+
     /// <summary>Per item: the best similarity and the phrase it came from.</summary>
-    public (double Score, string Closest)[] Score(string question)
+    public (double Score, string Closest)[] Score(float[] query)
     {
-        var query = _cache.Embedder.Embed([question])[0];
         var scores = new (double, string)[_phrases.Length];
         for (var i = 0; i < _phrases.Length; i++)
         {

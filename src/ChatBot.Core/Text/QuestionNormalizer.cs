@@ -20,7 +20,7 @@ public static class QuestionNormalizer
         }
 
         var text = question.Length > MaxLength * 2 ? question[..(MaxLength * 2)] : question;
-        text = text.IsNormalized(NormalizationForm.FormKC) ? text : SafeNormalize(text);
+        text = WithoutInvalidCode(text).Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(Math.Min(text.Length, MaxLength));
         var space = false;
         foreach (var rune in text.EnumerateRunes())
@@ -53,26 +53,19 @@ public static class QuestionNormalizer
         return builder.ToString().Trim();
     }
 
-    private static string SafeNormalize(string text)
+    /// <summary>Lone surrogates cannot be normalised; enumerating runes turns them into U+FFFD, which is dropped.</summary>
+    private static string WithoutInvalidCode(string text)
     {
-        try
+        var builder = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
         {
-            return text.Normalize(NormalizationForm.FormKC);
-        }
-        catch (ArgumentException)
-        {
-            // Lone surrogates cannot be normalised; drop them and keep the rest.
-            var cleaned = new StringBuilder(text.Length);
-            foreach (var rune in text.EnumerateRunes())
+            if (rune != Rune.ReplacementChar)
             {
-                if (rune != Rune.ReplacementChar)
-                {
-                    cleaned.Append(rune.ToString());
-                }
+                builder.Append(rune.ToString());
             }
-
-            return cleaned.ToString().Normalize(NormalizationForm.FormKC);
         }
+
+        return builder.ToString();
     }
 
     private static bool IsInvisible(Rune rune) =>

@@ -22,16 +22,34 @@ public static partial class RetrievalText
         return Spaces().Replace(text, " ").Trim();
     }
 
-    /// <summary>The sentences of a long message that ask something (ending in '?'), and its last sentence.</summary>
+    /// <summary>Run-on text without sentence ends is read in overlapping windows of this many words.</summary>
+    private const int WindowWords = 30;
+    private const int MaxWindows = 24;
+
+    /// <summary>
+    /// The parts of a long message worth matching on their own: sentences that ask something (ending
+    /// in '?') and the last sentence; a run-on sentence is read in overlapping windows of words.
+    /// </summary>
     public static IReadOnlyList<string> QuestionSentences(string text)
     {
         var sentences = SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
-        if (sentences.Length < 2)
-        {
-            return [];
-        }
+        var parts = sentences.Length < 2 ? [] : sentences.Where(s => s.EndsWith('?')).Append(sentences[^1]);
+        var runOn = sentences.Where(s => s.Split(' ').Length > WindowWords * 2).SelectMany(Windows);
+        return parts.Concat(runOn).Distinct().ToArray();
+    }
 
-        return sentences.Where(s => s.EndsWith('?')).Append(sentences[^1]).Distinct().ToArray();
+    private static IEnumerable<string> Windows(string sentence)
+    {
+        var words = sentence.Split(' ');
+        var stride = Math.Max(WindowWords * 2 / 3, (words.Length - WindowWords) / (MaxWindows - 1) + 1);
+        for (var start = 0; start < words.Length; start += stride)
+        {
+            yield return string.Join(' ', words.Skip(start).Take(WindowWords));
+            if (start + WindowWords >= words.Length)
+            {
+                yield break;
+            }
+        }
     }
 
     [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]

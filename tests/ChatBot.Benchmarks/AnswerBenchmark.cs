@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using ChatBot.Core.Answering;
+using ChatBot.Core.Evaluation;
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Retrieval;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Benchmarks;
+
+/// <summary>
+/// Answer latency over the development questions (semantic and lexical), model load, knowledge build,
+/// process start to first answer, and peak RSS.
+/// </summary>
+public static class AnswerBenchmark
+{
+    private const int Passes = 5;
+
+    public static async Task<int> RunAsync()
+    {
+        var root = Root();
+        var questions = QuestionSet.Load(Path.Combine(root, "tests/ChatBot.Core.Tests/Data/dev-questions.yaml")).Select(i => i.Question).ToArray();
+        var knowledge = Path.Combine(root, "knowledge");
+        Console.WriteLine($"Machine: {Measure.Machine()}; {questions.Length} questions × {Passes} passes");
+        Console.WriteLine();
+
+        var embedder = new MiniLmEmbedder();
+        var modelLoad = Measure.Milliseconds(embedder.Warm);
+        var cache = Path.Combine(Path.GetTempPath(), "chatbot-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        KnowledgeStore? store = null;
+        var coldBuild = Measure.Milliseconds(() => store = Store(knowledge, RetrievalMode.Semantic, embedder, cache));
+        var warmBuild = Measure.Milliseconds(() => store = Store(knowledge, RetrievalMode.Semantic, embedder, cache));
+        var semantic = Latencies(new AnswerEngine(store!, new NullQuestionObserver()), questions);
+        var lexicalStore = Store(knowledge, RetrievalMode.Lexical, embedder, "");
+        var lexical = Latencies(new AnswerEngine(lexicalStore, new NullQuestionObserver()), questions);
+        var firstAnswer = await ProcessFirstAnswerAsync(root);
+
+        Console.WriteLine("| measure | semantic | lexical |");
+        Console.WriteLine("|---|---|---|");
+        Console.WriteLine($"| answer latency p50 | {Measure.Ms(Measure.Percentile(semantic, 50))} | {Measure.Ms(Measure.Percentile(lexical, 50))} |");
+        Console.WriteLine($"| answer latency p99 | {Measure.Ms(Measure.Percentile(semantic, 99))} | {Measure.Ms(Measure.Percentile(lexical, 99))} |");
+        Console.WriteLine($"| answer latency max | {Measure.Ms(semantic.Max())} | {Measure.Ms(lexical.Max())} |");
+        Console.WriteLine($"| model load | {Measure.Ms(modelLoad)} | — |");
+        Console.WriteLine($"| knowledge build, empty embedding cache | {Measure.Ms(coldBuild)} | — |");
+        Console.WriteLine($"| knowledge build, warm embedding cache | {Measure.Ms(warmBuild)} | — |");
+        Console.WriteLine($"| process start → first answer (`chatbot ask`, warm cache) | {Measure.Ms(firstAnswer.Semantic)} | {Measure.Ms(firstAnswer.Lexical)} |");
+        Console.WriteLine($"| peak RSS of `chatbot ask` | {firstAnswer.SemanticRss} | {firstAnswer.LexicalRss} |");
+        Console.WriteLine($"| peak RSS of this benchmark (both engines) | {Measure.PeakRss()} | |");
+        Directory.Delete(cache, recursive: true);
+        return 0;
+    }
+
+    private static List<double> Latencies(IAnswerEngine engine, string[] questions)
+    {
+        foreach (var question in questions)
+        {
+            engine.Ask(question, new AskContext("bench"));
+        }
+
+        var latencies = new List<double>();
+        for (var pass = 0; pass < Passes; pass++)
+        {
+            latencies.AddRange(questions.Select(q => Measure.Milliseconds(() => engine.Ask(q, new AskContext("bench")))));
+        }
+
+        return latencies;
+    }
+
+    private static KnowledgeStore Store(string folder, RetrievalMode mode, ITextEmbedder embedder, string cache) =>
+        new(Options.Create(new KnowledgeOptions { Path = folder }), Options.Create(new RetrievalOptions { Mode = mode, CachePath = cache }),
+            embedder, TimeProvider.System, NullLogger<KnowledgeStore>.Instance);
+
+    private static async Task<(double Semantic, double Lexical, string SemanticRss, string LexicalRss)> ProcessFirstAnswerAsync(string root)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var dll = Path.Combine(root, "src/ChatBot.Host/bin", configuration, "net10.0/chatbot.dll");
+        await RunChatBotAsync(root, dll, "Semantic");
+        var semantic = await RunChatBotAsync(root, dll, "Semantic");
+        var lexical = await RunChatBotAsync(root, dll, "Lexical");
+        return (semantic.Elapsed, lexical.Elapsed, semantic.Rss, lexical.Rss);
+    }
+
+    private static async Task<(double Elapsed, string Rss)> RunChatBotAsync(string root, string dll, string mode)
+    {
+        string[] command = ["dotnet", dll, "ask", "what are the side effects?", $"--Retrieval:Mode={mode}"];
+        var timed = File.Exists("/usr/bin/time");
+        var start = new ProcessStartInfo(timed ? "/usr/bin/time" : command[0], timed ? ["-f", "%M", .. command] : command[1..])
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"chatbot ask failed ({process.ExitCode}): {error}");
+        }
+
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        var kb = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.All(char.IsDigit));
+        return (elapsed, kb is null ? "n/a" : $"{long.Parse(kb, System.Globalization.CultureInfo.InvariantCulture) / 1024} MB");
+    }
+
+    private static string Root()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChatBot.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory!.FullName;
+    }
+}

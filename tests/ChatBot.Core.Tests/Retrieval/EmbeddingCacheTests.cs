@@ -1,0 +1,57 @@
+using ChatBot.Core.Retrieval;
+
+namespace ChatBot.Core.Tests.Retrieval;
+
+public sealed class EmbeddingCacheTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatbot-cache-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Only_unseen_texts_reach_the_model_and_the_cache_survives_a_restart()
+    {
+        var embedder = new CountingEmbedder();
+        new EmbeddingCache(embedder, _folder).GetOrEmbed(["a", "b"]);
+
+        var restarted = new EmbeddingCache(embedder, _folder);
+        var vectors = restarted.GetOrEmbed(["a", "b", "c"]);
+
+        Assert.Equal(3, embedder.Embedded);
+        Assert.Equal(3, vectors.Length);
+        Assert.Equal(embedder.Vector("b"), vectors[1]);
+    }
+
+    [Fact]
+    public void A_corrupt_cache_file_is_rebuilt()
+    {
+        Directory.CreateDirectory(_folder);
+        var embedder = new CountingEmbedder();
+        File.WriteAllText(Path.Combine(_folder, "counting.bin"), "garbage");
+
+        var vectors = new EmbeddingCache(embedder, _folder).GetOrEmbed(["a"]);
+
+        Assert.Equal(embedder.Vector("a"), vectors[0]);
+    }
+
+    private sealed class CountingEmbedder : ITextEmbedder
+    {
+        public int Embedded { get; private set; }
+
+        public string ModelId => "counting";
+
+        public float[] Vector(string text) => [text.Length, text[0]];
+
+        public float[][] Embed(IReadOnlyList<string> texts)
+        {
+            Embedded += texts.Count;
+            return texts.Select(Vector).ToArray();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using ChatBot.Core.Answering;
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Replies;
+using ChatBot.Core.Retrieval;
+using ChatBot.Core.Safety;
+using ChatBot.Core.Text;
+
+namespace ChatBot.Core.Tests.Safety;
+
+public class SafetyTriageTests
+{
+    private readonly KnowledgeBase _knowledge = TestKnowledge.Load();
+
+    private string[] Flags(string question) =>
+        SafetyTriage.Triage(QuestionNormalizer.Normalize(question), _knowledge.Safety).Select(c => c.Id).ToArray();
+
+    [Theory]
+    [InlineData("estoy embarazada, ¿puedo tomar treonato de magnesio?", "pregnancy")]
+    [InlineData("estou grávida, posso tomar?", "pregnancy")]
+    [InlineData("je suis enceinte, est-ce que je peux en prendre ?", "pregnancy")]
+    [InlineData("ich bin schwanger, darf ich das nehmen?", "pregnancy")]
+    [InlineData("我怀孕了，可以吃苏糖酸镁吗？", "pregnancy")]
+    [InlineData("mi hijo de 8 años no duerme", "child")]
+    [InlineData("mein Kind ist 6", "child")]
+    [InlineData("tengo enfermedad del riñón", "kidney")]
+    [InlineData("je suis sous dialyse", "kidney")]
+    [InlineData("我有肾病", "kidney")]
+    [InlineData("tomo medicamentos para la presión", "medication")]
+    [InlineData("tomei uma overdose", "overdose")]
+    [InlineData("tengo dolor de pecho", "emergency")]
+    [InlineData("ich habe Brustschmerzen", "emergency")]
+    [InlineData("quiero morir", "self_harm")]
+    [InlineData("je veux me tuer", "self_harm")]
+    [InlineData("我不想活了", "self_harm")]
+    [InlineData("im pregant", "pregnancy")]
+    public void Red_flags_fire_in_any_language_and_common_misspellings(string question, string flag) =>
+        Assert.Contains(flag, Flags(question));
+
+    [Theory]
+    [InlineData("can people with kidney problems take magnesium")]
+    [InlineData("what dose did they use in the study")]
+    [InlineData("does magtein make u drowsy the next day")]
+    [InlineData("how many mg of melatonin should i take")]
+    public void Ordinary_questions_raise_no_flag(string question) =>
+        Assert.Empty(Flags(question));
+
+    [Fact]
+    public void Urgent_flags_replace_the_answer_with_help_first()
+    {
+        var reply = TestKnowledge.Engine(RetrievalMode.Lexical).Ask("my chest feels tight after taking mgt, what are the side effects", new AskContext("test"));
+
+        Assert.Equal(ReplyOutcome.Safety, reply.Outcome);
+        Assert.True(reply.HasUrgentSafety);
+        Assert.Equal("", reply.Answer);
+        Assert.Empty(reply.Citations);
+        Assert.StartsWith("⚠", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Warn_flags_stand_above_the_answer()
+    {
+        var reply = TestKnowledge.Engine(RetrievalMode.Lexical).Ask("im pregnant, what are the side effects of mag threonate", new AskContext("test"));
+
+        Assert.Equal(ReplyOutcome.Safety, reply.Outcome);
+        Assert.Contains("pregnancy", reply.SafetyFlags);
+        Assert.Equal("side-effects", reply.EntryId);
+        Assert.True(reply.Text.IndexOf("⚠", StringComparison.Ordinal) < reply.Text.IndexOf(reply.Answer, StringComparison.Ordinal));
+    }
+}

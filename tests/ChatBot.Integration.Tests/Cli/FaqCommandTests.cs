@@ -1,0 +1,52 @@
+namespace ChatBot.Integration.Tests.Cli;
+
+public sealed class FaqCommandTests : IDisposable
+{
+    private readonly string _broken = Repository.TempFolder("chatbot-broken");
+
+    public void Dispose() => Directory.Delete(_broken, recursive: true);
+
+    [Fact]
+    public async Task Validate_accepts_the_shipped_knowledge_and_reports_coverage()
+    {
+        var result = await ChatBotProcess.RunAsync("", "faq", "validate");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("OK: ", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Coverage: ", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_names_file_line_and_field_and_exits_1()
+    {
+        CopyKnowledge(_broken);
+        var file = Path.Combine(_broken, "faq", "side-effects.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("caveats:", "caveatz:", StringComparison.Ordinal));
+
+        var result = await ChatBotProcess.RunAsync("", "faq", "validate", "--knowledge", _broken);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@"side-effects\.yaml:\d+: caveatz: unknown field", result.Error);
+        Assert.Matches(@"side-effects\.yaml:1: caveats: is missing", result.Error);
+    }
+
+    [Fact]
+    public async Task Preview_shows_the_top_candidates_with_scores()
+    {
+        var result = await ChatBotProcess.RunAsync("", "faq", "preview", "mgt headache normal?");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("side-effects", result.Output, StringComparison.Ordinal);
+        Assert.Equal(6, result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    private static void CopyKnowledge(string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(Repository.Knowledge, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(Repository.Knowledge, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Reflection;
+
+namespace ChatBot.Integration.Tests.Hosting;
+
+/// <summary>Host → adapters → Core, never the other way; adapters never reference each other.</summary>
+public class DependencyDirectionTests
+{
+    private static readonly Assembly Core = typeof(ChatBot.Core.CoreServiceCollectionExtensions).Assembly;
+
+    private static IEnumerable<Assembly> Adapters() =>
+        Directory.EnumerateFiles(AppContext.BaseDirectory, "ChatBot.*.dll")
+            .Select(Path.GetFileNameWithoutExtension)
+            .Where(n => n is "ChatBot.Discord" or "ChatBot.Slack")
+            .Select(n => Assembly.Load(n!));
+
+    private static string[] References(Assembly assembly) => assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+
+    [Fact]
+    public void Core_references_no_adapter_no_host_and_no_hosting()
+    {
+        var references = References(Core);
+
+        Assert.DoesNotContain(references, r => r is "ChatBot.Discord" or "ChatBot.Slack" or "chatbot");
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.Extensions.Hosting", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Adapters_reference_core_but_not_each_other_nor_the_host()
+    {
+        foreach (var adapter in Adapters())
+        {
+            var references = References(adapter);
+            Assert.Contains("ChatBot.Core", references);
+            Assert.DoesNotContain(references, r => r is "ChatBot.Discord" or "ChatBot.Slack" or "chatbot" && r != adapter.GetName().Name);
+        }
+    }
+}
