@@ -50,6 +50,9 @@ public sealed class DiscordOptions
     /// <summary>Fewer daily session starts than this left: refuse to IDENTIFY rather than risk a token reset.</summary>
     public int MinSessionStartsLeft { get; set; } = 5;
 
+    /// <summary>Client-side budget for bot-token requests per second. Discord's global limit is 50; raise only if Discord raised yours.</summary>
+    public int GlobalRequestsPerSecond { get; set; } = 50;
+
     /// <summary>The URL in the User-Agent Discord requires.</summary>
     public string UserAgentUrl { get; set; } = "https://github.com/chatbot/sleep-faq";
 }

@@ -61,6 +61,11 @@ internal sealed partial class DiscordOptionsValidator : IValidateOptions<Discord
             failures.Add("Discord:DeferAfterMilliseconds must be 0..2500 (Discord drops interactions not answered within 3 s).");
         }
 
+        if (options.GlobalRequestsPerSecond < 1)
+        {
+            failures.Add("Discord:GlobalRequestsPerSecond must be at least 1.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,16 +1,17 @@
 using ChatBot.Benchmarks;
 
 // Benchmarks, not tests: timings are measured and printed as Markdown, never asserted.
-// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer|...>
+// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer|discord|...>
 var which = args.FirstOrDefault() ?? "answer";
 return which switch
 {
     "answer" => await AnswerBenchmark.RunAsync(),
+    "discord" => await DiscordBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer>");
+    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer|discord>");
     return 2;
 }

@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Rest;
 
 /// <summary>
 /// The process-wide rate-limit state: buckets keyed by Discord's bucket hash (or the route until the
-/// hash is known) plus the major parameter, the 50 requests/s global limit, a global pause after a
+/// hash is known) plus the major parameter, the global requests-per-second limit (50 on Discord), a global pause after a
 /// global 429, and a counter of invalid responses that keeps us far from Cloudflare's ban threshold.
 /// </summary>
 internal sealed partial class RateLimiter
 {
-    private const int GlobalPerSecond = 50;
     private const int InvalidAlarm = 1_000;
     private const int InvalidStop = 5_000;
     private static readonly TimeSpan InvalidWindow = TimeSpan.FromMinutes(10);
@@ -20,14 +20,16 @@ internal sealed partial class RateLimiter
     private readonly TimeProvider _time;
     private readonly ILogger<RateLimiter> _logger;
     private readonly object _lock = new();
+    private readonly int _globalPerSecond;
     private long _globalPausedUntil;
     private long _windowStart;
     private int _windowCount;
     private long _invalidWindowStart;
     private int _invalidCount;
 
-    public RateLimiter(TimeProvider time, ILogger<RateLimiter> logger)
+    public RateLimiter(TimeProvider time, IOptions<DiscordOptions> options, ILogger<RateLimiter> logger)
     {
+        _globalPerSecond = options.Value.GlobalRequestsPerSecond;
         _time = time;
         _logger = logger;
         _windowStart = time.GetTimestamp();
@@ -127,7 +129,7 @@ internal sealed partial class RateLimiter
                 _windowCount = 0;
             }
 
-            if (_windowCount < GlobalPerSecond)
+            if (_windowCount < _globalPerSecond)
             {
                 _windowCount++;
                 return TimeSpan.Zero;

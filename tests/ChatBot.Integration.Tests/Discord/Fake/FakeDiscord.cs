@@ -48,7 +48,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     /// <summary>Messages actually created (a retried POST with a known nonce returns the first one).</summary>
-    public ConcurrentQueue<(string ChannelId, JsonObject Body)> Messages { get; } = new();
+    public ConcurrentQueue<(string ChannelId, JsonObject Body, long At)> Messages { get; } = new();
 
     public static async Task<FakeDiscord> StartAsync()
     {
@@ -199,7 +199,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         var message = new JsonObject { ["id"] = NewId(), ["channel_id"] = channel, ["author"] = new JsonObject { ["id"] = BotUserId, ["bot"] = true }, ["type"] = 0 };
         if (nonce is null || _byNonce.TryAdd(nonce, message))
         {
-            Messages.Enqueue((channel, body));
+            Messages.Enqueue((channel, body, System.Diagnostics.Stopwatch.GetTimestamp()));
         }
 
         return message;
