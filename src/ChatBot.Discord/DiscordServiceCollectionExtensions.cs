@@ -35,7 +35,7 @@ public static class DiscordServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
             http.DefaultRequestHeaders.UserAgent.ParseAdd($"DiscordBot ({options.UserAgentUrl}, 1.0)");
             http.Timeout = TimeSpan.FromSeconds(15);
-        });
+        }).RemoveAllLoggers(); // Interaction and webhook URLs carry tokens; DiscordRestClient logs routes without them.
 
         services.TryAddSingleton<RateLimiter>();
         services.TryAddSingleton<DiscordRestClient>();

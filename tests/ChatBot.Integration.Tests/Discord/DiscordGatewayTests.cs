@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace ChatBot.Integration.Tests.Discord;
 
+[Collection(ProcessExitCodeCollection.Name)]
 public sealed class DiscordGatewayTests
 {
     [Fact]

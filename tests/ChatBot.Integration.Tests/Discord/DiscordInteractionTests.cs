@@ -135,6 +135,20 @@ public sealed class DiscordInteractionTests
         Assert.Contains("emergency", followUp.GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Logs_never_contain_the_bot_token_or_an_interaction_token()
+    {
+        await using var test = await DiscordTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Discord:DeferAfterMilliseconds"] = "0" });
+        var command = DiscordEvents.Command("ask", [DiscordEvents.Option("question", "does magnesium l-threonate help sleep?")]);
+        await test.Fake.Gateway.DispatchAsync("INTERACTION_CREATE", command);
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordEvents.Mention("what is magnesium l-threonate?"));
+
+        await Wait.UntilAsync(() => test.RequestsTo("/messages/@original", "PATCH").Count == 1 && test.Fake.Messages.Count == 1, "answers");
+        var token = command["token"]!.GetValue<string>();
+        Assert.NotEmpty(test.Logs.Lines);
+        Assert.DoesNotContain(test.Logs.Lines, l => l.Message.Contains(token, StringComparison.Ordinal) || l.Message.Contains(test.Fake.Token, StringComparison.Ordinal));
+    }
+
     private static List<string> Buttons(JsonElement data) => data.GetProperty("components").EnumerateArray()
         .SelectMany(row => row.GetProperty("components").EnumerateArray())
         .Select(b => b.GetProperty("custom_id").GetString()!)

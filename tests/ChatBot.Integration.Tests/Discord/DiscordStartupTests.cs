@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatBot.Integration.Tests.Discord;
 
+[Collection(ProcessExitCodeCollection.Name)]
 public sealed class DiscordStartupTests
 {
     [Theory]
