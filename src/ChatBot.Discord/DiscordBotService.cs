@@ -51,8 +51,8 @@ internal sealed partial class DiscordBotService : BackgroundService
         var workers = _router.Queues.Select(queue => Task.Run(() => WorkAsync(queue, scope.Token), CancellationToken.None)).ToArray();
         try
         {
-            var info = await _info.GetAsync(scope.Token).ConfigureAwait(false);
-            var applicationId = _options.ApplicationId is { Length: > 0 } configured ? configured : await ReadApplicationIdAsync(scope.Token).ConfigureAwait(false);
+            var info = await UntilReachableAsync(_info.GetAsync, scope.Token).ConfigureAwait(false);
+            var applicationId = _options.ApplicationId is { Length: > 0 } configured ? configured : await UntilReachableAsync(ReadApplicationIdAsync, scope.Token).ConfigureAwait(false);
             _identity.ApplicationId = applicationId;
             await _commands.RegisterAsync(applicationId, scope.Token).ConfigureAwait(false);
 
@@ -85,6 +85,24 @@ internal sealed partial class DiscordBotService : BackgroundService
         }
     }
 
+    /// <summary>Retries start-up calls while Discord is unreachable or failing (5xx), logging once per attempt; 401 stays fatal.</summary>
+    private async Task<T> UntilReachableAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or DiscordApiException { Status: >= 500 } && !cancellationToken.IsCancellationRequested)
+            {
+                var delay = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
+                LogUnreachable(ex.Message, attempt, delay.TotalSeconds);
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     private async Task<string> ReadApplicationIdAsync(CancellationToken cancellationToken)
     {
         var app = await _rest.SendAsync(DiscordRoute.GetCurrentApplication(), null, cancellationToken).ConfigureAwait(false);
@@ -105,6 +123,9 @@ internal sealed partial class DiscordBotService : BackgroundService
             // Shutting down.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord API unreachable ({Error}), attempt {Attempt}; retrying in {DelaySeconds} s.")]
+    private partial void LogUnreachable(string error, int attempt, double delaySeconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord: starting {Shards} of {ShardCount} shards ({Remaining} session starts left today).")]
     private partial void LogStarting(int shards, int shardCount, int remaining);

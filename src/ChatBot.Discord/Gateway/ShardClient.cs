@@ -48,7 +48,7 @@ internal sealed partial class ShardClient
             {
                 return;
             }
-            catch (Exception ex) when (ex is WebSocketException or IOException or TimeoutException or JsonException or InvalidOperationException or OperationCanceledException)
+            catch (Exception ex) when (ex is WebSocketException or IOException or TimeoutException or JsonException or InvalidOperationException or OperationCanceledException or HttpRequestException or Rest.DiscordApiException)
             {
                 action = new GatewayAction(_session.CanResume ? GatewayActionKind.Resume : GatewayActionKind.NewSession, ex.GetType().Name);
             }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Interactions;
-using ChatBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Handling;
@@ -45,7 +44,9 @@ internal sealed partial class DispatchHandler
         {
             _fatal.Stop(ex.Message);
         }
-        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or JsonException or TaskCanceledException or KeyNotFoundException)
+#pragma warning disable CA1031 // One bad event or failed send must not take its worker (and its channels) down.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
             LogFailed(dispatch.Type, ex.GetType().Name, ex.Message);
         }
