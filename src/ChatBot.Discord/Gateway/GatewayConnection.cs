@@ -11,17 +11,24 @@ namespace ChatBot.Discord.Gateway;
 internal sealed class GatewayConnection : IAsyncDisposable
 {
     private const int MaxFrameBytes = 4096;
+
+    // Discord allows 120 sends per connection per 60 s and disconnects (4008) beyond; keep a margin.
+    private const int SendsPerMinute = 115;
+    private readonly Queue<long> _recentSends = new();
     private readonly ClientWebSocket _socket = new();
     private readonly Channel<byte[]> _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(64) { SingleReader = true });
     private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
     private readonly CancellationTokenSource _stop = new();
+    private readonly TimeProvider _time;
     private Task _sender = Task.CompletedTask;
+
+    private GatewayConnection(TimeProvider time) => _time = time;
 
     public int? CloseCode => _socket.CloseStatus is { } status ? (int)status : null;
 
-    public static async Task<GatewayConnection> ConnectAsync(Uri uri, CancellationToken cancellationToken)
+    public static async Task<GatewayConnection> ConnectAsync(Uri uri, TimeProvider time, CancellationToken cancellationToken)
     {
-        var connection = new GatewayConnection();
+        var connection = new GatewayConnection(time);
         try
         {
             connection._socket.Options.KeepAliveInterval = TimeSpan.Zero;
@@ -116,6 +123,21 @@ internal sealed class GatewayConnection : IAsyncDisposable
         var token = _stop.Token;
         await foreach (var bytes in _outbox.Reader.ReadAllAsync(token).ConfigureAwait(false))
         {
+            while (_recentSends.Count > 0 && _time.GetElapsedTime(_recentSends.Peek()) > TimeSpan.FromMinutes(1))
+            {
+                _recentSends.Dequeue();
+            }
+
+            if (_recentSends.Count >= SendsPerMinute)
+            {
+                var wait = TimeSpan.FromMinutes(1) - _time.GetElapsedTime(_recentSends.Dequeue());
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _time, token).ConfigureAwait(false);
+                }
+            }
+
+            _recentSends.Enqueue(_time.GetTimestamp());
             await _socket.SendAsync(bytes, WebSocketMessageType.Text, true, token).ConfigureAwait(false);
         }
     }

@@ -120,6 +120,19 @@ public sealed class DiscordGatewayTests
         }
     }
 
+    [Fact]
+    public async Task Configured_shards_each_identify_with_their_shard_id_and_count()
+    {
+        await using var test = await DiscordTestHost.StartAsync(fake => fake.MaxConcurrency = 2, settings: new Dictionary<string, string?> { ["Discord:ShardCount"] = "2" });
+        await Wait.UntilAsync(() => test.Fake.Gateway.Identifies == 2, "two IDENTIFYs");
+
+        var shards = test.Fake.Gateway.Received.Where(f => f.Op == 2)
+            .Select(f => string.Join("/", f.Data.GetProperty("shard").EnumerateArray().Select(e => e.GetInt32())))
+            .Order()
+            .ToList();
+        Assert.Equal(["0/2", "1/2"], shards);
+    }
+
     private static async Task AnswersAMentionAsync(DiscordTestHost test)
     {
         var mention = DiscordEvents.Mention("what is magnesium l-threonate?");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatBot.Host;
 using ChatBot.Integration.Tests.Discord.Fake;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -25,7 +26,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
-    public static async Task<DiscordTestHost> StartAsync(Action<FakeDiscord>? arrange = null, IDictionary<string, string?>? settings = null, bool waitForReady = true)
+    public static async Task<DiscordTestHost> StartAsync(Action<FakeDiscord>? arrange = null, IDictionary<string, string?>? settings = null, bool waitForReady = true, Action<IServiceCollection>? services = null)
     {
         var fake = await FakeDiscord.StartAsync();
         arrange?.Invoke(fake);
@@ -44,6 +45,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         }
 
         var builder = ChatBotHostBuilder.Create([], overrides);
+        services?.Invoke(builder.Services);
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs);
         var host = builder.Build();

@@ -39,6 +39,8 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public int SessionStartsRemaining { get; set; } = 1000;
 
+    public int MaxConcurrency { get; set; } = 1;
+
     public FakeGateway Gateway { get; }
 
     public string ApiBaseUrl { get; private set; } = "";
@@ -170,7 +172,7 @@ public sealed class FakeDiscord : IAsyncDisposable
             {
                 url = WebSocketBase + "/gateway",
                 shards = 1,
-                session_start_limit = new { total = 1000, remaining = SessionStartsRemaining, reset_after = 3_600_000, max_concurrency = 1 },
+                session_start_limit = new { total = 1000, remaining = SessionStartsRemaining, reset_after = 3_600_000, max_concurrency = MaxConcurrency },
             }));
         app.MapGet("/api/v10/applications/@me", () => Results.Json(new { id = ApplicationId }));
         app.MapPut("/api/v10/applications/{app}/commands", async (HttpContext c) => Results.Text(await ReadAsync(c), "application/json"));
