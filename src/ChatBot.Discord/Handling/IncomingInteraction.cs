@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ChatBot.Discord.Handling;
 
 /// <summary>The fields of an INTERACTION_CREATE we read.</summary>
@@ -20,16 +18,4 @@ internal sealed record IncomingInteraction(
 
     /// <summary>The invoking user: <c>member.user</c> in guilds, <c>user</c> in DMs.</summary>
     public string? UserId => Member?.User?.Id ?? User?.Id;
-}
-
-/// <summary>Guild member wrapper of the invoking user.</summary>
-internal sealed record IncomingMember(IncomingUser? User);
-
-/// <summary>Command data (types 2 and 4) or component data (type 3).</summary>
-internal sealed record IncomingInteractionData(string? Name, IReadOnlyList<IncomingOption>? Options, string? CustomId);
-
-/// <summary>A command option; sub-commands nest <see cref="Options"/>.</summary>
-internal sealed record IncomingOption(string Name, int Type, JsonElement? Value, IReadOnlyList<IncomingOption>? Options, bool? Focused)
-{
-    public string Text => Value is { ValueKind: JsonValueKind.String } v ? v.GetString() ?? "" : Value?.ToString() ?? "";
 }

@@ -12,9 +12,3 @@ internal sealed record IncomingMessage(
     string? WebhookId,
     int Type,
     IncomingReferencedMessage? ReferencedMessage);
-
-/// <summary>A user object (author, mention, interaction user).</summary>
-internal sealed record IncomingUser(string Id, bool? Bot, bool? System);
-
-/// <summary>The message a reply points at.</summary>
-internal sealed record IncomingReferencedMessage(string Id, IncomingUser? Author);
