@@ -1,6 +1,7 @@
 using ChatBot.Core.Answering;
 using ChatBot.Core.Feedback;
 using ChatBot.Core.Knowledge;
+using ChatBot.Core.Moderation;
 using ChatBot.Core.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITextEmbedder, MiniLmEmbedder>();
         services.TryAddSingleton<KnowledgeStore>();
+        services.TryAddSingleton<KnowledgeWatcher>();
+        services.TryAddSingleton<ModeratorCommands>();
         services.TryAddSingleton<IQuestionObserver, NullQuestionObserver>();
         services.TryAddSingleton<IAnswerEngine, AnswerEngine>();
         services.TryAddSingleton<InMemoryFeedbackSink>();

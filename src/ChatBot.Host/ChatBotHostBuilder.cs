@@ -1,6 +1,7 @@
 using ChatBot.Core;
 using ChatBot.Discord;
 using ChatBot.Host.ConsoleChat;
+using ChatBot.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,10 +26,17 @@ public static class ChatBotHostBuilder
 
         builder.Services.AddChatBotCore(builder.Configuration);
         builder.Services.AddHostedService<StartupCheckService>();
+        builder.Services.AddHostedService<KnowledgeReloadService>();
         var anyPlatform = false;
         if (DiscordServiceCollectionExtensions.IsConfigured(builder.Configuration))
         {
             builder.Services.AddDiscordAdapter(builder.Configuration);
+            anyPlatform = true;
+        }
+
+        if (SlackServiceCollectionExtensions.IsConfigured(builder.Configuration))
+        {
+            builder.Services.AddSlackAdapter(builder.Configuration);
             anyPlatform = true;
         }
 

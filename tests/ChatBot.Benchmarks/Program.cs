@@ -1,17 +1,18 @@
 using ChatBot.Benchmarks;
 
 // Benchmarks, not tests: timings are measured and printed as Markdown, never asserted.
-// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer|discord|...>
+// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer|discord|slack>
 var which = args.FirstOrDefault() ?? "answer";
 return which switch
 {
     "answer" => await AnswerBenchmark.RunAsync(),
     "discord" => await DiscordBenchmark.RunAsync(),
+    "slack" => await SlackBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer|discord>");
+    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer|discord|slack>");
     return 2;
 }

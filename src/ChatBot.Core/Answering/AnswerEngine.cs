@@ -76,7 +76,7 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
         {
             MatchKind.Answer => composer.Answer(decision.Candidates[0].Entry, decision.Confidence, flags),
             MatchKind.Clarify => composer.Clarify(decision.Candidates[0].Entry, decision.Candidates[1].Entry, decision.Confidence, flags),
-            _ => composer.NoAnswer(decision.Confidence, flags),
+            _ => composer.NoAnswer(decision.Confidence, flags, englishOnlyNote: !LanguageGuess.IsLikelyEnglish(question)),
         };
     }
 }

@@ -49,32 +49,44 @@ public sealed class KnowledgeStore
     /// <summary>The outcome of the most recent load attempt (errors included when it was rejected).</summary>
     public KnowledgeLoadResult LastResult { get; private set; }
 
+    /// <summary>The report of the most recent reload attempt; null before the first one.</summary>
+    public ReloadReport? LastReload { get; private set; }
+
     /// <summary>Loads the folder again; swaps only if it is valid and differs. Never throws for bad content.</summary>
-    public KnowledgeLoadResult Reload()
+    public ReloadReport Reload()
     {
         lock (_reloadGate)
         {
+            var started = _time.GetTimestamp();
+            var previous = Current;
             var result = KnowledgeLoader.Load(Folder);
             LastResult = result;
-            if (!result.IsValid)
+            if (result.IsValid && result.Knowledge!.Version != previous.Version)
             {
-                foreach (var error in result.Errors)
-                {
-                    _logger.LogError("Knowledge edit rejected, still serving {Version}: {Error}", Current.Version, error.ToString());
-                }
-
-                return result;
-            }
-
-            if (result.Knowledge!.Version != Current.Version)
-            {
-                var previous = Current;
                 Volatile.Write(ref _current, Build(result.Knowledge));
-                _logger.LogInformation("Knowledge {Version} is live ({Entries} entries), replacing {Previous}",
-                    result.Knowledge.Version, result.Knowledge.Entries.Count, previous.Version);
             }
 
-            return result;
+            var report = new ReloadReport(result.IsValid, Current.Version, previous.Version, Current.Knowledge.Entries.Count,
+                result.Errors, _time.GetElapsedTime(started), _time.GetUtcNow());
+            LastReload = report;
+            Log(report);
+            return report;
+        }
+    }
+
+    private void Log(ReloadReport report)
+    {
+        if (!report.Applied)
+        {
+            _logger.LogError("{Summary}", report.Summary);
+            foreach (var error in report.Errors)
+            {
+                _logger.LogError("Knowledge error: {Error}", error.ToString());
+            }
+        }
+        else if (report.Changed)
+        {
+            _logger.LogInformation("{Summary} Reload took {Milliseconds:0} ms.", report.Summary, report.Took.TotalMilliseconds);
         }
     }
 

@@ -18,4 +18,7 @@ public sealed record BotMessages
     public required string FeedbackThanks { get; init; }
 
     public required string SafetySentPrivately { get; init; }
+
+    /// <summary>Added to "not covered" when the question seems not to be in English.</summary>
+    public required string EnglishOnly { get; init; }
 }

@@ -26,12 +26,12 @@ internal static class BotSettingsReader
 
     private static readonly BotMessages EmptyMessages = new()
     {
-        NoAnswer = "", Clarify = "", Empty = "", Error = "", Refusal = "", About = "", FeedbackThanks = "", SafetySentPrivately = "",
+        NoAnswer = "", Clarify = "", Empty = "", Error = "", Refusal = "", About = "", FeedbackThanks = "", SafetySentPrivately = "", EnglishOnly = "",
     };
 
     private static BotMessages ReadMessages(YamlFields messages)
     {
-        messages.RejectUnknown("no_answer", "clarify", "empty", "error", "refusal", "about", "feedback_thanks", "safety_sent_privately");
+        messages.RejectUnknown("no_answer", "clarify", "empty", "error", "refusal", "about", "feedback_thanks", "safety_sent_privately", "english_only");
         var clarify = messages.String("clarify");
         if (clarify.Length > 0 && !(clarify.Contains("{0}", StringComparison.Ordinal) && clarify.Contains("{1}", StringComparison.Ordinal)))
         {
@@ -48,6 +48,7 @@ internal static class BotSettingsReader
             About = messages.String("about"),
             FeedbackThanks = messages.String("feedback_thanks"),
             SafetySentPrivately = messages.String("safety_sent_privately"),
+            EnglishOnly = messages.String("english_only"),
         };
     }
 

@@ -10,4 +10,15 @@ public sealed class KnowledgeOptions
     /// <summary>The knowledge folder; relative paths are taken from the working directory.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Path { get; set; } = "knowledge";
+
+    /// <summary>Watch the folder and serve valid edits without a restart.</summary>
+    public bool Watch { get; set; } = true;
+
+    /// <summary>Quiet time after the last file event before reloading, so a save or a checkout gives one reload.</summary>
+    [Range(0, 10_000)]
+    public int ReloadDebounceMilliseconds { get; set; } = 300;
+
+    /// <summary>Checksum scan interval: the fallback where file events are unreliable (network and container mounts).</summary>
+    [Range(100, 600_000)]
+    public int ScanIntervalMilliseconds { get; set; } = 1000;
 }

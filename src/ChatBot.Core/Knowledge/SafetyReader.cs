@@ -8,8 +8,20 @@ internal static class SafetyReader
 {
     public static readonly string[] RequiredCategories = ["pregnancy", "child", "kidney", "medication", "overdose", "emergency", "self_harm"];
 
-    /// <summary>Patterns come from moderators; a pathological one must not stall a reply.</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// Patterns come from moderators; a pathological one must not stall a reply. Generous, because a busy
+    /// machine must not turn an ordinary question into a false alarm; slow patterns are refused at load.
+    /// </summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Short inputs on which exponential backtracking never finishes while any sane pattern takes
+    /// microseconds; short, so a busy machine cannot make a good pattern look slow.
+    /// </summary>
+    private static readonly string[] StressInputs =
+        [new string('a', 300) + "!", string.Concat(Enumerable.Repeat("ab ", 100)) + "!", new string(' ', 300) + "!", string.Concat(Enumerable.Repeat("my ", 100)) + "!"];
+
+    private static readonly TimeSpan StressTimeout = TimeSpan.FromMilliseconds(500);
 
     public static IReadOnlyList<SafetyCategory> Read(string text, string file, List<KnowledgeError> errors)
     {
@@ -52,6 +64,24 @@ internal static class SafetyReader
         return categories;
     }
 
+    private static bool IsTooSlow(string pattern)
+    {
+        var probe = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, StressTimeout);
+        try
+        {
+            foreach (var input in StressInputs)
+            {
+                probe.IsMatch(input);
+            }
+
+            return false;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
+        }
+    }
+
     private static SafetyAction Invalid(YamlFields item, string value)
     {
         item.Error("action", $"'{value}' must be 'warn' or 'replace'", item.Node("action"));
@@ -67,7 +97,15 @@ internal static class SafetyReader
         {
             try
             {
-                compiled.Add(new Regex(patterns[i], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout));
+                var regex = new Regex(patterns[i], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+                if (IsTooSlow(patterns[i]))
+                {
+                    var slowAt = node is not null && i < node.Children.Count ? node.Children[i] : null;
+                    item.Error($"patterns[{i}]", "is too slow on long input (catastrophic backtracking); simplify it", slowAt);
+                    continue;
+                }
+
+                compiled.Add(regex);
             }
             catch (ArgumentException e)
             {

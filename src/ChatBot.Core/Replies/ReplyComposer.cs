@@ -35,8 +35,16 @@ public sealed class ReplyComposer
             Choices = [new RelatedQuestion(first.Id, first.Question), new RelatedQuestion(second.Id, second.Question)],
         });
 
-    public Reply NoAnswer(double confidence, IReadOnlyList<SafetyCategory> flags) =>
-        Finish(Base(flags.Count > 0 ? ReplyOutcome.Safety : ReplyOutcome.NoAnswer, flags.Count > 0 ? "" : _knowledge.Bot.Messages.NoAnswer, confidence, flags));
+    public Reply NoAnswer(double confidence, IReadOnlyList<SafetyCategory> flags, bool englishOnlyNote = false)
+    {
+        var message = flags.Count > 0 ? "" : _knowledge.Bot.Messages.NoAnswer;
+        if (englishOnlyNote)
+        {
+            message = $"{_knowledge.Bot.Messages.EnglishOnly}\n\n{message}".Trim();
+        }
+
+        return Finish(Base(flags.Count > 0 ? ReplyOutcome.Safety : ReplyOutcome.NoAnswer, message, confidence, flags));
+    }
 
     /// <summary>Urgent red flags: the guidance replaces the answer.</summary>
     public Reply Urgent(IReadOnlyList<SafetyCategory> flags) => Finish(Base(ReplyOutcome.Safety, "", 0, flags));

@@ -26,6 +26,7 @@ public sealed class BrokenKnowledgeTests : IDisposable
         { "id with capitals", "faq/side-effects.yaml", "id: side-effects", "id: Side-Effects", "id", "id: Side-Effects" },
         { "related refers to itself", "faq/side-effects.yaml", "related: [kidney-disease,", "related: [side-effects, kidney-disease,", "related", "related:" },
         { "bad regex", "safety.yaml", "patterns:\n", "patterns:\n      - '(unclosed'\n", "categories[0].patterns[0]", "'(unclosed'" },
+        { "catastrophic regex", "safety.yaml", "patterns:\n", "patterns:\n      - '^(a+)+$'\n", "categories[0].patterns[0]", "'^(a+)+$'" },
         { "bad action", "safety.yaml", "action: replace", "action: shout", "action", "action: shout" },
         { "missing category", "safety.yaml", "id: self_harm", "id: self_harm_renamed", "categories", "categories:" },
         { "missing doctor advice", "bot.yaml", "doctor_advice:", "doctor_advise:", "doctor_advice", "standing_caveat:" },

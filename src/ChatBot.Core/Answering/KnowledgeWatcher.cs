@@ -1,0 +1,132 @@
+using System.Threading.Channels;
+using ChatBot.Core.Knowledge;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Core.Answering;
+
+/// <summary>
+/// Serves moderators' edits without a restart. File events (and, where they are unreliable, a periodic
+/// checksum scan) mark the folder dirty; after a quiet debounce the content fingerprint decides whether
+/// anything changed, so an editor's temp-file-and-rename save or a git checkout of many files gives one
+/// reload. Every attempt is reported to the notifiers. Run by a hosted service in the host.
+/// </summary>
+public sealed class KnowledgeWatcher(
+    KnowledgeStore store,
+    IEnumerable<IReloadNotifier> notifiers,
+    IOptions<KnowledgeOptions> options,
+    TimeProvider time,
+    ILogger<KnowledgeWatcher> logger)
+{
+    private readonly Channel<bool> _dirty = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private string _lastFingerprint = store.Current.Version;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var watcher = StartWatching();
+        using var scan = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.ScanIntervalMilliseconds), time);
+        var scanning = ScanAsync(scan, cancellationToken);
+        try
+        {
+            while (await _dirty.Reader.WaitToReadAsync(cancellationToken))
+            {
+                await DebounceAsync(cancellationToken);
+                if (Fingerprint() != _lastFingerprint)
+                {
+                    await ReloadNowAsync(cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        await scanning;
+    }
+
+    /// <summary>Reloads at once (the moderators' "reload" command) and tells the notifiers.</summary>
+    public async Task<ReloadReport> ReloadNowAsync(CancellationToken cancellationToken)
+    {
+        _lastFingerprint = Fingerprint();
+        var report = store.Reload();
+        foreach (var notifier in notifiers)
+        {
+            try
+            {
+                await notifier.NotifyAsync(report, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "A reload notifier failed; the reload itself stands");
+            }
+        }
+
+        return report;
+    }
+
+    private async Task DebounceAsync(CancellationToken cancellationToken)
+    {
+        var quiet = TimeSpan.FromMilliseconds(options.Value.ReloadDebounceMilliseconds);
+        do
+        {
+            _dirty.Reader.TryRead(out _);
+            await Task.Delay(quiet, time, cancellationToken);
+        }
+        while (_dirty.Reader.TryRead(out _));
+    }
+
+    private async Task ScanAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                if (Fingerprint() != _lastFingerprint)
+                {
+                    _dirty.Writer.TryWrite(true);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private FileSystemWatcher? StartWatching()
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(store.Folder)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            FileSystemEventHandler changed = (_, _) => _dirty.Writer.TryWrite(true);
+            watcher.Changed += changed;
+            watcher.Created += changed;
+            watcher.Deleted += changed;
+            watcher.Renamed += (_, _) => _dirty.Writer.TryWrite(true);
+            watcher.Error += (_, e) => logger.LogWarning(e.GetException(), "File watching failed; the periodic scan still picks up edits");
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException)
+        {
+            logger.LogWarning(e, "Cannot watch {Folder}; relying on the periodic scan", store.Folder);
+            return null;
+        }
+    }
+
+    private string Fingerprint()
+    {
+        try
+        {
+            return KnowledgeLoader.VersionOf(KnowledgeLoader.ReadFiles(store.Folder));
+        }
+        catch (IOException)
+        {
+            // A file mid-write or mid-rename: try again on the next event or scan.
+            return _lastFingerprint;
+        }
+    }
+}

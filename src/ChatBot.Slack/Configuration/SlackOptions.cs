@@ -1,0 +1,61 @@
+namespace ChatBot.Slack.Configuration;
+
+/// <summary>The <c>Slack</c> configuration section. Tokens come from environment variables or user secrets only.</summary>
+public sealed class SlackOptions
+{
+    public const string SectionName = "Slack";
+
+    /// <summary>Bot token (<c>xoxb-…</c>) for every Web API call.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>App-level token (<c>xapp-…</c>, scope <c>connections:write</c>); Socket Mode only.</summary>
+    public string? AppToken { get; set; }
+
+    /// <summary>Signing secret; HTTP mode only.</summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary><c>socket</c> (default, no public URL needed) or <c>http</c> (Events API on Kestrel).</summary>
+    public string Mode { get; set; } = "socket";
+
+    public string SlashCommand { get; set; } = "/sleepfaq";
+
+    /// <summary>Concurrent Socket Mode connections, 1–10 (Slack's cap is 10).</summary>
+    public int Connections { get; set; } = 2;
+
+    /// <summary><c>ephemeral</c> (default: health questions stay private) or <c>in_channel</c>.</summary>
+    public string SlashReplyVisibility { get; set; } = "ephemeral";
+
+    /// <summary>When a safety flag is raised in a public channel, post a brief public notice and send the guidance privately.</summary>
+    public bool PublicSafetyMode { get; set; } = true;
+
+    public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
+
+    /// <summary>Kestrel listen URL for HTTP mode.</summary>
+    public string HttpListenUrl { get; set; } = "http://0.0.0.0:3000";
+
+    public int Workers { get; set; } = 4;
+
+    public int QueueCapacity { get; set; } = 1000;
+
+    /// <summary>Delay between opening successive connections, so they are not recycled together.</summary>
+    public TimeSpan ConnectionStagger { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan ReconnectBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>No frame at all for this long → the socket is replaced (make-before-break).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a slash command may take before it is acked empty and answered via response_url.</summary>
+    public TimeSpan SlashAckBudget { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Attempts per Web API call for transient failures (429 waits do not count).</summary>
+    public int MaxApiAttempts { get; set; } = 4;
+
+    public bool IsHttpMode => string.Equals(Mode, "http", StringComparison.OrdinalIgnoreCase);
+
+    public bool SlashInChannel => string.Equals(SlashReplyVisibility, "in_channel", StringComparison.OrdinalIgnoreCase);
+}

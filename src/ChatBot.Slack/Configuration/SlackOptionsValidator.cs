@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Slack.Configuration;
+
+/// <summary>Checks the Slack section at start. Messages name the setting, never its value.</summary>
+internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SlackOptions options)
+    {
+        var failures = new List<string>();
+        Token(failures, "BotToken", options.BotToken, "xoxb-", required: true);
+        var socket = string.Equals(options.Mode, "socket", StringComparison.OrdinalIgnoreCase);
+        if (!socket && !options.IsHttpMode)
+        {
+            failures.Add("Slack:Mode must be 'socket' or 'http'.");
+        }
+
+        Token(failures, "AppToken", options.AppToken, "xapp-", required: socket);
+        if (options.IsHttpMode && string.IsNullOrWhiteSpace(options.SigningSecret))
+        {
+            failures.Add("Slack:SigningSecret is missing; HTTP mode needs it to verify requests (env Slack__SigningSecret).");
+        }
+
+        if (options.Connections is < 1 or > 10)
+        {
+            failures.Add("Slack:Connections must be between 1 and 10.");
+        }
+
+        if (options.SlashCommand.Length < 2 || options.SlashCommand[0] != '/' || options.SlashCommand.Any(char.IsWhiteSpace))
+        {
+            failures.Add("Slack:SlashCommand must look like '/sleepfaq'.");
+        }
+
+        if (options.SlashReplyVisibility is not ("ephemeral" or "in_channel"))
+        {
+            failures.Add("Slack:SlashReplyVisibility must be 'ephemeral' or 'in_channel'.");
+        }
+
+        if (!IsHttpUrl(options.ApiBaseUrl) || !options.ApiBaseUrl.EndsWith('/'))
+        {
+            failures.Add("Slack:ApiBaseUrl must be an absolute http(s) URL ending in '/'.");
+        }
+
+        if (options.IsHttpMode && !IsHttpUrl(options.HttpListenUrl))
+        {
+            failures.Add("Slack:HttpListenUrl must be an absolute http(s) URL.");
+        }
+
+        if (options.Workers is < 1 or > 64 || options.QueueCapacity < 1 || options.MaxApiAttempts < 1)
+        {
+            failures.Add("Slack:Workers (1–64), Slack:QueueCapacity and Slack:MaxApiAttempts must be positive.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Token(List<string> failures, string key, string? value, string prefix, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                failures.Add($"Slack:{key} is missing; set the '{prefix}…' token (env Slack__{key}).");
+            }
+        }
+        else if (!value.StartsWith(prefix, StringComparison.Ordinal) || value.Length < prefix.Length + 4 || value.Any(char.IsWhiteSpace))
+        {
+            failures.Add($"Slack:{key} is malformed; it must start with '{prefix}'.");
+        }
+    }
+
+    private static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

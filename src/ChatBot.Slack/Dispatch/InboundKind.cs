@@ -1,0 +1,8 @@
+namespace ChatBot.Slack.Dispatch;
+
+public enum InboundKind
+{
+    Event,
+    SlashCommand,
+    Interactive,
+}

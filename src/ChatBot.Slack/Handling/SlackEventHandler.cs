@@ -1,0 +1,55 @@
+using System.Text.Json;
+using ChatBot.Slack.Rendering;
+using ChatBot.Slack.WebApi;
+using static ChatBot.Slack.Dispatch.SlackInbound;
+
+namespace ChatBot.Slack.Handling;
+
+/// <summary>
+/// <c>app_mention</c> → threaded reply; <c>message</c> in a DM → reply. Anything from a bot, from us,
+/// or with a subtype (edits, joins, bot messages) is ignored: that is the self-reply loop.
+/// </summary>
+public sealed class SlackEventHandler
+{
+    private readonly SafeAnswers _answers;
+    private readonly ReplyDelivery _delivery;
+    private readonly SlackIdentity _identity;
+
+    public SlackEventHandler(SafeAnswers answers, ReplyDelivery delivery, SlackIdentity identity)
+    {
+        _answers = answers;
+        _delivery = delivery;
+        _identity = identity;
+    }
+
+    public async Task HandleAsync(JsonElement payload, CancellationToken cancellationToken)
+    {
+        if (!payload.TryGetProperty("event", out var ev) || ev.ValueKind != JsonValueKind.Object || IsNoise(ev))
+        {
+            return;
+        }
+
+        var user = Str(ev, "user")!;
+        var channel = Str(ev, "channel");
+        var ts = Str(ev, "ts");
+        var type = Str(ev, "type");
+        var isMention = type == "app_mention";
+        var isDm = type == "message" && Str(ev, "channel_type") == "im";
+        if (channel is null || !(isMention || isDm))
+        {
+            return;
+        }
+
+        var isPublic = !ReplyDelivery.IsDirectMessage(channel);
+        var threadTs = Str(ev, "thread_ts") ?? (isPublic ? ts : null);
+        var question = SlackText.ToPlainQuestion(Str(ev, "text"), _identity.UserId);
+        var reply = _answers.Ask(question, user, isPublic);
+        await _delivery.DeliverAsync(channel, user, threadTs, reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    private bool IsNoise(JsonElement ev) =>
+        ev.TryGetProperty("bot_id", out _)
+        || ev.TryGetProperty("subtype", out _)
+        || Str(ev, "user") is not { } user
+        || user == _identity.UserId;
+}

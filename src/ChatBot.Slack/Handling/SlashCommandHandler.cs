@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ChatBot.Core.Answering;
+using ChatBot.Core.Replies;
+using ChatBot.Slack.Configuration;
+using ChatBot.Slack.Dispatch;
+using ChatBot.Slack.Rendering;
+using ChatBot.Slack.Sending;
+using Microsoft.Extensions.Options;
+using static ChatBot.Slack.Dispatch.SlackInbound;
+
+namespace ChatBot.Slack.Handling;
+
+/// <summary>
+/// <c>/sleepfaq &lt;question&gt;</c>, <c>/sleepfaq topics</c>, <c>/sleepfaq about</c>. The answer rides on the
+/// ack when it is ready in time, else goes to <c>response_url</c>. Ephemeral unless configured otherwise.
+/// </summary>
+public sealed class SlashCommandHandler
+{
+    private readonly SafeAnswers _answers;
+    private readonly SlackSender _sender;
+    private readonly ReplyDelivery _delivery;
+    private readonly SlackOptions _options;
+
+    public SlashCommandHandler(SafeAnswers answers, SlackSender sender, ReplyDelivery delivery, IOptions<SlackOptions> options)
+    {
+        _answers = answers;
+        _sender = sender;
+        _delivery = delivery;
+        _options = options.Value;
+    }
+
+    public async Task HandleAsync(JsonElement payload, SlashAck? ack, CancellationToken cancellationToken)
+    {
+        var channel = Str(payload, "channel_id") ?? "";
+        var user = Str(payload, "user_id");
+        var inChannel = _options.SlashInChannel;
+        var isPublic = inChannel && !ReplyDelivery.IsDirectMessage(channel);
+        var reply = Answer(Str(payload, "text") ?? "", user, isPublic);
+
+        Reply? privately = null;
+        if (_delivery.SendPrivately(reply, isPublic))
+        {
+            privately = reply;
+            reply = _answers.Run(e => e.Notice(NoticeKind.SafetyGuidanceSentPrivately));
+        }
+
+        var responseUrl = Uri.TryCreate(Str(payload, "response_url"), UriKind.Absolute, out var url) ? url : null;
+        if (ack is null || !ack.TryRespond(_sender.ResponsePayload(reply, inChannel)))
+        {
+            if (responseUrl is not null)
+            {
+                await _sender.RespondAsync(responseUrl, reply, inChannel, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (privately is not null && responseUrl is not null)
+        {
+            await _sender.RespondAsync(responseUrl, privately, inChannel: false, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Reply Answer(string text, string? user, bool isPublic)
+    {
+        var command = text.Trim();
+        if (command.Length == 0 || command.Equals("about", StringComparison.OrdinalIgnoreCase) || command.Equals("help", StringComparison.OrdinalIgnoreCase))
+        {
+            return _answers.Run(e => e.About());
+        }
+
+        if (command.Equals("topics", StringComparison.OrdinalIgnoreCase))
+        {
+            return _answers.Run(Topics);
+        }
+
+        return _answers.Ask(SlackText.ToPlainQuestion(command, null), user, isPublic);
+    }
+
+    private Reply Topics(IAnswerEngine engine)
+    {
+        var topics = engine.ListTopics();
+        var list = new StringBuilder("Topics I can answer (ask in your own words, e.g. ")
+            .Append(_options.SlashCommand).Append(" <question>):");
+        foreach (var topic in topics)
+        {
+            list.Append(CultureInfo.InvariantCulture, $"\n• {topic.Question}");
+        }
+
+        return engine.Info(list.ToString()) with { Related = topics };
+    }
+}

@@ -1,0 +1,180 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatBot.Slack.Configuration;
+using ChatBot.Slack.Dispatch;
+using ChatBot.Slack.WebApi;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Slack.HttpMode;
+
+/// <summary>
+/// HTTP mode: Events API, slash command and interactivity endpoints on Kestrel. Every request is
+/// signature-checked over the raw bytes before anything is parsed; work is queued and deduplicated
+/// exactly as in Socket Mode (so <c>X-Slack-Retry-Num</c> redeliveries are answered once).
+/// </summary>
+public sealed partial class SlackHttpModeService : IHostedService, IAsyncDisposable
+{
+    private const int MaxBody = 1024 * 1024;
+    private readonly SlackApiClient _api;
+    private readonly SlackIdentity _identity;
+    private readonly SlackWorkQueue _queue;
+    private readonly SlackSignatureVerifier _verifier;
+    private readonly SlackHttpEndpoint _endpoint;
+    private readonly SlackFatalStop _fatal;
+    private readonly SlackOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SlackHttpModeService> _logger;
+    private WebApplication? _app;
+
+    public SlackHttpModeService(SlackApiClient api, SlackIdentity identity, SlackWorkQueue queue, SlackSignatureVerifier verifier, SlackHttpEndpoint endpoint, SlackFatalStop fatal, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackHttpModeService> logger)
+    {
+        _api = api;
+        _identity = identity;
+        _queue = queue;
+        _verifier = verifier;
+        _endpoint = endpoint;
+        _fatal = fatal;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SlackAuth.IdentifyAsync(_api, _identity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlackFatalException ex)
+        {
+            _fatal.Stop(ex.Message);
+            return;
+        }
+        catch (SlackTransientException ex)
+        {
+            // Requests can still be verified and queued; replies retry per call. Self-filtering falls back to bot_id.
+            LogAuthDeferred(ex.Message);
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(_options.HttpListenUrl);
+        _app = builder.Build();
+        _app.MapPost("/slack/events", context => HandleAsync(context, InboundKind.Event));
+        _app.MapPost("/slack/commands", context => HandleAsync(context, InboundKind.SlashCommand));
+        _app.MapPost("/slack/interactivity", context => HandleAsync(context, InboundKind.Interactive));
+        await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+        _endpoint.Addresses = _app.Urls.Select(u => new Uri(u)).ToArray();
+        LogListening(string.Join(", ", _app.Urls));
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context, InboundKind kind)
+    {
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (body is null || !_verifier.IsValid(context.Request.Headers["X-Slack-Request-Timestamp"], context.Request.Headers["X-Slack-Signature"], body))
+        {
+            LogRejected(context.Request.Path);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        JsonElement payload;
+        try
+        {
+            payload = kind == InboundKind.Event ? JsonDocument.Parse(body).RootElement.Clone() : FormPayload(body, kind);
+        }
+        catch (JsonException)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (kind == InboundKind.Event && SlackInbound.Str(payload, "type") == "url_verification")
+        {
+            await context.Response.WriteAsJsonAsync(new { challenge = SlackInbound.Str(payload, "challenge") }, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var ack = kind == InboundKind.SlashCommand ? new SlashAck() : null;
+        var envelopeId = kind == InboundKind.Event ? null : Guid.NewGuid().ToString("N");
+        if (kind != InboundKind.Event || SlackInbound.Str(payload, "type") == "event_callback")
+        {
+            await _queue.EnqueueAsync(new SlackInbound(kind, payload, envelopeId, ack), context.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (ack is not null && await ack.WaitAsync(_options.SlashAckBudget, _time, context.RequestAborted).ConfigureAwait(false) is { } response)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.WriteAsync(response.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    private static JsonElement FormPayload(byte[] body, InboundKind kind)
+    {
+        var form = QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
+        if (kind == InboundKind.Interactive)
+        {
+            return JsonDocument.Parse(form.TryGetValue("payload", out var p) ? p.ToString() : "{}").RootElement.Clone();
+        }
+
+        var fields = new JsonObject();
+        foreach (var (key, value) in form)
+        {
+            fields[key] = value.ToString();
+        }
+
+        return JsonSerializer.SerializeToElement(fields);
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBody)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack HTTP mode listening on {Urls} (/slack/events, /slack/commands, /slack/interactivity).")]
+    private partial void LogListening(string urls);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack HTTP mode: {Reason} Continuing; own-user filtering relies on bot_id until restart.")]
+    private partial void LogAuthDeferred(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack HTTP mode: rejected a request to {Path} (bad or stale signature).")]
+    private partial void LogRejected(string path);
+}

@@ -1,0 +1,19 @@
+namespace ChatBot.Slack.Rendering;
+
+/// <summary>Block Kit limits (docs.slack.dev block reference).</summary>
+public static class BlockLimits
+{
+    public const int Blocks = 50;
+    public const int SectionText = 3000;
+    public const int HeaderText = 150;
+    public const int ContextElements = 10;
+    public const int ActionElements = 25;
+    public const int ButtonText = 75;
+    public const int ActionId = 255;
+    public const int ButtonValue = 2000;
+
+    /// <summary>Slack advises keeping a message's fallback <c>text</c> within 4,000 chars.</summary>
+    public const int FallbackText = 4000;
+
+    public const int RelatedButtons = 5;
+}

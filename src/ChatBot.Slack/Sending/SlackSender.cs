@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using ChatBot.Core.Replies;
+using ChatBot.Slack.Rendering;
+using ChatBot.Slack.WebApi;
+
+namespace ChatBot.Slack.Sending;
+
+/// <summary>
+/// The one send path: every post, ephemeral, response_url reply and slash-command ack payload is a
+/// rendered Core <see cref="Reply"/> and passes <see cref="SendGuard"/> before it leaves.
+/// </summary>
+public sealed class SlackSender
+{
+    private readonly SlackApiClient _api;
+    private readonly BlockKitRenderer _renderer;
+
+    public SlackSender(SlackApiClient api, BlockKitRenderer renderer)
+    {
+        _api = api;
+        _renderer = renderer;
+    }
+
+    public Task<SlackApiResponse> PostMessageAsync(string channel, string? threadTs, Reply reply, CancellationToken cancellationToken)
+    {
+        var body = Body(reply);
+        body["channel"] = channel;
+        if (threadTs is not null)
+        {
+            body["thread_ts"] = threadTs;
+        }
+
+        return _api.CallAsync("chat.postMessage", SendGuard.Check(body), channel, cancellationToken);
+    }
+
+    public Task<SlackApiResponse> PostEphemeralAsync(string channel, string user, string? threadTs, Reply reply, CancellationToken cancellationToken)
+    {
+        var body = Body(reply);
+        body["channel"] = channel;
+        body["user"] = user;
+        if (threadTs is not null)
+        {
+            body["thread_ts"] = threadTs;
+        }
+
+        return _api.CallAsync("chat.postEphemeral", SendGuard.Check(body), channel, cancellationToken);
+    }
+
+    public Task<SlackApiResponse> RespondAsync(Uri responseUrl, Reply reply, bool inChannel, CancellationToken cancellationToken)
+    {
+        var body = ResponsePayload(reply, inChannel);
+        body["replace_original"] = false;
+        return _api.PostToResponseUrlAsync(responseUrl, SendGuard.Check(body), cancellationToken);
+    }
+
+    /// <summary>The message shape a slash command ack (Socket Mode payload or HTTP body) carries.</summary>
+    public JsonObject ResponsePayload(Reply reply, bool inChannel)
+    {
+        var body = Body(reply);
+        body["response_type"] = inChannel ? "in_channel" : "ephemeral";
+        return SendGuard.Check(body);
+    }
+
+    private JsonObject Body(Reply reply)
+    {
+        var message = _renderer.Render(reply);
+        return new JsonObject
+        {
+            ["text"] = message.Text,
+            ["blocks"] = message.Blocks.DeepClone(),
+            ["unfurl_links"] = false,
+            ["unfurl_media"] = false,
+        };
+    }
+}

@@ -1,0 +1,73 @@
+using ChatBot.Core.Feedback;
+using ChatBot.Slack.Configuration;
+using ChatBot.Slack.Dispatch;
+using ChatBot.Slack.Handling;
+using ChatBot.Slack.HttpMode;
+using ChatBot.Slack.Rendering;
+using ChatBot.Slack.Sending;
+using ChatBot.Slack.SocketMode;
+using ChatBot.Slack.WebApi;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Slack;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>True when a Slack token setting is present; the host then runs the adapter instead of the console chat.</summary>
+    public static bool IsConfigured(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(SlackOptions.SectionName);
+        return !string.IsNullOrWhiteSpace(section["BotToken"]) || !string.IsNullOrWhiteSpace(section["AppToken"])
+            || !string.IsNullOrWhiteSpace(section["SigningSecret"]);
+    }
+
+    /// <summary>Registers the Slack adapter (Socket Mode or HTTP mode) when <see cref="IsConfigured"/>; validated at start.</summary>
+    public static IServiceCollection AddSlackAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (!IsConfigured(configuration))
+        {
+            return services;
+        }
+
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        // Our own log lines describe every call; the default HTTP logs would print response_url paths, which are credentials.
+        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RateLimitGate>();
+        services.AddSingleton<SlackApiClient>();
+        services.AddSingleton<SlackIdentity>();
+        services.AddSingleton<SlackFatalStop>();
+        services.AddSingleton<BlockKitRenderer>();
+        services.AddSingleton<SlackSender>();
+        services.AddSingleton<Deduplicator>();
+        services.AddSingleton<SlackWorkQueue>();
+        services.TryAddSingleton<IFeedbackSink, InMemoryFeedbackSink>();
+        services.AddSingleton<SafeAnswers>();
+        services.AddSingleton<ReplyDelivery>();
+        services.AddSingleton<SlackEventHandler>();
+        services.AddSingleton<SlashCommandHandler>();
+        services.AddSingleton<InteractionHandler>();
+        services.AddSingleton<SlackInboundHandler>();
+        services.AddHostedService<SlackWorkerService>();
+
+        var mode = configuration.GetSection(SlackOptions.SectionName)["Mode"];
+        if (string.Equals(mode, "http", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<SlackSignatureVerifier>();
+            services.AddSingleton<SlackHttpEndpoint>();
+            services.AddHostedService<SlackHttpModeService>();
+        }
+        else
+        {
+            services.AddHostedService<SocketModeService>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,253 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using ChatBot.Slack.Configuration;
+using ChatBot.Slack.Dispatch;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Slack.SocketMode;
+
+/// <summary>
+/// One Socket Mode WebSocket: waits for <c>hello</c>, acks every envelope before anything else, hands
+/// the work to <see cref="SlackWorkQueue"/>, and serialises all its sends through one queue.
+/// <see cref="Ended"/> tells the supervisor when to replace it.
+/// </summary>
+internal sealed partial class SocketConnection : IAsyncDisposable
+{
+    private readonly ClientWebSocket _socket = new();
+    private readonly Channel<string> _outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<SocketEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SlackWorkQueue _queue;
+    private readonly SlackOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private long _lastFrame;
+    private Task _loops = Task.CompletedTask;
+    private Task _receiving = Task.CompletedTask;
+
+    public SocketConnection(string name, SlackWorkQueue queue, SlackOptions options, TimeProvider time, ILogger logger)
+    {
+        Name = name;
+        _queue = queue;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(20);
+        _socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(20);
+    }
+
+    public string Name { get; }
+
+    public Task<SocketEnd> Ended => _ended.Task;
+
+    /// <summary>Completes when the receive loop ends (Slack closed the socket, or it failed).</summary>
+    public Task Receiving => _receiving;
+
+    public async Task ConnectAsync(Uri url, CancellationToken cancellationToken)
+    {
+        await _socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
+        _lastFrame = _time.GetTimestamp();
+        _receiving = Task.Run(ReceiveLoopAsync, CancellationToken.None);
+        _loops = Task.WhenAll(_receiving, Task.Run(SendLoopAsync, CancellationToken.None), Task.Run(WatchdogAsync, CancellationToken.None));
+        await _hello.Task.WaitAsync(_options.HelloTimeout, _time, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var message = new ArrayBufferWriter<byte>();
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var result = await _socket.ReceiveAsync(buffer.AsMemory(), _stop.Token).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                message.Write(buffer.AsSpan(0, result.Count));
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                _lastFrame = _time.GetTimestamp();
+                if (result.MessageType == WebSocketMessageType.Text && message.WrittenCount > 0)
+                {
+                    await HandleFrameAsync(message.WrittenMemory).ConfigureAwait(false);
+                }
+
+                message.ResetWrittenCount();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            LogReceiveEnded(Name, ex.Message);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            _hello.TrySetException(new WebSocketException("Socket closed before hello."));
+            _ended.TrySetResult(SocketEnd.Dropped);
+            _outbox.Writer.TryComplete();
+        }
+    }
+
+    private async Task HandleFrameAsync(ReadOnlyMemory<byte> frame)
+    {
+        JsonElement root;
+        try
+        {
+            using var doc = JsonDocument.Parse(frame);
+            root = doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            LogBadFrame(Name);
+            return;
+        }
+
+        var type = SlackInbound.Str(root, "type");
+        var envelopeId = SlackInbound.Str(root, "envelope_id");
+        switch (type)
+        {
+            case "hello":
+                LogHello(Name, root.TryGetProperty("num_connections", out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt32() : 0);
+                _hello.TrySetResult();
+                return;
+            case "disconnect":
+                var reason = SlackInbound.Str(root, "reason") ?? "";
+                LogDisconnect(Name, reason);
+                _ended.TrySetResult(reason switch
+                {
+                    "link_disabled" => SocketEnd.LinkDisabled,
+                    "too_many_websockets" => SocketEnd.TooMany,
+                    _ => SocketEnd.Refresh,
+                });
+                return;
+        }
+
+        if (envelopeId is null)
+        {
+            return;
+        }
+
+        var payload = root.TryGetProperty("payload", out var p) ? p : default;
+        if (type == "slash_commands")
+        {
+            var ack = new SlashAck();
+            _ = AckSlashCommandAsync(envelopeId, ack);
+            if (!await _queue.EnqueueAsync(new SlackInbound(InboundKind.SlashCommand, payload, envelopeId, ack), _stop.Token).ConfigureAwait(false))
+            {
+                ack.Expire();
+            }
+
+            return;
+        }
+
+        Send(new JsonObject { ["envelope_id"] = envelopeId });
+        var kind = type switch
+        {
+            "events_api" => InboundKind.Event,
+            "interactive" => InboundKind.Interactive,
+            _ => (InboundKind?)null,
+        };
+        if (kind is { } k && payload.ValueKind == JsonValueKind.Object)
+        {
+            await _queue.EnqueueAsync(new SlackInbound(k, payload, envelopeId), _stop.Token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task AckSlashCommandAsync(string envelopeId, SlashAck ack)
+    {
+        var payload = await ack.WaitAsync(_options.SlashAckBudget, _time, _stop.Token).ConfigureAwait(false);
+        var frame = new JsonObject { ["envelope_id"] = envelopeId };
+        if (payload is not null)
+        {
+            frame["payload"] = payload;
+        }
+
+        Send(frame);
+    }
+
+    private void Send(JsonObject frame) => _outbox.Writer.TryWrite(frame.ToJsonString());
+
+    private async Task SendLoopAsync()
+    {
+        try
+        {
+            await foreach (var text in _outbox.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            {
+                await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, _stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            _ended.TrySetResult(SocketEnd.Dropped);
+        }
+    }
+
+    private async Task WatchdogAsync()
+    {
+        var period = TimeSpan.FromTicks(Math.Max(_options.IdleTimeout.Ticks / 4, TimeSpan.FromMilliseconds(10).Ticks));
+        try
+        {
+            while (!_ended.Task.IsCompleted)
+            {
+                await Task.Delay(period, _time, _stop.Token).ConfigureAwait(false);
+                if (_time.GetElapsedTime(_lastFrame) > _options.IdleTimeout)
+                {
+                    LogIdle(Name);
+                    _ended.TrySetResult(SocketEnd.Refresh);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Closes politely but time-boxed (Slack may not finish the handshake), then aborts.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _outbox.Writer.TryComplete();
+        try
+        {
+            if (_socket.State == WebSocketState.Open)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _socket.Abort();
+        await _loops.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _socket.Dispose();
+        _stop.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack socket {Name}: hello (Slack counts {Connections} connection(s)).")]
+    private partial void LogHello(string name, int connections);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack socket {Name}: disconnect requested ({Reason}).")]
+    private partial void LogDisconnect(string name, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket {Name}: no frame within the idle timeout; replacing it.")]
+    private partial void LogIdle(string name);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack socket {Name}: receive loop ended ({Reason}).")]
+    private partial void LogReceiveEnded(string name, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket {Name}: ignored an unparsable frame.")]
+    private partial void LogBadFrame(string name);
+}

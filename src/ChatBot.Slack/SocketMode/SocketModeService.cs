@@ -1,0 +1,189 @@
+using ChatBot.Slack.Configuration;
+using ChatBot.Slack.Dispatch;
+using ChatBot.Slack.WebApi;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Slack.SocketMode;
+
+/// <summary>
+/// Owns the Socket Mode connections: <c>auth.test</c> once, then N staggered slots. Each slot keeps one
+/// live socket, replaces it make-before-break on refresh, reconnects with backoff and jitter after a
+/// drop, and stops the host on fatal errors (bad token, <c>link_disabled</c>).
+/// </summary>
+public sealed partial class SocketModeService : BackgroundService
+{
+    private readonly SlackApiClient _api;
+    private readonly SlackIdentity _identity;
+    private readonly SlackWorkQueue _queue;
+    private readonly SlackFatalStop _fatal;
+    private readonly SlackOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SocketModeService> _logger;
+    /// <summary>Slack closes a socket about 10 s after <c>warning</c>; a silent one is let go after this.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
+    private int _opened;
+
+    public SocketModeService(SlackApiClient api, SlackIdentity identity, SlackWorkQueue queue, SlackFatalStop fatal, IOptions<SlackOptions> options, TimeProvider time, ILogger<SocketModeService> logger)
+    {
+        _api = api;
+        _identity = identity;
+        _queue = queue;
+        _fatal = fatal;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await IdentifyAsync(stoppingToken).ConfigureAwait(false);
+            LogIdentity(_identity.UserId, _identity.BotId);
+            await Task.WhenAll(Enumerable.Range(0, _options.Connections).Select(slot => RunSlotAsync(slot, stoppingToken))).ConfigureAwait(false);
+        }
+        catch (SlackFatalException ex)
+        {
+            _fatal.Stop(ex.Message);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Bad tokens are fatal at once; a Slack outage at start is retried with backoff.</summary>
+    private async Task IdentifyAsync(CancellationToken stoppingToken)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                await SlackAuth.IdentifyAsync(_api, _identity, stoppingToken).ConfigureAwait(false);
+                return;
+            }
+            catch (SlackTransientException ex)
+            {
+                LogConnectFailed(-1, failures, ex.Message);
+                await Task.Delay(Backoff(failures), _time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RunSlotAsync(int slot, CancellationToken stoppingToken)
+    {
+        if (slot > 0)
+        {
+            await Task.Delay(_options.ConnectionStagger * slot, _time, stoppingToken).ConfigureAwait(false);
+        }
+
+        SocketConnection? current = null;
+        var retiring = new List<Task>();
+        var failures = 0;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                SocketConnection next;
+                try
+                {
+                    next = await OpenAsync(slot, stoppingToken).ConfigureAwait(false);
+                    failures = 0;
+                }
+                catch (Exception ex) when (ex is not SlackFatalException && !stoppingToken.IsCancellationRequested)
+                {
+                    failures++;
+                    LogConnectFailed(slot, failures, ex.Message);
+                    await Task.Delay(Backoff(failures), _time, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (current is not null)
+                {
+                    retiring.RemoveAll(t => t.IsCompleted);
+                    retiring.Add(RetireAsync(current, stoppingToken));
+                }
+
+                current = next;
+                var end = await current.Ended.WaitAsync(stoppingToken).ConfigureAwait(false);
+                switch (end)
+                {
+                    case SocketEnd.Refresh:
+                        continue;
+                    case SocketEnd.LinkDisabled:
+                        throw new SlackFatalException("Slack Socket Mode is disabled for this app (link_disabled); enable it in the app settings or set Slack:Mode=http. Stopping.");
+                    default:
+                        await current.DisposeAsync().ConfigureAwait(false);
+                        current = null;
+                        failures++;
+                        var wait = end == SocketEnd.TooMany ? _options.ReconnectMaxDelay : Backoff(failures);
+                        LogReconnecting(slot, end, wait.TotalMilliseconds);
+                        await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(false);
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            if (current is not null)
+            {
+                retiring.Add(current.DisposeAsync().AsTask());
+            }
+
+            await Task.WhenAll(retiring).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The replacement is live; keep reading the old socket until Slack closes it (bounded), then let it go.</summary>
+    private async Task RetireAsync(SocketConnection old, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await old.Receiving.WaitAsync(DrainTimeout, _time, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+        }
+
+        await old.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task<SocketConnection> OpenAsync(int slot, CancellationToken stoppingToken)
+    {
+        var open = await _api.CallWithAppTokenAsync("apps.connections.open", stoppingToken).ConfigureAwait(false);
+        if (!open.Ok || !Uri.TryCreate(open.GetString("url"), UriKind.Absolute, out var url))
+        {
+            throw new InvalidOperationException($"apps.connections.open failed ({open.Error ?? "no url"}).");
+        }
+
+        var name = $"{slot}.{Interlocked.Increment(ref _opened)}";
+        var connection = new SocketConnection(name, _queue, _options, _time, _logger);
+        try
+        {
+            await connection.ConnectAsync(url, stoppingToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private TimeSpan Backoff(int failures)
+    {
+        var exponential = _options.ReconnectBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 16));
+        var capped = Math.Min(exponential, _options.ReconnectMaxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() / 2)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack: connected as bot user {UserId} (bot {BotId}).")]
+    private partial void LogIdentity(string? userId, string? botId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket slot {Slot}: connect attempt {Attempt} failed ({Reason}); retrying with backoff.")]
+    private partial void LogConnectFailed(int slot, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket slot {Slot}: {End}; reconnecting in {DelayMs} ms.")]
+    private partial void LogReconnecting(int slot, SocketEnd end, double delayMs);
+}

@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using ChatBot.Core.Answering;
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Retrieval;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Core.Tests.Answering;
+
+/// <summary>Moderators' edits go live without a restart, and a broken edit never takes the bot down.</summary>
+public sealed class KnowledgeReloadTests : IDisposable
+{
+    private readonly string _folder = TestKnowledge.CopyToTemp();
+    private readonly RecordingNotifier _notifier = new();
+    private readonly CancellationTokenSource _stop = new();
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private string SideEffects => Path.Combine(_folder, "faq", "side-effects.yaml");
+
+    [Fact]
+    public async Task Valid_edit_goes_live_without_a_restart()
+    {
+        var (store, _) = StartWatching();
+        var before = store.Current.Version;
+
+        Edit(SideEffects, "It does not say how common", "It never says how common");
+
+        await WaitUntil(() => store.Current.Version != before);
+        Assert.Contains("never says how common", store.Current.Knowledge.Find("side-effects")!.Answer, StringComparison.Ordinal);
+        Assert.True(_notifier.Reports.Single().Applied);
+    }
+
+    [Fact]
+    public async Task Broken_edit_keeps_the_last_good_version_reports_it_and_a_fix_recovers()
+    {
+        var (store, _) = StartWatching();
+        var good = store.Current.Version;
+
+        Edit(SideEffects, "caveats:", "caveatz:");
+        await WaitUntil(() => _notifier.Reports.Count == 1);
+
+        var rejected = _notifier.Reports.Single();
+        Assert.False(rejected.Applied);
+        Assert.Equal(good, store.Current.Version);
+        Assert.Contains(rejected.Errors, e => e.File.EndsWith("side-effects.yaml", StringComparison.Ordinal) && e.Field == "caveatz" && e.Line > 1);
+
+        Edit(SideEffects, "caveatz:", "caveats:");
+        await WaitUntil(() => _notifier.Reports.Count == 2);
+        Assert.True(_notifier.Reports.Last().Applied);
+        Assert.Equal(good, store.Current.Version);
+    }
+
+    [Theory]
+    [InlineData("faq/side-effects.yaml", "question: \"What side effects", "question: What side: effects")]
+    [InlineData("faq/side-effects.yaml", "are headaches, drowsiness,", "are headaches, nausea,")]
+    [InlineData("faq/side-effects.yaml", "related: [kidney-disease,", "related: [nope,")]
+    [InlineData("safety.yaml", "patterns:\n", "patterns:\n      - '(unclosed'\n")]
+    [InlineData("bot.yaml", "doctor_advice:", "doctor_advise:")]
+    public void Every_class_of_error_keeps_the_old_version_serving(string file, string find, string replace)
+    {
+        var store = Store(RetrievalMode.Lexical);
+        var good = store.Current.Version;
+        Edit(Path.Combine(_folder, file), find, replace);
+
+        var report = store.Reload();
+
+        Assert.False(report.Applied);
+        Assert.NotEmpty(report.Errors);
+        Assert.Equal(good, store.Current.Version);
+        Assert.Equal("side-effects", new AnswerEngine(store, new NullQuestionObserver()).Ask("side effects?", new AskContext("test")).EntryId);
+    }
+
+    [Fact]
+    public async Task Rename_save_gives_one_reload()
+    {
+        var (store, _) = StartWatching();
+        var temp = Path.Combine(_folder, "faq", ".side-effects.yaml.swp");
+        File.WriteAllText(temp, File.ReadAllText(SideEffects).Replace("It does not say how common", "Nothing on how common", StringComparison.Ordinal));
+
+        File.Move(temp, SideEffects, overwrite: true);
+
+        await WaitUntil(() => _notifier.Reports.Count >= 1);
+        await Task.Delay(1500);
+        Assert.Single(_notifier.Reports);
+        Assert.Contains("Nothing on how common", store.Current.Knowledge.Find("side-effects")!.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Checkout_touching_many_files_gives_one_reload()
+    {
+        StartWatching();
+
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(_folder, "faq")).Take(12))
+        {
+            File.AppendAllText(file, "\n# touched by a checkout\n");
+        }
+
+        await WaitUntil(() => _notifier.Reports.Count >= 1);
+        await Task.Delay(1500);
+        Assert.Single(_notifier.Reports);
+    }
+
+    [Fact]
+    public async Task Questions_in_flight_during_50_reloads_are_each_answered_by_one_complete_version()
+    {
+        var store = Store(RetrievalMode.Lexical);
+        var engine = new AnswerEngine(store, new NullQuestionObserver());
+        var answers = new ConcurrentDictionary<string, string> { [store.Current.Version] = store.Current.Knowledge.Find("side-effects")!.Answer };
+        var original = File.ReadAllText(SideEffects);
+
+        var reloading = Task.Run(() =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                File.WriteAllText(SideEffects, original.Replace("It does not say how common", $"Version {i}: it does not say how common", StringComparison.Ordinal));
+                var report = store.Reload();
+                Assert.True(report.Applied);
+                answers[store.Current.Version] = store.Current.Knowledge.Find("side-effects")!.Answer;
+            }
+        });
+        var replies = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(() => engine.Ask("what are the side effects of mgt?", new AskContext("test")))));
+        await reloading;
+
+        Assert.All(replies, reply =>
+        {
+            Assert.Equal("side-effects", reply.EntryId);
+            Assert.True(answers.TryGetValue(reply.KnowledgeVersion, out var answer), reply.KnowledgeVersion);
+            Assert.Equal(answer, reply.Answer);
+        });
+    }
+
+    [Fact]
+    public void One_entry_edit_embeds_only_what_changed()
+    {
+        var embedder = new CountingEmbedder();
+        var store = Store(RetrievalMode.Semantic, embedder);
+        var initial = embedder.Embedded;
+        Edit(SideEffects, "It does not say how common", "It never says how common");
+
+        store.Reload();
+
+        Assert.True(initial > 200, $"{initial} texts embedded at start");
+        Assert.Equal(1, embedder.Embedded - initial);
+    }
+
+    private (KnowledgeStore Store, KnowledgeWatcher Watcher) StartWatching()
+    {
+        var store = Store(RetrievalMode.Lexical);
+        var options = Options.Create(new KnowledgeOptions { Path = _folder, ReloadDebounceMilliseconds = 200, ScanIntervalMilliseconds = 300 });
+        var watcher = new KnowledgeWatcher(store, [_notifier], options, TimeProvider.System, NullLogger<KnowledgeWatcher>.Instance);
+        _ = Task.Run(() => watcher.RunAsync(_stop.Token));
+        return (store, watcher);
+    }
+
+    private KnowledgeStore Store(RetrievalMode mode, ITextEmbedder? embedder = null) =>
+        TestKnowledge.Store(mode, _folder, embedder);
+
+    private static void Edit(string path, string find, string replace)
+    {
+        var text = File.ReadAllText(path);
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        Assert.True(at >= 0, find);
+        File.WriteAllText(path, text[..at] + replace + text[(at + find.Length)..]);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met within 20 s");
+            await Task.Delay(50);
+        }
+    }
+
+    private sealed class RecordingNotifier : IReloadNotifier
+    {
+        private readonly ConcurrentQueue<ReloadReport> _reports = new();
+
+        public IReadOnlyCollection<ReloadReport> Reports => _reports.ToArray();
+
+        public Task NotifyAsync(ReloadReport report, CancellationToken cancellationToken)
+        {
+            _reports.Enqueue(report);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class CountingEmbedder : ITextEmbedder
+    {
+        private int _embedded;
+
+        public int Embedded => _embedded;
+
+        public string ModelId => "counting";
+
+        public float[][] Embed(IReadOnlyList<string> texts)
+        {
+            Interlocked.Add(ref _embedded, texts.Count);
+            return texts.Select(t => new[] { t.Length, (float)t.GetHashCode() }).ToArray();
+        }
+    }
+}

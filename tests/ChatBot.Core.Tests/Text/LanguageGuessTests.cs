@@ -1,0 +1,26 @@
+using ChatBot.Core.Answering;
+using ChatBot.Core.Retrieval;
+using ChatBot.Core.Text;
+
+namespace ChatBot.Core.Tests.Text;
+
+public class LanguageGuessTests
+{
+    [Theory]
+    [InlineData("does mag threonate actually help w sleep", true)]
+    [InlineData("side effects?", true)]
+    [InlineData("¿El treonato de magnesio de verdad ayuda a dormir? ¿Qué efectos secundarios tiene?", false)]
+    [InlineData("Wie viel Magnesium-L-Threonat sollte ich täglich nehmen und gibt es Nebenwirkungen?", false)]
+    [InlineData("苏糖酸镁真的能改善睡眠吗", false)]
+    [InlineData("est-ce que le thréonate de magnésium aide pour le sommeil ?", false)]
+    public void Guesses_whether_a_question_is_english(string question, bool english) =>
+        Assert.Equal(english, LanguageGuess.IsLikelyEnglish(question));
+
+    [Fact]
+    public void A_question_in_another_language_is_told_the_bot_answers_in_english()
+    {
+        var reply = TestKnowledge.Engine(RetrievalMode.Lexical).Ask("¿El treonato de magnesio de verdad ayuda a dormir?", new AskContext("test"));
+
+        Assert.StartsWith(TestKnowledge.Load().Bot.Messages.EnglishOnly, reply.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using ChatBot.Core.Replies;
+using ChatBot.Slack.Rendering;
+using ChatBot.Slack.Sending;
+
+namespace ChatBot.Integration.Tests.Slack;
+
+public sealed class BlockKitRendererTests
+{
+    private static readonly BlockKitRenderer Renderer = new();
+    private static readonly StubAnswerEngine Engine = new();
+
+    private static Reply Answer(string answer) => Engine.Ask("x", new("slack")) with { Answer = answer };
+
+    private static IEnumerable<JsonObject> Texts(JsonNode node) => node switch
+    {
+        JsonObject o when o["type"]?.GetValue<string>() is "mrkdwn" or "plain_text" => [o],
+        JsonObject o => o.SelectMany(p => p.Value is null ? [] : Texts(p.Value)),
+        JsonArray a => a.SelectMany(n => n is null ? [] : Texts(n)),
+        _ => [],
+    };
+
+    [Fact]
+    public void Render_Answer_HasHeaderSectionSourcesCaveatsDoctorAdviceAndActions()
+    {
+        var message = Renderer.Render(Engine.Ask("magnesium", new("slack")));
+        var types = message.Blocks.Select(b => (string)b!["type"]!).ToArray();
+        Assert.Equal(["header", "section", "context", "context", "section", "actions"], types);
+        var json = message.Blocks.ToJsonString();
+        Assert.Contains("Zhang et al. 2022", json);
+        Assert.Contains("one human clinical trial", json);
+        Assert.Contains(StubAnswerEngine.Caveat, json);
+        Assert.Contains(StubAnswerEngine.DoctorAdvice, json);
+        Assert.Contains(ActionIds.FeedbackUp, json);
+        Assert.Contains(ActionIds.RelatedPrefix + "magnesium-dose", json);
+    }
+
+    [Fact]
+    public void Render_FallbackText_ContainsCaveatsAndDoctorAdvice()
+    {
+        var message = Renderer.Render(Answer(new string('a', 20_000)));
+        Assert.Contains(StubAnswerEngine.Caveat, message.Text);
+        Assert.EndsWith(StubAnswerEngine.DoctorAdvice, message.Text);
+        Assert.True(message.Text.Length <= BlockLimits.FallbackText);
+    }
+
+    [Theory]
+    [InlineData(5_000)]
+    [InlineData(400_000)]
+    public void Render_HugeAnswer_StaysWithinLimitsAndKeepsCaveatsAndAdvice(int length)
+    {
+        var words = string.Concat(Enumerable.Repeat("sleep & <rest> ", length / 15));
+        var reply = Answer(words) with { Caveats = Enumerable.Range(0, 25).Select(i => $"Caveat {i}.").ToArray() };
+        var message = Renderer.Render(reply);
+        Assert.True(message.Blocks.Count <= BlockLimits.Blocks);
+        foreach (var text in Texts(message.Blocks))
+        {
+            Assert.InRange(((string)text["text"]!).Length, 1, BlockLimits.SectionText);
+        }
+
+        foreach (var context in message.Blocks.Where(b => (string)b!["type"]! == "context"))
+        {
+            Assert.True(context!["elements"]!.AsArray().Count <= BlockLimits.ContextElements);
+        }
+
+        var json = message.Blocks.ToJsonString();
+        Assert.All(Enumerable.Range(0, 25), i => Assert.Contains($"Caveat {i}.", json));
+        Assert.Contains(StubAnswerEngine.DoctorAdvice, json);
+        Assert.DoesNotContain("&am…", json);
+    }
+
+    [Fact]
+    public void Render_LongTitleAndButtons_AreTrimmedToLimits()
+    {
+        var longQ = new string('q', 500);
+        var reply = Answer("ok") with { Title = longQ, Related = [new("e1", longQ), new("e2", "b"), new("e3", "c"), new("e4", "d"), new("e5", "e"), new("e6", "f")] };
+        var blocks = Renderer.Render(reply).Blocks;
+        Assert.True(((string)blocks[0]!["text"]!["text"]!).Length <= BlockLimits.HeaderText);
+        var buttons = blocks.Single(b => (string)b!["type"]! == "actions")!["elements"]!.AsArray();
+        Assert.Equal(BlockLimits.RelatedButtons + 2, buttons.Count);
+        Assert.All(buttons, b => Assert.True(((string)b!["text"]!["text"]!).Length <= BlockLimits.ButtonText));
+        Assert.All(buttons, b => Assert.True(((string)b!["action_id"]!).Length <= BlockLimits.ActionId));
+        Assert.Equal(buttons.Count, buttons.Select(b => (string)b!["action_id"]!).Distinct().Count());
+    }
+
+    [Fact]
+    public void Render_HostileText_IsEscapedAndEveryMrkdwnIsVerbatim()
+    {
+        var reply = Answer("<!channel> <!here> <!everyone> <!subteam^S123> <@U999> @here &lt; <https://evil|ok>") with { Title = "<!here> title" };
+        var message = Renderer.Render(reply);
+        var json = message.Blocks.ToJsonString() + message.Text;
+        Assert.DoesNotContain("<", json);
+        Assert.DoesNotContain(">", json);
+        Assert.Contains("&lt;!channel&gt;", message.Text);
+        Assert.Contains("&amp;lt;", message.Text);
+        Assert.All(Texts(message.Blocks).Where(t => (string)t["type"]! == "mrkdwn"), t => Assert.True((bool)t["verbatim"]!));
+        SendGuard.Check(new JsonObject { ["text"] = message.Text, ["blocks"] = message.Blocks.DeepClone() });
+    }
+
+    [Fact]
+    public void Render_Notice_HasNoFeedbackButtonsButKeepsCaveatAndAdvice()
+    {
+        var message = Renderer.Render(Engine.About());
+        var json = message.Blocks.ToJsonString();
+        Assert.DoesNotContain(ActionIds.FeedbackUp, json);
+        Assert.Contains(StubAnswerEngine.Caveat, json);
+        Assert.Contains(StubAnswerEngine.DoctorAdvice, json);
+    }
+}

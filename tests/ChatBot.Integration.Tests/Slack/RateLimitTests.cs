@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using ChatBot.Integration.Tests.Slack.Fake;
+using ChatBot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Integration.Tests.Slack;
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Burst429And500_EveryReplyDeliveredExactlyOnce_AfterRetryAfter()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake);
+        fake.Script("chat.postMessage", ScriptedResponse.RateLimited(1), ScriptedResponse.ServerError(), ScriptedResponse.Error("ratelimited"), ScriptedResponse.RateLimited(1));
+
+        var ts = Enumerable.Range(0, 6).Select(i => SlackFrames.Ts(200 + i)).ToArray();
+        foreach (var t in ts)
+        {
+            await fake.SendEnvelopeAsync(SlackFrames.Mention("burst", t));
+        }
+
+        await fake.WaitUntilAsync(() => fake.Delivered("chat.postMessage").Count() >= ts.Length, "all replies");
+        await Task.Delay(200);
+
+        Assert.Equal(ts.Order(), fake.Delivered("chat.postMessage").Select(c => c.Str("thread_ts")).Order());
+        var posts = fake.Calls.Where(c => c.Method == "chat.postMessage").ToList();
+        var firstLimited = posts.First(c => c.Status == 429);
+        var next = posts.First(c => c.Timestamp > firstLimited.Timestamp && c.Str("thread_ts") == firstLimited.Str("thread_ts"));
+        Assert.True(Stopwatch.GetElapsedTime(firstLimited.Timestamp, next.Timestamp) >= TimeSpan.FromMilliseconds(900), "Retry-After was not honoured");
+        Assert.Contains(bot.Logs.Lines, l => l.Message.Contains("rate limited", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("not_in_channel", "/invite")]
+    [InlineData("channel_not_found", "channel_not_found")]
+    public async Task PostError_IsLoggedClearly_AndNotRetried(string error, string expected)
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake);
+        fake.Script("chat.postMessage", ScriptedResponse.Error(error));
+
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("hello", SlackFrames.Ts(1)));
+        await fake.WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Level == LogLevel.Error && l.Message.Contains(expected, StringComparison.Ordinal)), "error line");
+        await Task.Delay(200);
+
+        Assert.Single(fake.Calls, c => c.Method == "chat.postMessage");
+    }
+
+    [Fact]
+    public void RetryAfter_ParsesSecondsAndDates_AndFallsBack()
+    {
+        var now = DateTimeOffset.UnixEpoch;
+        Assert.Equal(TimeSpan.FromSeconds(30), RateLimitGate.ParseRetryAfter(new RetryConditionHeaderValue(TimeSpan.FromSeconds(30)), now, TimeSpan.FromSeconds(1)));
+        Assert.Equal(TimeSpan.FromSeconds(5), RateLimitGate.ParseRetryAfter(new RetryConditionHeaderValue(now.AddSeconds(5)), now, TimeSpan.FromSeconds(1)));
+        Assert.Equal(TimeSpan.FromSeconds(1), RateLimitGate.ParseRetryAfter(null, now, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public void Gate_BlocksPerMethodAndChannelOnly()
+    {
+        var gate = new RateLimitGate(TimeProvider.System);
+        gate.Block(RateLimitGate.Key("chat.postMessage", "C1"), TimeSpan.FromMinutes(1));
+
+        Assert.True(gate.Remaining(RateLimitGate.Key("chat.postMessage", "C1")) > TimeSpan.FromSeconds(50));
+        Assert.Equal(TimeSpan.Zero, gate.Remaining(RateLimitGate.Key("chat.postMessage", "C2")));
+        Assert.Equal(TimeSpan.Zero, gate.Remaining(RateLimitGate.Key("chat.postEphemeral", "C1")));
+    }
+}

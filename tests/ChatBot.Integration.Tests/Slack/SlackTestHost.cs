@@ -1,0 +1,78 @@
+using ChatBot.Core.Answering;
+using ChatBot.Core.Feedback;
+using ChatBot.Integration.Tests.Slack.Fake;
+using ChatBot.Slack;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Integration.Tests.Slack;
+
+/// <summary>The production <c>AddSlackAdapter</c> registration in a real host, pointed at the fake by configuration only.</summary>
+public sealed class SlackTestHost : IAsyncDisposable
+{
+    private SlackTestHost(IHost host, StubAnswerEngine engine, InMemoryFeedbackSink feedback, CapturingLoggerProvider logs)
+    {
+        Host = host;
+        Engine = engine;
+        Feedback = feedback;
+        Logs = logs;
+    }
+
+    public IHost Host { get; }
+
+    public StubAnswerEngine Engine { get; }
+
+    public InMemoryFeedbackSink Feedback { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public static Dictionary<string, string?> Settings(FakeSlackServer fake) => new()
+    {
+        ["Slack:BotToken"] = "xoxb-test-0000-secret",
+        ["Slack:AppToken"] = "xapp-1-test-secret",
+        ["Slack:ApiBaseUrl"] = fake.ApiBaseUrl,
+        ["Slack:Connections"] = "1",
+        ["Slack:ConnectionStagger"] = "00:00:00",
+        ["Slack:ReconnectBaseDelay"] = "00:00:00.050",
+        ["Slack:ReconnectMaxDelay"] = "00:00:01",
+    };
+
+    public static IHost Build(Dictionary<string, string?> settings, StubAnswerEngine engine, InMemoryFeedbackSink feedback, CapturingLoggerProvider logs)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders().AddProvider(logs);
+        builder.Services.AddSingleton<IAnswerEngine>(engine);
+        builder.Services.AddSingleton<IFeedbackSink>(feedback);
+        builder.Services.AddSlackAdapter(builder.Configuration);
+        return builder.Build();
+    }
+
+    public static async Task<SlackTestHost> StartAsync(FakeSlackServer fake, Action<Dictionary<string, string?>>? configure = null, bool waitForSocket = true)
+    {
+        var settings = Settings(fake);
+        configure?.Invoke(settings);
+        var engine = new StubAnswerEngine();
+        var feedback = new InMemoryFeedbackSink();
+        var logs = new CapturingLoggerProvider();
+        var host = Build(settings, engine, feedback, logs);
+        await host.StartAsync();
+        var started = new SlackTestHost(host, engine, feedback, logs);
+        if (waitForSocket)
+        {
+            var want = int.Parse(settings["Slack:Connections"]!, System.Globalization.CultureInfo.InvariantCulture);
+            await fake.WaitUntilAsync(() => fake.LiveSockets.Count >= want, "socket connections");
+        }
+
+        return started;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await Host.StopAsync(timeout.Token);
+        Host.Dispose();
+    }
+}

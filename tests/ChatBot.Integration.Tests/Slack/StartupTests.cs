@@ -1,0 +1,114 @@
+using ChatBot.Host;
+using ChatBot.Host.Cli;
+using ChatBot.Integration.Tests.Slack.Fake;
+using ChatBot.Slack;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Integration.Tests.Slack;
+
+/// <summary>Start-up failures: bad settings stop the start with one line; a rejected token stops the host. Serial: they touch the exit code.</summary>
+[Collection("ExitCode")]
+public sealed class StartupTests
+{
+    private static Dictionary<string, string?> HostSettings() => new()
+    {
+        ["Knowledge:Path"] = Repository.Knowledge,
+        ["Retrieval:Mode"] = "Lexical",
+        ["Console:Enabled"] = "false",
+        ["Slack:ApiBaseUrl"] = "http://127.0.0.1:9/api/",
+    };
+
+    [Theory]
+    [InlineData(null, "Slack:BotToken is missing")]
+    [InlineData("xoxp-user-token-secret42", "Slack:BotToken is malformed")]
+    [InlineData("xapp-swapped-secret42", "Slack:BotToken is malformed")]
+    public async Task BadBotToken_FailsTheStartWithOneClearLine(string? botToken, string expected)
+    {
+        var settings = HostSettings();
+        settings["Slack:AppToken"] = "xapp-1-app-secret42";
+        settings["Slack:BotToken"] = botToken;
+        using var host = ChatBotHostBuilder.Create([], settings).Build();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        var line = StartupFailure.Describe(error);
+        Assert.NotNull(line);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain('\n', line);
+        Assert.DoesNotContain("secret42", line);
+    }
+
+    [Fact]
+    public void IsConfigured_OnlyWithATokenSetting()
+    {
+        Assert.False(SlackServiceCollectionExtensions.IsConfigured(new ConfigurationBuilder().AddInMemoryCollection(HostSettings()).Build()));
+        var settings = HostSettings();
+        settings["Slack:BotToken"] = "xoxb-1";
+        Assert.True(SlackServiceCollectionExtensions.IsConfigured(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()));
+    }
+
+    [Fact]
+    public async Task InvalidAuth_StopsTheHostWithOneClearLine()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        fake.AuthTestError = "invalid_auth";
+        await using var bot = await SlackTestHost.StartAsync(fake, waitForSocket: false);
+        try
+        {
+            var lifetime = bot.Host.Services.GetRequiredService<IHostApplicationLifetime>();
+            await fake.WaitUntilAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "host stop");
+
+            var fatal = Assert.Single(bot.Logs.Lines, l => l.Level == LogLevel.Critical);
+            Assert.Contains("invalid_auth", fatal.Message);
+            Assert.Contains("Slack:BotToken", fatal.Message);
+            Assert.Equal(1, Environment.ExitCode);
+            Assert.Equal(0, fake.ConnectionsOpened);
+        }
+        finally
+        {
+            Environment.ExitCode = 0;
+        }
+    }
+
+    [Fact]
+    public async Task InvalidAuthOnPost_StopsTheHost()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake);
+        fake.Script("chat.postMessage", ScriptedResponse.Error("token_revoked"));
+        try
+        {
+            await fake.SendEnvelopeAsync(SlackFrames.Mention("hello", SlackFrames.Ts(1)));
+            var lifetime = bot.Host.Services.GetRequiredService<IHostApplicationLifetime>();
+            await fake.WaitUntilAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "host stop");
+            Assert.Contains(bot.Logs.Lines, l => l.Level == LogLevel.Critical && l.Message.Contains("token_revoked", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Environment.ExitCode = 0;
+        }
+    }
+
+    [Fact]
+    public async Task LinkDisabled_StopsTheHostWithAClearMessage()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake);
+        try
+        {
+            await fake.DisconnectAsync(fake.LiveSockets[0], "link_disabled", TimeSpan.FromMilliseconds(100));
+            var lifetime = bot.Host.Services.GetRequiredService<IHostApplicationLifetime>();
+            await fake.WaitUntilAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "host stop");
+            var fatal = Assert.Single(bot.Logs.Lines, l => l.Level == LogLevel.Critical);
+            Assert.Contains("link_disabled", fatal.Message);
+            Assert.Equal(1, fake.ConnectionsOpened);
+        }
+        finally
+        {
+            Environment.ExitCode = 0;
+        }
+    }
+}
