@@ -46,6 +46,22 @@ public sealed class DiscordStartupTests
     }
 
     [Fact]
+    public void Discord_and_Slack_can_be_configured_at_once_and_then_the_console_chat_is_off()
+    {
+        var builder = ChatBotHostBuilder.Create([], new Dictionary<string, string?>
+        {
+            ["Knowledge:Path"] = RepoPaths.Knowledge,
+            ["Discord:Token"] = Fake.FakeDiscord.ValidToken,
+            ["Slack:BotToken"] = "xoxb-test",
+        });
+        var hosted = builder.Services.Where(d => d.ServiceType == typeof(IHostedService)).Select(d => d.ImplementationType?.Name ?? "").ToList();
+
+        Assert.Contains("DiscordBotService", hosted);
+        Assert.Contains(hosted, h => h.StartsWith("Slack", StringComparison.Ordinal));
+        Assert.DoesNotContain("ConsoleChatService", hosted);
+    }
+
+    [Fact]
     public async Task Rejected_token_stops_the_host_without_identifying()
     {
         try
