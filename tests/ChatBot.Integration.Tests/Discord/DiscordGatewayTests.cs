@@ -133,6 +133,18 @@ public sealed class DiscordGatewayTests
         Assert.Equal(["0/2", "1/2"], shards);
     }
 
+    [Fact]
+    public async Task Discord_failing_at_start_is_retried_with_backoff_rather_than_stopping_the_host()
+    {
+        await using var test = await DiscordTestHost.StartAsync(
+            fake => fake.FailNext(r => r.Path == "/gateway/bot", new Fake.RestFault(Fake.RestFaultKind.ServerError), times: 4),
+            waitForReady: false);
+
+        await Wait.UntilAsync(() => test.Fake.Gateway.IsReady, "READY after retries", timeoutSeconds: 30);
+        Assert.Single(test.Logs.Lines, l => l.Message.StartsWith("Discord API unreachable", StringComparison.Ordinal));
+        await AnswersAMentionAsync(test);
+    }
+
     private static async Task AnswersAMentionAsync(DiscordTestHost test)
     {
         var mention = DiscordEvents.Mention("what is magnesium l-threonate?");
