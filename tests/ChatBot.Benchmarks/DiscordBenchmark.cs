@@ -26,10 +26,14 @@ public static class DiscordBenchmark
         Console.WriteLine("| retrieval | load | answered / replies | exactly once | throughput | p50 | p99 | max |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         var ok = true;
-        foreach (var mode in new[] { "Semantic", "Lexical" })
+        foreach (var (mode, paceMs) in new[] { ("Semantic", 50), ("Semantic", 25), ("Lexical", 25) })
         {
-            ok &= await RunScenarioAsync(mode, "burst of 1,000 (client 50 req/s budget lifted)", globalPerSecond: 100_000, paceMs: 0);
-            ok &= await RunScenarioAsync(mode, "steady 40 mentions/s (50 req/s budget)", globalPerSecond: 50, paceMs: 25);
+            if (paceMs == 50 || mode == "Lexical")
+            {
+                ok &= await RunScenarioAsync(mode, "burst of 1,000 (client 50 req/s budget lifted)", globalPerSecond: 100_000, paceMs: 0);
+            }
+
+            ok &= await RunScenarioAsync(mode, $"steady {1000 / paceMs} mentions/s (50 req/s budget)", globalPerSecond: 50, paceMs: paceMs);
         }
 
         ok &= await RunScenarioAsync("Lexical", "burst of 1,000 (50 req/s budget)", globalPerSecond: 50, paceMs: 0);
