@@ -13,6 +13,8 @@ namespace ChatBot.Discord.Gateway;
 internal sealed partial class ShardClient
 {
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
+    private const int ResumeAttempts = 3;
     private readonly int _shardId;
     private readonly int _shardCount;
     private readonly DiscordOptions _options;
@@ -58,12 +60,13 @@ internal sealed partial class ShardClient
                 throw new DiscordFatalException(action.Reason);
             }
 
-            if (action.Kind == GatewayActionKind.NewSession)
+            failures = healthy ? 0 : failures + 1;
+            if (action.Kind == GatewayActionKind.NewSession || failures >= ResumeAttempts)
             {
+                // A resume that keeps failing falls back to a fresh session on the /gateway/bot URL.
                 _session.Reset();
             }
 
-            failures = healthy ? 0 : failures + 1;
             var delay = action.Immediate ? TimeSpan.Zero : Backoff(failures);
             LogReconnecting(_shardId, action.Reason, action.Kind, (int)delay.TotalMilliseconds);
             await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
@@ -98,12 +101,16 @@ internal sealed partial class ShardClient
         try
         {
             await StartSessionAsync(connection, cancellationToken).ConfigureAwait(false);
+
+            // Watchdog: a connection that never reaches READY/RESUMED is dropped and retried.
+            using var readyTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            readyTimeout.CancelAfter(ReadyTimeout);
             while (true)
             {
                 GatewayFrame? frame;
                 try
                 {
-                    frame = await connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+                    frame = await connection.ReceiveAsync(healthy ? cancellationToken : readyTimeout.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is WebSocketException or OperationCanceledException && heartbeat.IsZombie)
                 {

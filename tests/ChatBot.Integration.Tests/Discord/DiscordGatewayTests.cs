@@ -145,6 +145,17 @@ public sealed class DiscordGatewayTests
         await AnswersAMentionAsync(test);
     }
 
+    [Fact]
+    public async Task Resume_url_that_keeps_failing_falls_back_to_a_new_session_on_the_gateway_url()
+    {
+        await using var test = await DiscordTestHost.StartAsync(fake => fake.Gateway.ResumeUrl = "ws://127.0.0.1:9/unreachable");
+        test.Fake.Gateway.Drop();
+
+        await Wait.UntilAsync(() => test.Fake.Gateway.ReadyCount == 2, "second READY", timeoutSeconds: 30);
+        Assert.Equal(2, test.Fake.Gateway.Identifies);
+        await AnswersAMentionAsync(test);
+    }
+
     private static async Task AnswersAMentionAsync(DiscordTestHost test)
     {
         var mention = DiscordEvents.Mention("what is magnesium l-threonate?");

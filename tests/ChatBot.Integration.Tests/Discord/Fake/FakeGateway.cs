@@ -32,6 +32,9 @@ public sealed class FakeGateway
     /// <summary>When set, IDENTIFY is answered with this close code instead of READY.</summary>
     public int? CloseOnIdentify { get; set; }
 
+    /// <summary>When set, READY advertises this resume URL instead of the fake's own.</summary>
+    public string? ResumeUrl { get; set; }
+
     public ConcurrentQueue<GatewayFrameRecord> Received { get; } = new();
 
     public int Identifies => Received.Count(f => f.Op == 2);
@@ -148,7 +151,7 @@ public sealed class FakeGateway
                     ["user"] = new JsonObject { ["id"] = _discord.BotUserId, ["username"] = "sleepbot", ["discriminator"] = "4821", ["bot"] = true },
                     ["guilds"] = new JsonArray(),
                     ["session_id"] = _sessionId,
-                    ["resume_gateway_url"] = _discord.WebSocketBase + "/resume",
+                    ["resume_gateway_url"] = ResumeUrl ?? _discord.WebSocketBase + "/resume",
                     ["application"] = new JsonObject { ["id"] = _discord.ApplicationId, ["flags"] = 0 },
                 },
             };
