@@ -1,8 +1,10 @@
+using ChatBot.Core.Answering;
 using ChatBot.Core.Feedback;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Dispatch;
 using ChatBot.Slack.Handling;
 using ChatBot.Slack.HttpMode;
+using ChatBot.Slack.Moderation;
 using ChatBot.Slack.Rendering;
 using ChatBot.Slack.Sending;
 using ChatBot.Slack.SocketMode;
@@ -51,10 +53,13 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SafeAnswers>();
         services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<SlackEventHandler>();
+        services.AddSingleton<ModeratorCheck>();
+        services.AddSingleton<AdminCommandHandler>();
         services.AddSingleton<SlashCommandHandler>();
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<SlackInboundHandler>();
         services.AddHostedService<SlackWorkerService>();
+        services.AddSingleton<IReloadNotifier, SlackReloadNotifier>();
 
         var mode = configuration.GetSection(SlackOptions.SectionName)["Mode"];
         if (string.Equals(mode, "http", StringComparison.OrdinalIgnoreCase))

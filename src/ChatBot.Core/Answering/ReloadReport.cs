@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Answering;
@@ -18,4 +20,21 @@ public sealed record ReloadReport(
     public string Summary => Applied
         ? Changed ? $"Knowledge {ServingVersion} is live ({EntryCount} entries), replacing {PreviousVersion}." : $"Knowledge {ServingVersion} unchanged."
         : $"Knowledge edit rejected with {Errors.Count} error(s); still serving {ServingVersion}.";
+
+    /// <summary>The summary, then at most <paramref name="maxErrors"/> errors as <c>file:line: field: message</c>.</summary>
+    public string Describe(int maxErrors = 10)
+    {
+        var text = new StringBuilder(Summary);
+        foreach (var error in Errors.Take(maxErrors))
+        {
+            text.Append("\n• ").Append(error);
+        }
+
+        if (Errors.Count > maxErrors)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n… and {Errors.Count - maxErrors} more (run `chatbot faq validate`).");
+        }
+
+        return text.ToString();
+    }
 }

@@ -20,7 +20,7 @@ public sealed class ModeratorCommands(IAnswerEngine engine, KnowledgeStore store
         var text = words switch
         {
             ["status"] => Status(),
-            ["reload"] => Describe(await watcher.ReloadNowAsync(cancellationToken)),
+            ["reload"] => (await watcher.ReloadNowAsync(cancellationToken)).Describe(),
             _ => Usage,
         };
         return engine.Info(text);
@@ -33,23 +33,7 @@ public sealed class ModeratorCommands(IAnswerEngine engine, KnowledgeStore store
         text.Append(CultureInfo.InvariantCulture, $"Knowledge {current.Version}: {current.Knowledge.Entries.Count} entries, retrieval {current.Retriever.Mode}, live since {current.LoadedAt:u}.");
         if (store.LastReload is { } last)
         {
-            text.AppendLine().Append(CultureInfo.InvariantCulture, $"Last reload ({last.At:u}): ").Append(Describe(last));
-        }
-
-        return text.ToString();
-    }
-
-    private static string Describe(ReloadReport report)
-    {
-        var text = new StringBuilder(report.Summary);
-        foreach (var error in report.Errors.Take(10))
-        {
-            text.AppendLine().Append("• ").Append(error);
-        }
-
-        if (report.Errors.Count > 10)
-        {
-            text.AppendLine().Append(CultureInfo.InvariantCulture, $"… and {report.Errors.Count - 10} more (run `chatbot faq validate`).");
+            text.AppendLine().Append(CultureInfo.InvariantCulture, $"Last reload ({last.At:u}): ").Append(last.Describe());
         }
 
         return text.ToString();

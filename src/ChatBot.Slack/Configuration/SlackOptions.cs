@@ -55,6 +55,21 @@ public sealed class SlackOptions
     /// <summary>Attempts per Web API call for transient failures (429 waits do not count).</summary>
     public int MaxApiAttempts { get; set; } = 4;
 
+    /// <summary>The first word of <c>/sleepfaq admin …</c>: moderator commands follow it.</summary>
+    public string AdminSubcommand { get; set; } = "admin";
+
+    /// <summary>Users allowed to run moderator commands (<c>U…</c>/<c>W…</c> ids).</summary>
+    public List<string> ModeratorUserIds { get; set; } = [];
+
+    /// <summary>A user group (<c>S…</c>) whose members are moderators; needs the <c>usergroups:read</c> scope.</summary>
+    public string? ModeratorUserGroupId { get; set; }
+
+    /// <summary>How long user-group membership is remembered before asking Slack again.</summary>
+    public TimeSpan ModeratorGroupCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Where knowledge reload reports go (a rejected edit, a new version live); none when unset.</summary>
+    public string? ModeratorChannelId { get; set; }
+
     public bool IsHttpMode => string.Equals(Mode, "http", StringComparison.OrdinalIgnoreCase);
 
     public bool SlashInChannel => string.Equals(SlashReplyVisibility, "in_channel", StringComparison.OrdinalIgnoreCase);

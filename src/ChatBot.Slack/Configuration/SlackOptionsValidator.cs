@@ -51,8 +51,40 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:Workers (1–64), Slack:QueueCapacity and Slack:MaxApiAttempts must be positive.");
         }
 
+        Moderators(failures, options);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static void Moderators(List<string> failures, SlackOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.AdminSubcommand) || !options.AdminSubcommand.All(char.IsAsciiLetterOrDigit))
+        {
+            failures.Add("Slack:AdminSubcommand must be one word of letters or digits, e.g. 'admin'.");
+        }
+
+        if (options.ModeratorUserIds.Any(id => !IsSlackId(id, "UW")))
+        {
+            failures.Add("Slack:ModeratorUserIds must hold Slack user ids like 'U0123ABCD'.");
+        }
+
+        if (options.ModeratorUserGroupId is { Length: > 0 } group && !IsSlackId(group, "S"))
+        {
+            failures.Add("Slack:ModeratorUserGroupId must be a user group id like 'S0123ABCD'.");
+        }
+
+        if (options.ModeratorChannelId is { Length: > 0 } channel && !IsSlackId(channel, "CG"))
+        {
+            failures.Add("Slack:ModeratorChannelId must be a channel id like 'C0123ABCD' (not a #name).");
+        }
+
+        if (options.ModeratorGroupCacheDuration <= TimeSpan.Zero)
+        {
+            failures.Add("Slack:ModeratorGroupCacheDuration must be positive.");
+        }
+    }
+
+    private static bool IsSlackId(string? value, string prefixes) =>
+        value is { Length: >= 3 } && prefixes.Contains(value[0], StringComparison.Ordinal) && value.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
 
     private static void Token(List<string> failures, string key, string? value, string prefix, bool required)
     {

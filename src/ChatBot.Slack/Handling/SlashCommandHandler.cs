@@ -5,6 +5,7 @@ using ChatBot.Core.Answering;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Dispatch;
+using ChatBot.Slack.Moderation;
 using ChatBot.Slack.Rendering;
 using ChatBot.Slack.Sending;
 using Microsoft.Extensions.Options;
@@ -13,21 +14,24 @@ using static ChatBot.Slack.Dispatch.SlackInbound;
 namespace ChatBot.Slack.Handling;
 
 /// <summary>
-/// <c>/sleepfaq &lt;question&gt;</c>, <c>/sleepfaq topics</c>, <c>/sleepfaq about</c>. The answer rides on the
-/// ack when it is ready in time, else goes to <c>response_url</c>. Ephemeral unless configured otherwise.
+/// <c>/sleepfaq &lt;question&gt;</c>, <c>/sleepfaq topics</c>, <c>/sleepfaq about</c>, <c>/sleepfaq admin …</c>.
+/// The answer rides on the ack when it is ready in time, else goes to <c>response_url</c>. Ephemeral
+/// unless configured otherwise; moderator commands and refusals are always ephemeral.
 /// </summary>
 public sealed class SlashCommandHandler
 {
     private readonly SafeAnswers _answers;
     private readonly SlackSender _sender;
     private readonly ReplyDelivery _delivery;
+    private readonly AdminCommandHandler _admin;
     private readonly SlackOptions _options;
 
-    public SlashCommandHandler(SafeAnswers answers, SlackSender sender, ReplyDelivery delivery, IOptions<SlackOptions> options)
+    public SlashCommandHandler(SafeAnswers answers, SlackSender sender, ReplyDelivery delivery, AdminCommandHandler admin, IOptions<SlackOptions> options)
     {
         _answers = answers;
         _sender = sender;
         _delivery = delivery;
+        _admin = admin;
         _options = options.Value;
     }
 
@@ -35,9 +39,18 @@ public sealed class SlashCommandHandler
     {
         var channel = Str(payload, "channel_id") ?? "";
         var user = Str(payload, "user_id");
+        var text = Str(payload, "text") ?? "";
+        var responseUrl = Uri.TryCreate(Str(payload, "response_url"), UriKind.Absolute, out var url) ? url : null;
+        if (AdminCommandHandler.TryParse(text, _options.AdminSubcommand, out var command))
+        {
+            var adminReply = await _admin.RunAsync(command, user, cancellationToken).ConfigureAwait(false);
+            await RespondAsync(adminReply, inChannel: false, ack, responseUrl, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var inChannel = _options.SlashInChannel;
         var isPublic = inChannel && !ReplyDelivery.IsDirectMessage(channel);
-        var reply = Answer(Str(payload, "text") ?? "", user, isPublic);
+        var reply = Answer(text, user, isPublic);
 
         Reply? privately = null;
         if (_delivery.SendPrivately(reply, isPublic))
@@ -46,18 +59,18 @@ public sealed class SlashCommandHandler
             reply = _answers.Run(e => e.Notice(NoticeKind.SafetyGuidanceSentPrivately));
         }
 
-        var responseUrl = Uri.TryCreate(Str(payload, "response_url"), UriKind.Absolute, out var url) ? url : null;
-        if (ack is null || !ack.TryRespond(_sender.ResponsePayload(reply, inChannel)))
-        {
-            if (responseUrl is not null)
-            {
-                await _sender.RespondAsync(responseUrl, reply, inChannel, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
+        await RespondAsync(reply, inChannel, ack, responseUrl, cancellationToken).ConfigureAwait(false);
         if (privately is not null && responseUrl is not null)
         {
             await _sender.RespondAsync(responseUrl, privately, inChannel: false, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RespondAsync(Reply reply, bool inChannel, SlashAck? ack, Uri? responseUrl, CancellationToken cancellationToken)
+    {
+        if ((ack is null || !ack.TryRespond(_sender.ResponsePayload(reply, inChannel))) && responseUrl is not null)
+        {
+            await _sender.RespondAsync(responseUrl, reply, inChannel, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -36,26 +36,35 @@ public sealed partial class SlackApiClient
 
     /// <summary>Calls a Web API method with the bot token.</summary>
     public Task<SlackApiResponse> CallAsync(string method, JsonObject? body, string? channel, CancellationToken cancellationToken) =>
-        SendAsync(new Uri(new Uri(_options.ApiBaseUrl), method), _options.BotToken, body, method, channel, cancellationToken);
+        SendJsonAsync(new Uri(new Uri(_options.ApiBaseUrl), method), _options.BotToken, body, method, channel, cancellationToken);
+
+    /// <summary>Calls a read method with the bot token and form fields (Slack's read methods do not take JSON bodies).</summary>
+    public Task<SlackApiResponse> CallFormAsync(string method, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken) =>
+        SendAsync(new Uri(new Uri(_options.ApiBaseUrl), method), _options.BotToken, () => new FormUrlEncodedContent(fields), method, null, cancellationToken);
 
     /// <summary>Calls a Web API method with the app-level token (only <c>apps.connections.open</c>).</summary>
     public Task<SlackApiResponse> CallWithAppTokenAsync(string method, CancellationToken cancellationToken) =>
-        SendAsync(new Uri(new Uri(_options.ApiBaseUrl), method), _options.AppToken, null, method, null, cancellationToken);
+        SendJsonAsync(new Uri(new Uri(_options.ApiBaseUrl), method), _options.AppToken, null, method, null, cancellationToken);
 
     /// <summary>Posts to a slash command's or interaction's <c>response_url</c> (no token: the URL is the credential).</summary>
     public Task<SlackApiResponse> PostToResponseUrlAsync(Uri responseUrl, JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync(responseUrl, null, body, "response_url", null, cancellationToken);
+        SendJsonAsync(responseUrl, null, body, "response_url", null, cancellationToken);
 
-    private async Task<SlackApiResponse> SendAsync(Uri uri, string? bearer, JsonObject? body, string method, string? channel, CancellationToken cancellationToken)
+    private Task<SlackApiResponse> SendJsonAsync(Uri uri, string? bearer, JsonObject? body, string method, string? channel, CancellationToken cancellationToken)
+    {
+        var json = body?.ToJsonString() ?? "{}";
+        return SendAsync(uri, bearer, () => new StringContent(json, Encoding.UTF8, "application/json"), method, channel, cancellationToken);
+    }
+
+    private async Task<SlackApiResponse> SendAsync(Uri uri, string? bearer, Func<HttpContent> content, string method, string? channel, CancellationToken cancellationToken)
     {
         var key = RateLimitGate.Key(method, channel);
-        var json = body?.ToJsonString() ?? "{}";
         var failures = 0;
         var rateLimited = 0;
         while (true)
         {
             await _gate.WaitAsync(key, cancellationToken).ConfigureAwait(false);
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
             if (bearer is not null)
             {
                 request.Headers.Authorization = new("Bearer", bearer);

@@ -111,6 +111,24 @@ public sealed class HttpModeTests
     }
 
     [Fact]
+    public async Task AdminCommand_ViaCommandsEndpoint_NonModeratorRefusedEphemerally()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        var (bot, client) = await StartAsync(fake);
+        await using var _ = bot;
+        using var __ = client;
+        var form = $"command=%2Fsleepfaq&text=admin+reload&user_id=U0USER0001&channel_id=C0CHAN0002&response_url={Uri.EscapeDataString(new Uri(fake.BaseUri, "hooks/commands/10").ToString())}";
+
+        using var response = await client.SendAsync(Signed("/slack/commands", form, "application/x-www-form-urlencoded"));
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("ephemeral", (string)body["response_type"]!);
+        Assert.Contains("You may not use this command.", (string)body["text"]!);
+        Assert.Contains(StubAnswerEngine.Caveat, (string)body["text"]!);
+        Assert.Contains(StubAnswerEngine.DoctorAdvice, (string)body["text"]!);
+    }
+
+    [Fact]
     public async Task FeedbackButton_ViaInteractivityEndpoint_IsRecorded()
     {
         await using var fake = await FakeSlackServer.StartAsync();

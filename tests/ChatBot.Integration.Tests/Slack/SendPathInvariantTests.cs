@@ -29,13 +29,16 @@ public sealed class SendPathInvariantTests
         await fake.SendEnvelopeAsync(SlackFrames.SlashCommand("<!subteam^S1> slash", hooks));
         await fake.SendEnvelopeAsync(SlackFrames.BlockAction(ActionIds.FeedbackUp, "0123456789abcdef|x", hooks, "1.1"));
         await fake.SendEnvelopeAsync(SlackFrames.BlockAction(ActionIds.RelatedPrefix + "magnesium-dose", "magnesium-dose", hooks, "1.2"));
+        var admin = SlackFrames.SlashCommand("admin <!channel> status", hooks);
+        await fake.SendEnvelopeAsync(admin);
+        await fake.WaitUntilAsync(() => fake.Acks.ContainsKey((string)admin["envelope_id"]!), "admin refusal");
         await fake.WaitUntilAsync(() => fake.Calls.Count(c => c.Method is "chat.postMessage" or "chat.postEphemeral" or "response_url") >= 7, "all messages");
         await Task.Delay(200);
 
         var bodies = fake.Calls.Where(c => c.Method is "chat.postMessage" or "chat.postEphemeral" or "response_url").Select(c => c.Body)
             .Concat(fake.Acks.Values.Select(a => a["payload"]).OfType<JsonObject>())
             .ToList();
-        Assert.Equal(8, bodies.Count);
+        Assert.Equal(9, bodies.Count);
         Assert.All(bodies, body =>
         {
             var json = body.ToJsonString();

@@ -41,6 +41,29 @@ public sealed class StartupTests
         Assert.DoesNotContain("secret42", line);
     }
 
+    [Theory]
+    [InlineData("Slack:ModeratorUserIds:0", "@alice", "Slack:ModeratorUserIds must hold Slack user ids")]
+    [InlineData("Slack:ModeratorUserGroupId", "U0NOTAGROUP", "Slack:ModeratorUserGroupId must be a user group id")]
+    [InlineData("Slack:ModeratorChannelId", "#moderators", "Slack:ModeratorChannelId must be a channel id")]
+    [InlineData("Slack:AdminSubcommand", "ad min", "Slack:AdminSubcommand must be one word")]
+    [InlineData("Slack:ModeratorGroupCacheDuration", "00:00:00", "Slack:ModeratorGroupCacheDuration must be positive")]
+    public async Task BadModeratorSetting_FailsTheStartWithOneClearLine(string key, string value, string expected)
+    {
+        var settings = HostSettings();
+        settings["Slack:AppToken"] = "xapp-1-app-secret42";
+        settings["Slack:BotToken"] = "xoxb-1-bot-secret42";
+        settings[key] = value;
+        using var host = ChatBotHostBuilder.Create([], settings).Build();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        var line = StartupFailure.Describe(error);
+        Assert.NotNull(line);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain('\n', line);
+        Assert.DoesNotContain("secret42", line);
+    }
+
     [Fact]
     public void IsConfigured_OnlyWithATokenSetting()
     {

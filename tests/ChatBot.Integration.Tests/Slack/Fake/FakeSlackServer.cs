@@ -13,7 +13,7 @@ namespace ChatBot.Integration.Tests.Slack.Fake;
 /// <summary>
 /// A fake Slack on loopback Kestrel (random port): <c>apps.connections.open</c>, Socket Mode WebSockets
 /// (hello, envelopes, ack tracking, re-sends of unacked events with <c>retry_attempt</c>, disconnect on
-/// demand), and the Web API methods the bot uses, recording every call and answering scripted failures.
+/// demand), and the Web API methods the bot uses (including <c>usergroups.users.list</c>, form-encoded), recording every call and answering scripted failures.
 /// </summary>
 public sealed class FakeSlackServer : IAsyncDisposable
 {
@@ -46,6 +46,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
     public ConcurrentQueue<string> AckLog { get; } = new();
 
     public string? AuthTestError { get; set; }
+
+    /// <summary>User groups (<c>S…</c> id → member user ids) that <c>usergroups.users.list</c> knows.</summary>
+    public ConcurrentDictionary<string, string[]> UserGroups { get; } = new(StringComparer.Ordinal);
 
     public bool RetryUnacked { get; set; } = true;
 
@@ -266,9 +269,15 @@ public sealed class FakeSlackServer : IAsyncDisposable
             "chat.postMessage" => (200, $$"""{"ok":true,"channel":"{{body["channel"]}}","ts":"1700000300.{{Calls.Count:D6}}"}""", null),
             "chat.postEphemeral" => (200, """{"ok":true,"message_ts":"1502210682.580145"}""", null),
             "response_url" => (200, """{"ok":true}""", null),
+            "usergroups.users.list" => UserGroupMembers(body),
             _ => (200, """{"ok":false,"error":"unknown_method"}""", null),
         };
     }
+
+    private (int Status, string Json, int? RetryAfter) UserGroupMembers(JsonObject body) =>
+        body["usergroup"] is JsonValue v && v.TryGetValue<string>(out var group) && UserGroups.TryGetValue(group, out var members)
+            ? (200, new JsonObject { ["ok"] = true, ["users"] = new JsonArray([.. members.Select(m => JsonValue.Create(m))]) }.ToJsonString(), null)
+            : (200, """{"ok":false,"error":"no_such_subteam"}""", null);
 
     private static JsonObject ParseBody(string text, string? contentType)
     {

@@ -1,0 +1,64 @@
+using ChatBot.Core.Answering;
+using ChatBot.Slack.Configuration;
+using ChatBot.Slack.Handling;
+using ChatBot.Slack.Sending;
+using ChatBot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Slack.Moderation;
+
+/// <summary>
+/// Tells the moderator channel (<see cref="SlackOptions.ModeratorChannelId"/>) when a knowledge edit is
+/// rejected or a new version goes live. Never throws: a failed post is logged and the reload stands.
+/// </summary>
+public sealed partial class SlackReloadNotifier : IReloadNotifier
+{
+    public const int MaxErrorsShown = 10;
+    private static readonly TimeSpan PostTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly SlackSender _sender;
+    private readonly SafeAnswers _answers;
+    private readonly SlackFatalStop _fatal;
+    private readonly SlackOptions _options;
+    private readonly ILogger<SlackReloadNotifier> _logger;
+
+    public SlackReloadNotifier(SlackSender sender, SafeAnswers answers, SlackFatalStop fatal, IOptions<SlackOptions> options, ILogger<SlackReloadNotifier> logger)
+    {
+        _sender = sender;
+        _answers = answers;
+        _fatal = fatal;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public async Task NotifyAsync(ReloadReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var channel = _options.ModeratorChannelId;
+        if (string.IsNullOrEmpty(channel) || (report.Applied && !report.Changed))
+        {
+            return;
+        }
+
+        var reply = _answers.Run(e => e.Info(report.Describe(MaxErrorsShown)));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PostTimeout);
+        try
+        {
+            // ok:false answers (not_in_channel, …) are logged by the API client with the fix.
+            await _sender.PostMessageAsync(channel, null, reply, timeout.Token).ConfigureAwait(false);
+        }
+        catch (SlackFatalException ex)
+        {
+            _fatal.Stop(ex.Message);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogPostFailed(ex, channel);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack: could not post the knowledge reload report to moderator channel {Channel}; the reload itself stands.")]
+    private partial void LogPostFailed(Exception exception, string channel);
+}
