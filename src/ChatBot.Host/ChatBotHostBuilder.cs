@@ -1,4 +1,5 @@
 using ChatBot.Core;
+using ChatBot.Discord;
 using ChatBot.Host.ConsoleChat;
 using ChatBot.Host.QuestionLog;
 using ChatBot.Slack;
@@ -29,6 +30,12 @@ public static class ChatBotHostBuilder
         builder.Services.AddHostedService<KnowledgeReloadService>();
         builder.Services.AddQuestionLogServices(builder.Configuration);
         var anyPlatform = false;
+        if (DiscordServiceCollectionExtensions.IsConfigured(builder.Configuration))
+        {
+            builder.Services.AddDiscordAdapter(builder.Configuration);
+            anyPlatform = true;
+        }
+
         if (SlackServiceCollectionExtensions.IsConfigured(builder.Configuration))
         {
             builder.Services.AddSlackAdapter(builder.Configuration);

@@ -1,18 +1,19 @@
 using ChatBot.Benchmarks;
 
 // Benchmarks, not tests: timings are measured and printed as Markdown, never asserted.
-// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer|log|...>
+// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer|discord|slack|log>
 var which = args.FirstOrDefault() ?? "answer";
 return which switch
 {
     "answer" => await AnswerBenchmark.RunAsync(),
-    "log" => await QuestionLogBenchmark.RunAsync(),
+    "discord" => await DiscordBenchmark.RunAsync(),
     "slack" => await SlackBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "log" => await QuestionLogBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer|log|slack>");
+    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer|discord|slack|log>");
     return 2;
 }

@@ -1,0 +1,132 @@
+using ChatBot.Discord.Gateway;
+using ChatBot.Discord.Handling;
+using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Rest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Discord;
+
+/// <summary>
+/// The Discord adapter: checks the token with <c>GET /gateway/bot</c>, registers the slash commands,
+/// starts the event workers and one gateway client per shard. A fatal error stops the host.
+/// </summary>
+internal sealed partial class DiscordBotService : BackgroundService
+{
+    private readonly DiscordOptions _options;
+    private readonly GatewayInfoClient _info;
+    private readonly DiscordRestClient _rest;
+    private readonly CommandRegistrar _commands;
+    private readonly DispatchRouter _router;
+    private readonly DispatchHandler _handler;
+    private readonly BotIdentity _identity;
+    private readonly IdentifyThrottle _throttle;
+    private readonly FatalErrorHandler _fatal;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger<DiscordBotService> _logger;
+
+    public DiscordBotService(
+        IOptions<DiscordOptions> options,
+        GatewayInfoClient info,
+        DiscordRestClient rest,
+        CommandRegistrar commands,
+        DispatchRouter router,
+        DispatchHandler handler,
+        BotIdentity identity,
+        IdentifyThrottle throttle,
+        FatalErrorHandler fatal,
+        TimeProvider time,
+        ILoggerFactory loggers)
+    {
+        (_options, _info, _rest, _commands, _router, _handler, _identity, _throttle, _fatal, _time, _loggers) =
+            (options.Value, info, rest, commands, router, handler, identity, throttle, fatal, time, loggers);
+        _logger = loggers.CreateLogger<DiscordBotService>();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var scope = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var workers = _router.Queues.Select(queue => Task.Run(() => WorkAsync(queue, scope.Token), CancellationToken.None)).ToArray();
+        try
+        {
+            var info = await UntilReachableAsync(_info.GetAsync, scope.Token).ConfigureAwait(false);
+            var applicationId = _options.ApplicationId is { Length: > 0 } configured ? configured : await UntilReachableAsync(ReadApplicationIdAsync, scope.Token).ConfigureAwait(false);
+            _identity.ApplicationId = applicationId;
+            await _commands.RegisterAsync(applicationId, scope.Token).ConfigureAwait(false);
+
+            var shardCount = _options.ShardCount ?? Math.Max(1, info.Shards);
+            var shardIds = _options.ShardIds.Count > 0 ? _options.ShardIds : Enumerable.Range(0, shardCount).ToList();
+            LogStarting(shardIds.Count, shardCount, info.SessionStartLimit.Remaining);
+            var shards = shardIds.Select(id => new ShardClient(id, shardCount, _options, _info, _throttle, _router, _identity, _time, _loggers.CreateLogger<ShardClient>()))
+                .Select(shard => shard.RunAsync(info.Url, scope.Token))
+                .ToList();
+            while (shards.Count > 0)
+            {
+                var finished = await Task.WhenAny(shards).ConfigureAwait(false);
+                shards.Remove(finished);
+                await finished.ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host shutting down.
+        }
+        catch (DiscordFatalException ex)
+        {
+            _fatal.Stop(ex.Message);
+        }
+        finally
+        {
+            await scope.CancelAsync().ConfigureAwait(false);
+            _router.Complete();
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Retries start-up calls while Discord is unreachable or failing (5xx), logging once per attempt; 401 stays fatal.</summary>
+    private async Task<T> UntilReachableAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or DiscordApiException { Status: >= 500 } && !cancellationToken.IsCancellationRequested)
+            {
+                var delay = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
+                LogUnreachable(ex.Message, attempt, delay.TotalSeconds);
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<string> ReadApplicationIdAsync(CancellationToken cancellationToken)
+    {
+        var app = await _rest.SendAsync(DiscordRoute.GetCurrentApplication(), null, cancellationToken).ConfigureAwait(false);
+        return app?.GetProperty("id").GetString() ?? throw new DiscordFatalException("Discord did not return the application id: set Discord:ApplicationId.");
+    }
+
+    private async Task WorkAsync(System.Threading.Channels.ChannelReader<GatewayDispatch> queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var dispatch in queue.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await _handler.HandleAsync(dispatch, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord API unreachable ({Error}), attempt {Attempt}; retrying in {DelaySeconds} s.")]
+    private partial void LogUnreachable(string error, int attempt, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord: starting {Shards} of {ShardCount} shards ({Remaining} session starts left today).")]
+    private partial void LogStarting(int shards, int shardCount, int remaining);
+}

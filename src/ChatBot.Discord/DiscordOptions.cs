@@ -1,0 +1,58 @@
+namespace ChatBot.Discord;
+
+/// <summary>Settings of the Discord adapter, bound from the <c>Discord</c> configuration section.</summary>
+public sealed class DiscordOptions
+{
+    public const string SectionName = "Discord";
+
+    /// <summary>The bot token. From environment variables or user secrets only; never logged.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>The application id; read from the API when empty.</summary>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>Guilds to register the slash commands in (instant); empty registers them globally.</summary>
+    public List<string> GuildIds { get; set; } = [];
+
+    /// <summary>Asks for the privileged MESSAGE_CONTENT intent. Mentions and DMs carry content without it.</summary>
+    public bool MessageContent { get; set; }
+
+    /// <summary>Extra intent bits to OR into the identify intents (advanced).</summary>
+    public int ExtraIntents { get; set; }
+
+    /// <summary>Total shard count; taken from <c>GET /gateway/bot</c> when empty.</summary>
+    public int? ShardCount { get; set; }
+
+    /// <summary>The shards this process runs; all shards when empty.</summary>
+    public List<int> ShardIds { get; set; } = [];
+
+    /// <summary>Guild channels the bot answers mentions in; empty means every channel it can see.</summary>
+    public List<string> AllowedChannelIds { get; set; } = [];
+
+    /// <summary>Where full safety guidance goes when a health disclosure is made in a public channel.</summary>
+    public PublicSafetyMode PublicSafetyMode { get; set; } = PublicSafetyMode.Private;
+
+    /// <summary>Embed (default) or plain text replies.</summary>
+    public ReplyStyle ReplyStyle { get; set; } = ReplyStyle.Embed;
+
+    /// <summary>REST base URL including the version.</summary>
+    public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
+
+    /// <summary>An interaction is deferred when its reply is not ready this long after receipt (Discord allows 3 s).</summary>
+    public int DeferAfterMilliseconds { get; set; } = 1500;
+
+    /// <summary>Event workers; events of one channel always go to the same worker, so replies keep their order.</summary>
+    public int Workers { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>Capacity of each worker's bounded event queue.</summary>
+    public int QueueCapacity { get; set; } = 1024;
+
+    /// <summary>Fewer daily session starts than this left: refuse to IDENTIFY rather than risk a token reset.</summary>
+    public int MinSessionStartsLeft { get; set; } = 5;
+
+    /// <summary>Client-side budget for bot-token requests per second. Discord's global limit is 50; raise only if Discord raised yours.</summary>
+    public int GlobalRequestsPerSecond { get; set; } = 50;
+
+    /// <summary>The URL in the User-Agent Discord requires.</summary>
+    public string UserAgentUrl { get; set; } = "https://github.com/chatbot/sleep-faq";
+}

@@ -1,0 +1,61 @@
+using ChatBot.Core.Feedback;
+using ChatBot.Discord.Gateway;
+using ChatBot.Discord.Handling;
+using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Rendering;
+using ChatBot.Discord.Rest;
+using ChatBot.Discord.Sending;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Discord;
+
+/// <summary>Registers the Discord adapter. Needs Core's <c>IAnswerEngine</c> in the container.</summary>
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>True when a <c>Discord:Token</c> setting is present (even empty: then the start fails with a clear message).</summary>
+    public static bool IsConfigured(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetSection(DiscordOptions.SectionName)[nameof(DiscordOptions.Token)] is not null;
+    }
+
+    public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IFeedbackSink, InMemoryFeedbackSink>();
+
+        services.AddHttpClient(DiscordRestClient.HttpClientName, (provider, http) =>
+        {
+            var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
+            http.DefaultRequestHeaders.UserAgent.ParseAdd($"DiscordBot ({options.UserAgentUrl}, 1.0)");
+            http.Timeout = TimeSpan.FromSeconds(15);
+        }).RemoveAllLoggers(); // Interaction and webhook URLs carry tokens; DiscordRestClient logs routes without them.
+
+        services.TryAddSingleton<RateLimiter>();
+        services.TryAddSingleton<DiscordRestClient>();
+        services.TryAddSingleton<DiscordMessenger>();
+        services.TryAddSingleton<ReplyRenderer>();
+        services.TryAddSingleton<GatewayInfoClient>();
+        services.TryAddSingleton<IdentifyThrottle>();
+        services.TryAddSingleton<BotIdentity>();
+        services.TryAddSingleton<Deduplicator>();
+        services.TryAddSingleton<DispatchRouter>();
+        services.TryAddSingleton<DispatchHandler>();
+        services.TryAddSingleton<MessageHandler>();
+        services.TryAddSingleton<InteractionHandler>();
+        services.TryAddSingleton<CommandRegistrar>();
+        services.TryAddSingleton<FatalErrorHandler>();
+        if (IsConfigured(configuration))
+        {
+            services.AddHostedService<DiscordBotService>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using ChatBot.Discord.Gateway;
+using ChatBot.Discord.Interactions;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Discord.Handling;
+
+/// <summary>Runs on a worker: decodes one dispatch and hands it to the message or interaction handler. One failure never stops the worker.</summary>
+internal sealed partial class DispatchHandler
+{
+    private readonly MessageHandler _messages;
+    private readonly InteractionHandler _interactions;
+    private readonly BotIdentity _identity;
+    private readonly FatalErrorHandler _fatal;
+    private readonly ILogger<DispatchHandler> _logger;
+
+    public DispatchHandler(MessageHandler messages, InteractionHandler interactions, BotIdentity identity, FatalErrorHandler fatal, ILogger<DispatchHandler> logger)
+    {
+        (_messages, _interactions, _identity, _fatal, _logger) = (messages, interactions, identity, fatal, logger);
+    }
+
+    public async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (dispatch.Type)
+            {
+                case "MESSAGE_CREATE":
+                    await _messages.HandleAsync(Decode<IncomingMessage>(dispatch.Data), cancellationToken).ConfigureAwait(false);
+                    break;
+                case "INTERACTION_CREATE":
+                    await _interactions.HandleAsync(Decode<IncomingInteraction>(dispatch.Data), dispatch.ReceivedAt, cancellationToken).ConfigureAwait(false);
+                    break;
+                case "GUILD_CREATE":
+                    RememberManagedRole(dispatch.Data);
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (DiscordFatalException ex)
+        {
+            _fatal.Stop(ex.Message);
+        }
+#pragma warning disable CA1031 // One bad event or failed send must not take its worker (and its channels) down.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogFailed(dispatch.Type, ex.GetType().Name, ex.Message);
+        }
+    }
+
+    /// <summary>Users often mention the bot's managed role instead of the bot; its role has <c>tags.bot_id</c>.</summary>
+    private void RememberManagedRole(JsonElement guild)
+    {
+        if (!guild.TryGetProperty("roles", out var roles) || roles.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        foreach (var role in roles.EnumerateArray())
+        {
+            if (role.TryGetProperty("tags", out var tags) && tags.TryGetProperty("bot_id", out var botId)
+                && botId.GetString() == _identity.UserId && role.GetProperty("id").GetString() is { } roleId)
+            {
+                _identity.AddManagedRole(roleId);
+            }
+        }
+    }
+
+    private static T Decode<T>(JsonElement data) => DiscordJson.Deserialize<T>(data) ?? throw new JsonException($"Empty {typeof(T).Name}.");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord: handling {Type} failed ({Error}): {Message}")]
+    private partial void LogFailed(string type, string error, string message);
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using ChatBot.Discord.Gateway;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Discord.Handling;
+
+/// <summary>
+/// Takes dispatches from the receive loops, drops duplicates and events we do not handle, and puts the
+/// rest on bounded per-worker queues. A channel's events always land on the same worker, so its
+/// replies go out in order.
+/// </summary>
+internal sealed class DispatchRouter
+{
+    private readonly Channel<GatewayDispatch>[] _queues;
+    private readonly Deduplicator _deduplicator;
+
+    public DispatchRouter(IOptions<DiscordOptions> options, Deduplicator deduplicator)
+    {
+        _deduplicator = deduplicator;
+        _queues = Enumerable.Range(0, options.Value.Workers)
+            .Select(_ => Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }))
+            .ToArray();
+    }
+
+    public IReadOnlyList<ChannelReader<GatewayDispatch>> Queues => _queues.Select(q => q.Reader).ToArray();
+
+    public ValueTask EnqueueAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    {
+        var dedupeKey = dispatch.Type switch
+        {
+            "MESSAGE_CREATE" => "m" + Id(dispatch.Data, "id"),
+            "INTERACTION_CREATE" => "i" + Id(dispatch.Data, "id"),
+            "GUILD_CREATE" => null,
+            _ => "",
+        };
+        if (dedupeKey == "" || (dedupeKey is not null && !_deduplicator.FirstTime(dedupeKey)))
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var partition = Id(dispatch.Data, "channel_id") ?? Id(dispatch.Data, "id") ?? "";
+        var index = (int)((uint)StringComparer.Ordinal.GetHashCode(partition) % (uint)_queues.Length);
+        return _queues[index].Writer.WriteAsync(dispatch, cancellationToken);
+    }
+
+    public void Complete()
+    {
+        foreach (var queue in _queues)
+        {
+            queue.Writer.TryComplete();
+        }
+    }
+
+    private static string? Id(JsonElement data, string name) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

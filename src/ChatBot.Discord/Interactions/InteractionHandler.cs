@@ -1,0 +1,177 @@
+using ChatBot.Core.Answering;
+using ChatBot.Core.Feedback;
+using ChatBot.Core.Replies;
+using ChatBot.Discord.Handling;
+using ChatBot.Discord.Rendering;
+using ChatBot.Discord.Sending;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Discord.Interactions;
+
+/// <summary>
+/// Slash commands, autocomplete and button clicks. Every response starts inside Discord's 3-second
+/// window, measured from local receipt: answered directly when the reply is ready in time, else
+/// deferred and filled in later.
+/// </summary>
+internal sealed partial class InteractionHandler
+{
+    private const int MaxListChars = 1500;
+    private readonly IAnswerEngine _engine;
+    private readonly IFeedbackSink _feedback;
+    private readonly ReplyRenderer _renderer;
+    private readonly DiscordMessenger _messenger;
+    private readonly DiscordOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InteractionHandler> _logger;
+
+    public InteractionHandler(IAnswerEngine engine, IFeedbackSink feedback, ReplyRenderer renderer, DiscordMessenger messenger, IOptions<DiscordOptions> options, TimeProvider time, ILogger<InteractionHandler> logger)
+    {
+        (_engine, _feedback, _renderer, _messenger, _options, _time, _logger) = (engine, feedback, renderer, messenger, options.Value, time, logger);
+    }
+
+    public async Task HandleAsync(IncomingInteraction interaction, long receivedAt, CancellationToken cancellationToken)
+    {
+        var target = new InteractionRef(interaction.Id, interaction.Token, interaction.ApplicationId);
+        var context = new AskContext("discord", interaction.UserId, interaction.GuildId is not null);
+        var data = interaction.Data;
+        switch (interaction.Type)
+        {
+            case IncomingInteraction.Autocomplete:
+                var partial = Focused(data?.Options)?.Text ?? "";
+                var choices = _engine.SuggestTopics(partial, DiscordLimits.AutocompleteChoices)
+                    .Where(t => t.EntryId.Length <= DiscordLimits.ChoiceValue)
+                    .Select(t => new ChoicePayload(TextFit.Trim(t.Question, DiscordLimits.ChoiceName), t.EntryId))
+                    .ToArray();
+                await _messenger.AutocompleteAsync(target, choices, cancellationToken).ConfigureAwait(false);
+                break;
+            case IncomingInteraction.ApplicationCommand:
+                await ReplyAsync(target, receivedAt, () => Command(data, context), context.IsPublicChannel, cancellationToken).ConfigureAwait(false);
+                break;
+            case IncomingInteraction.MessageComponent:
+                await OnComponentAsync(target, receivedAt, data?.CustomId ?? "", context, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task OnComponentAsync(InteractionRef target, long receivedAt, string customId, AskContext context, CancellationToken cancellationToken)
+    {
+        if (CustomIds.TryParseFeedback(customId, out var helpful, out var replyId, out var entryId))
+        {
+            var thanks = _renderer.Render(_engine.Notice(NoticeKind.FeedbackThanks), withButtons: false);
+            await _messenger.RespondAsync(target, thanks, ephemeral: true, cancellationToken).ConfigureAwait(false);
+            await _feedback.RecordAsync(new FeedbackRecord("discord", context.UserId, replyId, entryId, helpful, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (CustomIds.TryParseEntry(customId, out var entry))
+        {
+            await ReplyAsync(target, receivedAt, () => _engine.ShowEntry(entry, context), context.IsPublicChannel, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Reply Command(IncomingInteractionData? data, AskContext context)
+    {
+        var options = data?.Options ?? [];
+        switch (data?.Name)
+        {
+            case CommandDefinitions.Ask:
+                var question = options.FirstOrDefault(o => o.Name == CommandDefinitions.QuestionOption)?.Text ?? "";
+                return _engine.Ask(question, context);
+            case CommandDefinitions.Faq when options.FirstOrDefault() is { Name: CommandDefinitions.FaqShow } show:
+                var topic = show.Options?.FirstOrDefault(o => o.Name == CommandDefinitions.TopicOption)?.Text ?? "";
+                var entry = _engine.ShowEntry(topic, context);
+                return entry.EntryId is null ? _engine.Ask(topic, context) : entry;
+            case CommandDefinitions.Faq:
+                return TopicList();
+            case CommandDefinitions.About:
+                return _engine.About();
+            default:
+                return _engine.Notice(NoticeKind.Error);
+        }
+    }
+
+    private Reply TopicList()
+    {
+        var topics = _engine.ListTopics();
+        var lines = new List<string> { "FAQ topics:" };
+        foreach (var topic in topics)
+        {
+            var line = "• " + topic.Question;
+            if (lines.Sum(l => l.Length + 1) + line.Length > MaxListChars)
+            {
+                lines.Add($"…and {topics.Count - (lines.Count - 1)} more: use /faq show.");
+                break;
+            }
+
+            lines.Add(line);
+        }
+
+        return _engine.Info(string.Join("\n", lines)) with { Related = topics.Take(10).ToArray() };
+    }
+
+    private async Task ReplyAsync(InteractionRef target, long receivedAt, Func<Reply> produce, bool isPublic, CancellationToken cancellationToken)
+    {
+        var budget = TimeSpan.FromMilliseconds(_options.DeferAfterMilliseconds) - _time.GetElapsedTime(receivedAt);
+        var work = Task.Run(() => Produce(produce), cancellationToken);
+        var deferred = false;
+        if (budget <= TimeSpan.Zero || await Task.WhenAny(work, Task.Delay(budget, _time, cancellationToken)).ConfigureAwait(false) != work)
+        {
+            deferred = true;
+            await _messenger.DeferAsync(target, ephemeral: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        var reply = await work.ConfigureAwait(false);
+        var privately = isPublic && reply.Safety.Count > 0 && _options.PublicSafetyMode == PublicSafetyMode.Private;
+        var shown = privately ? _renderer.Render(_engine.Notice(NoticeKind.SafetyGuidanceSentPrivately), withButtons: false) : _renderer.Render(reply);
+        if (deferred)
+        {
+            await _messenger.EditOriginalAsync(target, shown, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _messenger.RespondAsync(target, shown, ephemeral: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (privately)
+        {
+            await _messenger.FollowUpAsync(target, _renderer.Render(reply), ephemeral: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Reply Produce(Func<Reply> produce)
+    {
+        try
+        {
+            return produce();
+        }
+#pragma warning disable CA1031 // The engine throws only on bugs; the user still gets a rendered error reply.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogEngineFailed(ex);
+            return _engine.Notice(NoticeKind.Error);
+        }
+    }
+
+    private static IncomingOption? Focused(IReadOnlyList<IncomingOption>? options)
+    {
+        foreach (var option in options ?? [])
+        {
+            if (option.Focused == true)
+            {
+                return option;
+            }
+
+            if (Focused(option.Options) is { } nested)
+            {
+                return nested;
+            }
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord: the answer engine failed.")]
+    private partial void LogEngineFailed(Exception exception);
+}

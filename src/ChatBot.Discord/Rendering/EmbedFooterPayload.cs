@@ -1,0 +1,4 @@
+namespace ChatBot.Discord.Rendering;
+
+/// <summary><c>RichEmbedFooter</c>.</summary>
+internal sealed record EmbedFooterPayload(string Text);

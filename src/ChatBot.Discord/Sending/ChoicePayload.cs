@@ -1,0 +1,4 @@
+namespace ChatBot.Discord.Sending;
+
+/// <summary><c>ApplicationCommandOptionStringChoice</c>.</summary>
+internal sealed record ChoicePayload(string Name, string Value);

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Hosting;
+
+namespace ChatBot.Integration.Tests.Discord;
+
+[Collection(ProcessExitCodeCollection.Name)]
+public sealed class DiscordGatewayTests
+{
+    [Fact]
+    public async Task Connection_dropped_mid_stream_resumes_and_answers_every_event_exactly_once()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            var mention = DiscordEvents.Mention("what is magnesium l-threonate?", channelId: $"11100000000000000{10 + (i % 3)}");
+            ids.Add(mention["id"]!.GetValue<string>());
+            await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
+            if (i == 10)
+            {
+                test.Fake.Gateway.Drop();
+            }
+        }
+
+        await Wait.UntilAsync(() => test.Fake.Gateway.ResumedCount == 1, "RESUMED");
+        await Wait.UntilAsync(() => test.Fake.Messages.Count >= ids.Count, "all replies");
+        Assert.All(ids, id => Assert.Single(test.RepliesTo(id)));
+        Assert.Equal(1, test.Fake.Gateway.Identifies);
+        var resume = test.Fake.Gateway.Received.Single(f => f.Op == 6);
+        Assert.StartsWith("/resume?v=10&encoding=json", resume.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reconnect_request_op7_resumes_the_session()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        await test.Fake.Gateway.SendOpAsync(7);
+
+        await Wait.UntilAsync(() => test.Fake.Gateway.ResumedCount == 1, "RESUMED");
+        Assert.Equal(1, test.Fake.Gateway.Identifies);
+        await AnswersAMentionAsync(test);
+    }
+
+    [Fact]
+    public async Task Invalid_session_not_resumable_starts_a_new_session_with_identify()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        await test.Fake.Gateway.SendOpAsync(9, JsonValue.Create(false));
+
+        await Wait.UntilAsync(() => test.Fake.Gateway.ReadyCount == 2, "second READY", timeoutSeconds: 20);
+        Assert.Equal(2, test.Fake.Gateway.Identifies);
+        Assert.Equal(0, test.Fake.Gateway.Resumes);
+        await AnswersAMentionAsync(test);
+    }
+
+    [Fact]
+    public async Task Session_ending_close_code_starts_a_new_session()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        await test.Fake.Gateway.CloseAsync(4009);
+
+        await Wait.UntilAsync(() => test.Fake.Gateway.ReadyCount == 2, "second READY", timeoutSeconds: 20);
+        Assert.Equal(0, test.Fake.Gateway.Resumes);
+    }
+
+    [Fact]
+    public async Task Missing_heartbeat_ack_is_a_zombie_connection_that_is_resumed()
+    {
+        await using var test = await DiscordTestHost.StartAsync(fake =>
+        {
+            fake.Gateway.HeartbeatIntervalMs = 150;
+            fake.Gateway.AcknowledgeHeartbeats = false;
+        });
+
+        await Wait.UntilAsync(() => test.Fake.Gateway.Resumes >= 1, "RESUME after zombie");
+        test.Fake.Gateway.AcknowledgeHeartbeats = true;
+        Assert.Equal(1, test.Fake.Gateway.Identifies);
+        Assert.Contains(test.Fake.Gateway.Received, f => f.Op == 1);
+    }
+
+    [Fact]
+    public async Task Close_4004_stops_the_host_with_one_clear_line()
+    {
+        try
+        {
+            await using var test = await DiscordTestHost.StartAsync(fake => fake.Gateway.CloseOnIdentify = 4004, waitForReady: false);
+            var lifetime = (IHostApplicationLifetime)test.Host.Services.GetService(typeof(IHostApplicationLifetime))!;
+            await Wait.UntilAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "host stopping");
+
+            var critical = test.Logs.Lines.Where(l => l.Level == Microsoft.Extensions.Logging.LogLevel.Critical).ToList();
+            var line = Assert.Single(critical).Message;
+            Assert.Contains("4004", line, StringComparison.Ordinal);
+            Assert.Contains("Discord:Token", line, StringComparison.Ordinal);
+            Assert.DoesNotContain(test.Fake.Token, line, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', line);
+            Assert.Equal(1, Environment.ExitCode);
+            Assert.Equal(1, test.Fake.Gateway.Identifies);
+        }
+        finally
+        {
+            Environment.ExitCode = 0;
+        }
+    }
+
+    [Fact]
+    public async Task Low_session_start_budget_refuses_to_identify_and_stops_the_host()
+    {
+        try
+        {
+            await using var test = await DiscordTestHost.StartAsync(fake => fake.SessionStartsRemaining = 2, waitForReady: false);
+            var lifetime = (IHostApplicationLifetime)test.Host.Services.GetService(typeof(IHostApplicationLifetime))!;
+            await Wait.UntilAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "host stopping");
+
+            Assert.Equal(0, test.Fake.Gateway.Identifies);
+            Assert.Contains(test.Logs.Lines, l => l.Message.Contains("session-start budget", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Environment.ExitCode = 0;
+        }
+    }
+
+    [Fact]
+    public async Task Configured_shards_each_identify_with_their_shard_id_and_count()
+    {
+        await using var test = await DiscordTestHost.StartAsync(fake => fake.MaxConcurrency = 2, settings: new Dictionary<string, string?> { ["Discord:ShardCount"] = "2" });
+        await Wait.UntilAsync(() => test.Fake.Gateway.Identifies == 2, "two IDENTIFYs");
+
+        var shards = test.Fake.Gateway.Received.Where(f => f.Op == 2)
+            .Select(f => string.Join("/", f.Data.GetProperty("shard").EnumerateArray().Select(e => e.GetInt32())))
+            .Order()
+            .ToList();
+        Assert.Equal(["0/2", "1/2"], shards);
+    }
+
+    [Fact]
+    public async Task Discord_failing_at_start_is_retried_with_backoff_rather_than_stopping_the_host()
+    {
+        await using var test = await DiscordTestHost.StartAsync(
+            fake => fake.FailNext(r => r.Path == "/gateway/bot", new Fake.RestFault(Fake.RestFaultKind.ServerError), times: 4),
+            waitForReady: false);
+
+        await Wait.UntilAsync(() => test.Fake.Gateway.IsReady, "READY after retries", timeoutSeconds: 30);
+        Assert.Single(test.Logs.Lines, l => l.Message.StartsWith("Discord API unreachable", StringComparison.Ordinal));
+        await AnswersAMentionAsync(test);
+    }
+
+    [Fact]
+    public async Task Resume_url_that_keeps_failing_falls_back_to_a_new_session_on_the_gateway_url()
+    {
+        await using var test = await DiscordTestHost.StartAsync(fake => fake.Gateway.ResumeUrl = "ws://127.0.0.1:9/unreachable");
+        test.Fake.Gateway.Drop();
+
+        await Wait.UntilAsync(() => test.Fake.Gateway.ReadyCount == 2, "second READY", timeoutSeconds: 30);
+        Assert.Equal(2, test.Fake.Gateway.Identifies);
+        await AnswersAMentionAsync(test);
+    }
+
+    private static async Task AnswersAMentionAsync(DiscordTestHost test)
+    {
+        var mention = DiscordEvents.Mention("what is magnesium l-threonate?");
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
+        await Wait.UntilAsync(() => test.RepliesTo(mention["id"]!.GetValue<string>()).Count == 1, "reply after reconnect");
+    }
+}

@@ -1,0 +1,94 @@
+using ChatBot.Discord;
+using ChatBot.Host;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Integration.Tests.Discord;
+
+[Collection(ProcessExitCodeCollection.Name)]
+public sealed class DiscordStartupTests
+{
+    [Theory]
+    [InlineData("", "Discord:Token is missing")]
+    [InlineData("not-a-token", "Discord:Token is malformed")]
+    public async Task Missing_or_malformed_token_fails_the_start_with_one_clear_line(string token, string expected)
+    {
+        using var host = Build(new() { ["Discord:Token"] = token });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        if (token.Length > 0)
+        {
+            Assert.DoesNotContain(token, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Bad_api_base_url_names_the_setting()
+    {
+        using var host = Build(new() { ["Discord:Token"] = Fake.FakeDiscord.ValidToken, ["Discord:ApiBaseUrl"] = "discord" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("Discord:ApiBaseUrl", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Is_configured_only_when_a_token_setting_is_present()
+    {
+        var none = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:ApplicationId"] = "1" }).Build();
+        var some = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:Token"] = "" }).Build();
+
+        Assert.False(DiscordServiceCollectionExtensions.IsConfigured(none));
+        Assert.True(DiscordServiceCollectionExtensions.IsConfigured(some));
+    }
+
+    [Fact]
+    public void Discord_and_Slack_can_be_configured_at_once_and_then_the_console_chat_is_off()
+    {
+        var builder = ChatBotHostBuilder.Create([], new Dictionary<string, string?>
+        {
+            ["Knowledge:Path"] = RepoPaths.Knowledge,
+            ["Discord:Token"] = Fake.FakeDiscord.ValidToken,
+            ["Slack:BotToken"] = "xoxb-test",
+        });
+        var hosted = builder.Services.Where(d => d.ServiceType == typeof(IHostedService)).Select(d => d.ImplementationType?.Name ?? "").ToList();
+
+        Assert.Contains("DiscordBotService", hosted);
+        Assert.Contains(hosted, h => h.StartsWith("Slack", StringComparison.Ordinal));
+        Assert.DoesNotContain("ConsoleChatService", hosted);
+    }
+
+    [Fact]
+    public async Task Rejected_token_stops_the_host_without_identifying()
+    {
+        try
+        {
+            await using var fake = await Fake.FakeDiscord.StartAsync();
+            using var host = Build(new() { ["Discord:Token"] = "MTIwMDAwMDAwMDAwMDAwMDAwMQ.GfAkEt.wrong-token-for-tests-only-0123456789", ["Discord:ApiBaseUrl"] = fake.ApiBaseUrl });
+            var lifetime = (IHostApplicationLifetime)host.Services.GetService(typeof(IHostApplicationLifetime))!;
+            await host.StartAsync();
+
+            await Wait.UntilAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "host stopping");
+            Assert.Equal(0, fake.Gateway.Identifies);
+            Assert.Single(fake.Requests);
+            await host.StopAsync();
+        }
+        finally
+        {
+            Environment.ExitCode = 0;
+        }
+    }
+
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        settings["Knowledge:Path"] = RepoPaths.Knowledge;
+        settings["Retrieval:Mode"] = "Lexical";
+        settings["Console:Enabled"] = "false";
+        var builder = ChatBotHostBuilder.Create([], settings);
+        builder.Logging.ClearProviders();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,272 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace ChatBot.Integration.Tests.Discord.Fake;
+
+/// <summary>
+/// A gateway that speaks the protocol: HELLO, heartbeat ACKs, IDENTIFY → READY, dispatches with
+/// sequence numbers kept in a session log, RESUME replaying what was missed, and op 7 / op 9 / any
+/// close code / a dropped socket on demand.
+/// </summary>
+public sealed class FakeGateway
+{
+    private readonly FakeDiscord _discord;
+    private readonly object _lock = new();
+    private readonly List<JsonObject> _log = [];
+    private Connection? _current;
+    private string? _sessionId;
+    private int _sequence;
+    private int _connections;
+
+    internal FakeGateway(FakeDiscord discord) => _discord = discord;
+
+    public int HeartbeatIntervalMs { get; set; } = 41_250;
+
+    /// <summary>When false the gateway never ACKs heartbeats (a zombie connection).</summary>
+    public bool AcknowledgeHeartbeats { get; set; } = true;
+
+    /// <summary>When set, IDENTIFY is answered with this close code instead of READY.</summary>
+    public int? CloseOnIdentify { get; set; }
+
+    /// <summary>When set, READY advertises this resume URL instead of the fake's own.</summary>
+    public string? ResumeUrl { get; set; }
+
+    public ConcurrentQueue<GatewayFrameRecord> Received { get; } = new();
+
+    public int Identifies => Received.Count(f => f.Op == 2);
+
+    public int Resumes => Received.Count(f => f.Op == 6);
+
+    public int ReadyCount { get; private set; }
+
+    public int ResumedCount { get; private set; }
+
+    public bool IsReady => _current is { Ready: true };
+
+    /// <summary>Sends (or, while disconnected, logs for replay) a dispatch; returns its sequence number.</summary>
+    public async Task<int> DispatchAsync(string type, JsonObject data)
+    {
+        JsonObject frame;
+        Connection? target;
+        lock (_lock)
+        {
+            frame = new JsonObject { ["op"] = 0, ["s"] = ++_sequence, ["t"] = type, ["d"] = data };
+            _log.Add(frame);
+            target = _current is { Ready: true } ? _current : null;
+        }
+
+        if (target is not null)
+        {
+            await target.SendAsync(frame).ConfigureAwait(false);
+        }
+
+        return (int)frame["s"]!;
+    }
+
+    public Task SendOpAsync(int op, JsonNode? data = null) =>
+        _current?.SendAsync(new JsonObject { ["op"] = op, ["d"] = data, ["s"] = null, ["t"] = null }) ?? Task.CompletedTask;
+
+    public async Task CloseAsync(int code)
+    {
+        if (Detach() is { } connection)
+        {
+            await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)code, "fake close", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    public void Drop() => Detach()?.Socket.Abort();
+
+    internal async Task HandleAsync(HttpContext context)
+    {
+        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        var connection = new Connection(socket, Interlocked.Increment(ref _connections), context.Request.Path + context.Request.QueryString);
+        await connection.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs }, ["s"] = null, ["t"] = null }).ConfigureAwait(false);
+        try
+        {
+            while (await connection.ReceiveAsync().ConfigureAwait(false) is { } frame)
+            {
+                var op = frame.GetProperty("op").GetInt32();
+                var data = frame.TryGetProperty("d", out var d) ? d.Clone() : default;
+                Received.Enqueue(new GatewayFrameRecord(connection.Id, connection.PathAndQuery, op, data));
+                await OnFrameAsync(connection, op, data).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+        {
+            // The bot dropped the connection.
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                if (_current == connection)
+                {
+                    _current = null;
+                }
+            }
+        }
+    }
+
+    private async Task OnFrameAsync(Connection connection, int op, JsonElement data)
+    {
+        switch (op)
+        {
+            case 1 when AcknowledgeHeartbeats:
+                await connection.SendAsync(new JsonObject { ["op"] = 11, ["d"] = null, ["s"] = null, ["t"] = null }).ConfigureAwait(false);
+                break;
+            case 2:
+                await OnIdentifyAsync(connection, data).ConfigureAwait(false);
+                break;
+            case 6:
+                await OnResumeAsync(connection, data).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task OnIdentifyAsync(Connection connection, JsonElement data)
+    {
+        var code = data.GetProperty("token").GetString() != _discord.Token ? 4004 : CloseOnIdentify;
+        if (code is { } close)
+        {
+            await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)close, "fake", CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        JsonObject ready;
+        lock (_lock)
+        {
+            _sessionId = Guid.NewGuid().ToString("N");
+            _log.Clear();
+            _sequence = 0;
+            ready = new JsonObject
+            {
+                ["op"] = 0, ["s"] = ++_sequence, ["t"] = "READY",
+                ["d"] = new JsonObject
+                {
+                    ["v"] = 10,
+                    ["user"] = new JsonObject { ["id"] = _discord.BotUserId, ["username"] = "sleepbot", ["discriminator"] = "4821", ["bot"] = true },
+                    ["guilds"] = new JsonArray(),
+                    ["session_id"] = _sessionId,
+                    ["resume_gateway_url"] = ResumeUrl ?? _discord.WebSocketBase + "/resume",
+                    ["application"] = new JsonObject { ["id"] = _discord.ApplicationId, ["flags"] = 0 },
+                },
+            };
+        }
+
+        await connection.SendAsync(ready).ConfigureAwait(false);
+        await CatchUpAsync(connection, 1).ConfigureAwait(false);
+        ReadyCount++;
+    }
+
+    private async Task OnResumeAsync(Connection connection, JsonElement data)
+    {
+        bool valid;
+        lock (_lock)
+        {
+            valid = data.GetProperty("session_id").GetString() == _sessionId && data.GetProperty("token").GetString() == _discord.Token;
+        }
+
+        if (!valid)
+        {
+            await connection.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false, ["s"] = null, ["t"] = null }).ConfigureAwait(false);
+            return;
+        }
+
+        await CatchUpAsync(connection, data.GetProperty("seq").GetInt32()).ConfigureAwait(false);
+        await connection.SendAsync(new JsonObject { ["op"] = 0, ["s"] = null, ["t"] = "RESUMED", ["d"] = new JsonObject() }).ConfigureAwait(false);
+        ResumedCount++;
+    }
+
+    /// <summary>Sends every logged frame after <paramref name="sent"/>, then makes the connection current, without a gap.</summary>
+    private async Task CatchUpAsync(Connection connection, int sent)
+    {
+        while (true)
+        {
+            List<JsonObject> pending;
+            lock (_lock)
+            {
+                pending = _log.Where(f => (int)f["s"]! > sent).Select(f => (JsonObject)f.DeepClone()).ToList();
+                if (pending.Count == 0)
+                {
+                    connection.Ready = true;
+                    _current = connection;
+                    return;
+                }
+            }
+
+            foreach (var frame in pending)
+            {
+                await connection.SendAsync(frame).ConfigureAwait(false);
+                sent = (int)frame["s"]!;
+            }
+        }
+    }
+
+    private Connection? Detach()
+    {
+        lock (_lock)
+        {
+            var connection = _current;
+            _current = null;
+            return connection;
+        }
+    }
+
+    private sealed class Connection(WebSocket socket, int id, string pathAndQuery)
+    {
+        private readonly SemaphoreSlim _send = new(1, 1);
+
+        public WebSocket Socket => socket;
+
+        public int Id => id;
+
+        public string PathAndQuery => pathAndQuery;
+
+        public volatile bool Ready;
+
+        public async Task SendAsync(JsonObject frame)
+        {
+            var bytes = Encoding.UTF8.GetBytes(frame.ToJsonString());
+            await _send.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (socket.State == WebSocketState.Open)
+                {
+                    await socket.SendAsync(bytes, WebSocketMessageType.Text, true, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
+            {
+                // Dropped; the event stays in the log for RESUME.
+            }
+            finally
+            {
+                _send.Release();
+            }
+        }
+
+        public async Task<JsonElement?> ReceiveAsync()
+        {
+            var buffer = new MemoryStream();
+            var chunk = new byte[8192];
+            while (true)
+            {
+                var result = await socket.ReceiveAsync(chunk, CancellationToken.None).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, result.Count);
+                if (result.EndOfMessage)
+                {
+                    return JsonDocument.Parse(buffer.ToArray()).RootElement.Clone();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace ChatBot.Integration.Tests.Discord.Fake;
+
+public enum RestFaultKind
+{
+    /// <summary>429 with Discord's headers and body.</summary>
+    RateLimited,
+
+    /// <summary>500.</summary>
+    ServerError,
+
+    /// <summary>The request is processed, then the connection drops before the response.</summary>
+    DropAfterProcessing,
+}

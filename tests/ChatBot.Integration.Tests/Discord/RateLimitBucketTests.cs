@@ -1,0 +1,57 @@
+using ChatBot.Discord;
+using ChatBot.Discord.Rest;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatBot.Integration.Tests.Discord;
+
+public sealed class RateLimitBucketTests
+{
+    private static readonly DiscordRoute Route = DiscordRoute.CreateMessage("1110000000000000002");
+
+    [Fact]
+    public async Task Empty_bucket_holds_the_next_request_until_reset_after_has_passed()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = Limiter(time);
+        var bucket = limiter.BucketFor(Route);
+        bucket.Update(remaining: 0, resetAfterSeconds: 0.5, time);
+
+        var turn = limiter.WaitTurnAsync(Route, bucket, CancellationToken.None);
+        time.Advance(TimeSpan.FromMilliseconds(400));
+        Assert.False(turn.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(150));
+        await turn.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Global_pause_holds_bot_requests_but_not_interaction_callbacks()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = Limiter(time);
+        limiter.PauseGlobal(TimeSpan.FromSeconds(2));
+
+        var bot = limiter.WaitTurnAsync(Route, limiter.BucketFor(Route), CancellationToken.None);
+        var callback = limiter.WaitTurnAsync(DiscordRoute.InteractionCallback("1", "token"), null, CancellationToken.None);
+        await callback.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(bot.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(2.1));
+        await bot.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void Routes_share_a_bucket_once_discord_names_its_hash_but_majors_stay_apart()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = Limiter(time);
+        var first = limiter.BucketFor(Route);
+        limiter.Observe(Route, first, new RateLimitHeaders(5, 0, 10, "abcd1234", false, "user", null));
+
+        Assert.True(limiter.BucketFor(Route).DelayNeeded(time) > TimeSpan.Zero);
+        Assert.Equal(TimeSpan.Zero, limiter.BucketFor(DiscordRoute.CreateMessage("1110000000000000099")).DelayNeeded(time));
+    }
+
+    private static RateLimiter Limiter(TimeProvider time) =>
+        new(time, Options.Create(new DiscordOptions()), NullLogger<RateLimiter>.Instance);
+}
