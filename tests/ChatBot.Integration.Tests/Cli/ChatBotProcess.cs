@@ -23,6 +23,7 @@ public static class ChatBotProcess
         }
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["QuestionLog__Enabled"] = "false";
         start.Environment["Retrieval__CachePath"] = Path.Combine(Path.GetTempPath(), "chatbot-test-embeddings");
         foreach (var name in new[] { "Discord__Token", "Slack__BotToken", "Slack__AppToken" })
         {
