@@ -16,6 +16,9 @@ public sealed class DiscordTriggerTests
             ["id"] = DiscordEvents.GuildId,
             ["roles"] = new JsonArray(new JsonObject { ["id"] = "1120000000000000004", ["tags"] = new JsonObject { ["bot_id"] = DiscordEvents.BotId } }),
         });
+        // Discord sends GUILD_CREATE long before any message; events of different channels/guilds run on different workers.
+        var identity = test.Host.Services.GetRequiredService<ChatBot.Discord.Handling.BotIdentity>();
+        await Wait.UntilAsync(() => identity.IsManagedRole("1120000000000000004"), "GUILD_CREATE handled");
         var mention = DiscordEvents.Mention("x");
         mention["content"] = "<@&1120000000000000004> what is magnesium l-threonate?";
         mention["mentions"] = new JsonArray();
