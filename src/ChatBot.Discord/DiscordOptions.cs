@@ -53,6 +53,15 @@ public sealed class DiscordOptions
     /// <summary>Client-side budget for bot-token requests per second. Discord's global limit is 50; raise only if Discord raised yours.</summary>
     public int GlobalRequestsPerSecond { get; set; } = 50;
 
+    /// <summary>Name of the moderators' slash command (<c>/faqadmin status|reload|gaps|feedback</c>).</summary>
+    public string AdminCommandName { get; set; } = "faqadmin";
+
+    /// <summary>Members with any of these roles are moderators (as is anyone with Manage Guild or Administrator).</summary>
+    public List<string> ModeratorRoleIds { get; set; } = [];
+
+    /// <summary>Channel told of rejected knowledge edits and of new versions going live; none when empty.</summary>
+    public string? ModeratorChannelId { get; set; }
+
     /// <summary>The URL in the User-Agent Discord requires.</summary>
     public string UserAgentUrl { get; set; } = "https://github.com/chatbot/sleep-faq";
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatBot.Discord.Interactions;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord;
@@ -41,6 +42,21 @@ internal sealed partial class DiscordOptionsValidator : IValidateOptions<Discord
             failures.Add("Discord:AllowedChannelIds must hold numeric snowflake ids.");
         }
 
+        if (options.ModeratorRoleIds.Any(id => !IsSnowflake(id)))
+        {
+            failures.Add("Discord:ModeratorRoleIds must hold numeric snowflake role ids (Server Settings → Roles → Copy Role ID).");
+        }
+
+        if (!string.IsNullOrEmpty(options.ModeratorChannelId) && !IsSnowflake(options.ModeratorChannelId))
+        {
+            failures.Add("Discord:ModeratorChannelId must be a numeric snowflake channel id (right-click the channel → Copy Channel ID).");
+        }
+
+        if (options.AdminCommandName is null || !CommandName().IsMatch(options.AdminCommandName) || CommandDefinitions.PublicNames.Contains(options.AdminCommandName))
+        {
+            failures.Add($"Discord:AdminCommandName must be 1-32 lower-case letters, digits, '-' or '_', and not one of {string.Join(", ", CommandDefinitions.PublicNames)}.");
+        }
+
         if (options.ShardCount is < 1)
         {
             failures.Add("Discord:ShardCount must be at least 1.");
@@ -70,6 +86,9 @@ internal sealed partial class DiscordOptionsValidator : IValidateOptions<Discord
     }
 
     private static bool IsSnowflake(string value) => value.Length is > 0 and <= 20 && ulong.TryParse(value, out _);
+
+    [GeneratedRegex(@"^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CommandName();
 
     [GeneratedRegex(@"^[A-Za-z0-9_\-]{18,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{20,}$", RegexOptions.CultureInvariant)]
     private static partial Regex TokenShape();

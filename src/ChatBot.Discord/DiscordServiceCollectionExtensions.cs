@@ -1,7 +1,9 @@
+using ChatBot.Core.Answering;
 using ChatBot.Core.Feedback;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Handling;
 using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Moderation;
 using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;
 using ChatBot.Discord.Sending;
@@ -48,9 +50,12 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DispatchRouter>();
         services.TryAddSingleton<DispatchHandler>();
         services.TryAddSingleton<MessageHandler>();
+        services.TryAddSingleton<ModeratorCheck>();
+        services.TryAddSingleton<AdminCommandHandler>();
         services.TryAddSingleton<InteractionHandler>();
         services.TryAddSingleton<CommandRegistrar>();
         services.TryAddSingleton<FatalErrorHandler>();
+        services.AddSingleton<IReloadNotifier, DiscordReloadNotifier>();
         if (IsConfigured(configuration))
         {
             services.AddHostedService<DiscordBotService>();

@@ -1,4 +1,7 @@
 namespace ChatBot.Discord.Handling;
 
-/// <summary>Guild member wrapper of the invoking user.</summary>
-internal sealed record IncomingMember(IncomingUser? User);
+/// <summary>
+/// Guild member wrapper of the invoking user. In interactions <see cref="Permissions"/> is the member's
+/// resolved permission bit set in the channel (a decimal string).
+/// </summary>
+internal sealed record IncomingMember(IncomingUser? User, IReadOnlyList<string>? Roles = null, string? Permissions = null);

@@ -5,13 +5,20 @@ internal sealed record CommandPayload(string Name, string Description, IReadOnly
 {
     public int Type => 1;
 
-    /// <summary>Usable in guilds and in DMs with the bot.</summary>
-    public IReadOnlyList<int> Contexts => [0, 1];
+    /// <summary>Where the command may be used: guilds (0) and DMs with the bot (1) unless narrowed.</summary>
+    public IReadOnlyList<int> Contexts { get; init; } = [0, 1];
 
     public IReadOnlyList<int> IntegrationTypes => [0];
+
+    /// <summary>
+    /// Permission bits a member needs to see the command (Discord's default; server admins can change
+    /// it, so it is never the only check). An integer, as the OpenAPI description declares; the docs'
+    /// string form is accepted too.
+    /// </summary>
+    public long? DefaultMemberPermissions { get; init; }
 }
 
-/// <summary><c>ApplicationCommandStringOption</c> / <c>ApplicationCommandSubcommandOption</c>.</summary>
+/// <summary><c>ApplicationCommandStringOption</c> / <c>ApplicationCommandIntegerOption</c> / <c>ApplicationCommandSubcommandOption</c>.</summary>
 internal sealed record CommandOptionPayload(
     int Type,
     string Name,
@@ -19,8 +26,11 @@ internal sealed record CommandOptionPayload(
     bool? Required = null,
     bool? Autocomplete = null,
     int? MaxLength = null,
-    IReadOnlyList<CommandOptionPayload>? Options = null)
+    IReadOnlyList<CommandOptionPayload>? Options = null,
+    int? MinValue = null,
+    int? MaxValue = null)
 {
     public const int SubCommand = 1;
     public const int String = 3;
+    public const int Integer = 4;
 }

@@ -19,12 +19,13 @@ internal sealed partial class CommandRegistrar
     public async Task RegisterAsync(string applicationId, CancellationToken cancellationToken)
     {
         var scopes = _options.GuildIds.Count > 0 ? _options.GuildIds.Select(id => (string?)id).ToArray() : [null];
+        var commands = CommandDefinitions.All(_options);
         foreach (var guildId in scopes)
         {
             try
             {
-                await _rest.SendAsync(DiscordRoute.BulkOverwriteCommands(applicationId, guildId), CommandDefinitions.All, cancellationToken).ConfigureAwait(false);
-                LogRegistered(CommandDefinitions.All.Count, guildId ?? "global");
+                await _rest.SendAsync(DiscordRoute.BulkOverwriteCommands(applicationId, guildId), commands, cancellationToken).ConfigureAwait(false);
+                LogRegistered(commands.Count, guildId ?? "global");
             }
             catch (DiscordApiException ex)
             {

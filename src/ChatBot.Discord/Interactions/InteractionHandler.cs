@@ -2,6 +2,7 @@ using ChatBot.Core.Answering;
 using ChatBot.Core.Feedback;
 using ChatBot.Core.Replies;
 using ChatBot.Discord.Handling;
+using ChatBot.Discord.Moderation;
 using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Sending;
 using Microsoft.Extensions.Logging;
@@ -19,15 +20,16 @@ internal sealed partial class InteractionHandler
     private const int MaxListChars = 1500;
     private readonly IAnswerEngine _engine;
     private readonly IFeedbackSink _feedback;
+    private readonly AdminCommandHandler _admin;
     private readonly ReplyRenderer _renderer;
     private readonly DiscordMessenger _messenger;
     private readonly DiscordOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<InteractionHandler> _logger;
 
-    public InteractionHandler(IAnswerEngine engine, IFeedbackSink feedback, ReplyRenderer renderer, DiscordMessenger messenger, IOptions<DiscordOptions> options, TimeProvider time, ILogger<InteractionHandler> logger)
+    public InteractionHandler(IAnswerEngine engine, IFeedbackSink feedback, AdminCommandHandler admin, ReplyRenderer renderer, DiscordMessenger messenger, IOptions<DiscordOptions> options, TimeProvider time, ILogger<InteractionHandler> logger)
     {
-        (_engine, _feedback, _renderer, _messenger, _options, _time, _logger) = (engine, feedback, renderer, messenger, options.Value, time, logger);
+        (_engine, _feedback, _admin, _renderer, _messenger, _options, _time, _logger) = (engine, feedback, admin, renderer, messenger, options.Value, time, logger);
     }
 
     public async Task HandleAsync(IncomingInteraction interaction, long receivedAt, CancellationToken cancellationToken)
@@ -44,6 +46,9 @@ internal sealed partial class InteractionHandler
                     .Select(t => new ChoicePayload(TextFit.Trim(t.Question, DiscordLimits.ChoiceName), t.EntryId))
                     .ToArray();
                 await _messenger.AutocompleteAsync(target, choices, cancellationToken).ConfigureAwait(false);
+                break;
+            case IncomingInteraction.ApplicationCommand when _admin.Handles(data):
+                await _admin.HandleAsync(interaction, target, receivedAt, cancellationToken).ConfigureAwait(false);
                 break;
             case IncomingInteraction.ApplicationCommand:
                 await ReplyAsync(target, receivedAt, () => Command(data, context), context.IsPublicChannel, cancellationToken).ConfigureAwait(false);

@@ -57,6 +57,8 @@ public static class DiscordEvents
         return option;
     }
 
+    public static JsonObject IntegerOption(string name, int value) => new() { ["name"] = name, ["type"] = 4, ["value"] = value };
+
     public static JsonObject SubCommand(string name, params JsonObject[] options) =>
         new() { ["name"] = name, ["type"] = 1, ["options"] = new JsonArray(options) };
 

@@ -117,7 +117,7 @@ public sealed class DiscordMessageTests
         Assert.Equal(test.Fake.Token, identify.Data.GetProperty("token").GetString());
         Assert.Contains("v=10&encoding=json", identify.PathAndQuery, StringComparison.Ordinal);
         var put = test.RequestsTo("/commands", "PUT").Single().Json;
-        Assert.Equal(["ask", "faq", "about"], put.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(["ask", "faq", "about", "faqadmin"], put.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         Assert.All(test.Fake.Requests, r => Assert.StartsWith("DiscordBot (", r.UserAgent, StringComparison.Ordinal));
         Assert.Equal(JsonValueKind.Array, put.ValueKind);
     }

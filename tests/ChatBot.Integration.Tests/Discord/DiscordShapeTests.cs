@@ -16,9 +16,11 @@ public sealed class DiscordShapeTests
         await gateway.DispatchAsync("INTERACTION_CREATE", DiscordEvents.Autocomplete("faq", [DiscordEvents.SubCommand("show", DiscordEvents.Option("topic", "sleep", focused: true))]));
         await gateway.DispatchAsync("INTERACTION_CREATE", DiscordEvents.Button("fb:1:0123456789abcdef:some-entry"));
         await gateway.DispatchAsync("INTERACTION_CREATE", DiscordEvents.Command("about", []));
+        await gateway.DispatchAsync("INTERACTION_CREATE", DiscordModeratorHost.Admin("status", [], DiscordModeratorHost.OrdinaryPermissions));
+        await gateway.DispatchAsync("INTERACTION_CREATE", DiscordModeratorHost.Admin("gaps", [], "32", options: DiscordEvents.IntegerOption("days", 3)));
 
-        // 4 messages (mention, public notice, DM, DM answer) + 4 callbacks + 2 edits + 1 follow-up.
-        await Wait.UntilAsync(() => test.Fake.Messages.Count == 4 && test.RequestsTo("/callback").Count == 4 && test.RequestsTo("/@original", "PATCH").Count == 2 && test.RequestsTo("/webhooks/").Count == 1, "all responses");
+        // 4 messages (mention, public notice, DM, DM answer) + 6 callbacks + 3 edits + 1 follow-up.
+        await Wait.UntilAsync(() => test.Fake.Messages.Count == 4 && test.RequestsTo("/callback").Count == 6 && test.RequestsTo("/@original", "PATCH").Count == 3 && test.RequestsTo("/webhooks/").Count == 1, "all responses");
         var checker = new OpenApiSchemaChecker(Path.Combine(AppContext.BaseDirectory, "Data", "discord-openapi.json"));
         var bodies = test.Fake.Requests.Where(r => r.Body.Length > 0).ToList();
         Assert.Contains(bodies, r => r.Method == "PUT");
@@ -32,7 +34,7 @@ public sealed class DiscordShapeTests
             .Select(r => r.Json)
             .Concat(test.RequestsTo("/callback").Select(r => r.Json).Where(j => j.GetProperty("type").GetInt32() is 4 or 5).Select(j => j.GetProperty("data")))
             .ToList();
-        Assert.Equal(4 + 2 + 1 + 3, messageBodies.Count);
+        Assert.Equal(4 + 3 + 1 + 5, messageBodies.Count);
         Assert.All(messageBodies, b => Assert.Equal("""{"parse":[],"replied_user":false}""", b.GetProperty("allowed_mentions").GetRawText()));
     }
 

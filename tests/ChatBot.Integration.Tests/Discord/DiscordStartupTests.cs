@@ -35,6 +35,20 @@ public sealed class DiscordStartupTests
         Assert.Contains("Discord:ApiBaseUrl", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Discord:ModeratorChannelId", "#mods")]
+    [InlineData("Discord:ModeratorRoleIds:0", "Moderators")]
+    [InlineData("Discord:AdminCommandName", "FAQ Admin")]
+    [InlineData("Discord:AdminCommandName", "faq")]
+    public async Task Bad_moderator_setting_fails_the_start_with_one_line_naming_it(string key, string value)
+    {
+        using var host = Build(new() { ["Discord:Token"] = Fake.FakeDiscord.ValidToken, [key] = value });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.StartsWith(key.Split(':', 3) is [var section, var name, ..] ? $"{section}:{name} must" : key, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
     [Fact]
     public void Is_configured_only_when_a_token_setting_is_present()
     {

@@ -113,6 +113,10 @@ public sealed class FakeDiscord : IAsyncDisposable
             case RestFaultKind.ServerError:
                 context.Response.StatusCode = 500;
                 return;
+            case RestFaultKind.Forbidden:
+                context.Response.StatusCode = 403;
+                await context.Response.WriteAsJsonAsync(new { message = "Missing Access", code = 50001 }).ConfigureAwait(false);
+                return;
             case RestFaultKind.DropAfterProcessing:
                 context.Response.Body = new MemoryStream();
                 await next().ConfigureAwait(false);

@@ -8,6 +8,9 @@ public enum RestFaultKind
     /// <summary>500.</summary>
     ServerError,
 
+    /// <summary>403 Missing Access (code 50001): e.g. the bot cannot see the channel.</summary>
+    Forbidden,
+
     /// <summary>The request is processed, then the connection drops before the response.</summary>
     DropAfterProcessing,
 }

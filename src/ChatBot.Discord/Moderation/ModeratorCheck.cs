@@ -1,0 +1,37 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using ChatBot.Discord.Handling;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Discord.Moderation;
+
+/// <summary>
+/// Who may run moderator commands: a guild member with a role in <see cref="DiscordOptions.ModeratorRoleIds"/>,
+/// or whose permissions in the channel include Manage Guild or Administrator. Command visibility
+/// (<c>default_member_permissions</c>) can be changed by server admins, so this check always runs.
+/// Outside a guild (DMs) nobody is a moderator.
+/// </summary>
+internal sealed class ModeratorCheck
+{
+    private const DiscordPermissions Qualifying = DiscordPermissions.ManageGuild | DiscordPermissions.Administrator;
+    private readonly FrozenSet<string> _roles;
+
+    public ModeratorCheck(IOptions<DiscordOptions> options) =>
+        _roles = options.Value.ModeratorRoleIds.ToFrozenSet(StringComparer.Ordinal);
+
+    public bool IsModerator(IncomingInteraction interaction)
+    {
+        if (interaction.GuildId is null || interaction.Member is not { } member)
+        {
+            return false;
+        }
+
+        if (member.Roles?.Any(_roles.Contains) == true)
+        {
+            return true;
+        }
+
+        return ulong.TryParse(member.Permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits)
+            && ((DiscordPermissions)bits & Qualifying) != DiscordPermissions.None;
+    }
+}
