@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -86,20 +85,7 @@ public sealed class LexicalIndex : IDisposable
     }
 
     /// <summary>The analysed (lowercased, stop-word-free, stemmed) terms of a text.</summary>
-    public IReadOnlyList<string> Terms(string text)
-    {
-        var terms = new List<string>();
-        using var stream = _analyzer.GetTokenStream(Phrases, text);
-        var attribute = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            terms.Add(attribute.ToString());
-        }
-
-        stream.End();
-        return terms;
-    }
+    public IReadOnlyList<string> Terms(string text) => AnalyzedTerms.Of(_analyzer, text);
 
     public void Dispose()
     {

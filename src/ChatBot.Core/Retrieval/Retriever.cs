@@ -45,7 +45,9 @@ public sealed class Retriever
     public MatchDecision Decide(string normalizedQuestion)
     {
         var text = RetrievalText.Clean(normalizedQuestion);
-        string[] parts = text.Length < RetrievalText.LongQuestion ? [text] : [text, .. RetrievalText.QuestionSentences(text)];
+        string[] parts = text.Length < RetrievalText.LongQuestion ? [text]
+            : text.Length <= RetrievalText.MaxWholeLength ? [text, .. RetrievalText.QuestionSentences(text)]
+            : [text[..RetrievalText.MaxWholeLength], .. RetrievalText.QuestionSentences(text)];
         var vectors = _semantic?.Embed(parts.Select(_rewriter.Neutral).ToArray());
         var best = DecideOne(parts[0], vectors?[0]);
         for (var i = 1; i < parts.Length; i++)

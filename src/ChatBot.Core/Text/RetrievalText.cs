@@ -22,9 +22,12 @@ public static partial class RetrievalText
         return Spaces().Replace(text, " ").Trim();
     }
 
+    /// <summary>Longer texts are not matched whole: the model reads ~256 tokens, and one long text makes a batch slow.</summary>
+    public const int MaxWholeLength = 600;
+
     /// <summary>Run-on text without sentence ends is read in overlapping windows of this many words.</summary>
-    private const int WindowWords = 30;
-    private const int MaxWindows = 24;
+    private const int WindowWords = 40;
+    private const int MaxWindows = 10;
 
     /// <summary>
     /// The parts of a long message worth matching on their own: sentences that ask something (ending
@@ -32,10 +35,10 @@ public static partial class RetrievalText
     /// </summary>
     public static IReadOnlyList<string> QuestionSentences(string text)
     {
-        var sentences = SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+        var sentences = SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0 && s.Length <= MaxWholeLength * 4).ToArray();
         var parts = sentences.Length < 2 ? [] : sentences.Where(s => s.EndsWith('?')).Append(sentences[^1]);
         var runOn = sentences.Where(s => s.Split(' ').Length > WindowWords * 2).SelectMany(Windows);
-        return parts.Concat(runOn).Distinct().ToArray();
+        return parts.Where(p => p.Length <= MaxWholeLength).Concat(runOn).Distinct().Take(MaxWindows * 2).ToArray();
     }
 
     private static IEnumerable<string> Windows(string sentence)

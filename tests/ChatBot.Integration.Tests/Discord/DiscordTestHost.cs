@@ -35,6 +35,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
             ["Knowledge:Path"] = RepoPaths.Knowledge,
             ["Retrieval:Mode"] = "Lexical",
             ["Console:Enabled"] = "false",
+            ["QuestionLog:Enabled"] = "false",
             ["Discord:Token"] = fake.Token,
             ["Discord:ApiBaseUrl"] = fake.ApiBaseUrl,
             ["Discord:Workers"] = "2",

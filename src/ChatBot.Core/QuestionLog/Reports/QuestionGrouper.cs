@@ -1,6 +1,5 @@
 using ChatBot.Core.Retrieval;
 using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 
 namespace ChatBot.Core.QuestionLog.Reports;
@@ -81,19 +80,6 @@ public sealed class QuestionGrouper(ITextEmbedder? embedder)
     private static HashSet<string>[] Terms(IReadOnlyList<string> texts)
     {
         using var analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
-        return texts.Select(text =>
-        {
-            var terms = new HashSet<string>(StringComparer.Ordinal);
-            using var stream = analyzer.GetTokenStream("q", text);
-            var attribute = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                terms.Add(attribute.ToString());
-            }
-
-            stream.End();
-            return terms;
-        }).ToArray();
+        return texts.Select(text => AnalyzedTerms.Of(analyzer, text).ToHashSet(StringComparer.Ordinal)).ToArray();
     }
 }
