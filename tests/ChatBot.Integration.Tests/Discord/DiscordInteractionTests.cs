@@ -99,8 +99,7 @@ public sealed class DiscordInteractionTests
     [Fact]
     public async Task Feedback_button_is_recorded_and_acknowledged_ephemerally()
     {
-        // With the question log off, Core's in-memory sink receives the feedback (the log's own sink is tested in Core).
-        await using var test = await DiscordTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Discord:DeferAfterMilliseconds"] = "2500", ["QuestionLog:Enabled"] = "false" });
+        await using var test = await DiscordTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Discord:DeferAfterMilliseconds"] = "2500" });
         var command = DiscordEvents.Command("ask", [DiscordEvents.Option("question", "does magnesium l-threonate help sleep?")]);
         await test.Fake.Gateway.DispatchAsync("INTERACTION_CREATE", command);
         await Wait.UntilAsync(() => test.RequestsTo("/callback").Count == 1, "answer");

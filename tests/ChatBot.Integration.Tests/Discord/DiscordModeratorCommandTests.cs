@@ -123,6 +123,40 @@ public sealed class DiscordModeratorCommandTests
     }
 
     [Fact]
+    public async Task Gaps_reports_logged_unanswered_questions_with_counts()
+    {
+        var data = Repository.TempFolder("discordlog");
+        try
+        {
+            await using var bot = await StartAsync(new()
+            {
+                ["QuestionLog:Enabled"] = "true",
+                ["QuestionLog:ConnectionString"] = $"Data Source={Path.Combine(data, "questions.db")};Pooling=false",
+            });
+            const string Unanswerable = "which football team won the league in 1998?";
+            for (var i = 0; i < 2; i++)
+            {
+                await bot.CallbackAsync(DiscordEvents.Command("ask", [DiscordEvents.Option("question", Unanswerable)]));
+            }
+
+            var reports = bot.Test.Host.Services.GetRequiredService<IModeratorReports>();
+            await WaitForGapsAsync(reports, 2);
+
+            var callback = await bot.CallbackAsync(Admin("gaps", [ModeratorRole], "0", options: DiscordEvents.IntegerOption("days", 1)));
+
+            Assert.Equal(5, callback.GetProperty("type").GetInt32());
+            await Wait.UntilAsync(() => bot.Test.RequestsTo("/messages/@original", "PATCH").Count == 1, "edit of @original");
+            var text = Text(bot.Test.RequestsTo("/messages/@original", "PATCH").Single().Json);
+            Assert.Contains("Gaps of the last 1 day(s)", text, StringComparison.Ordinal);
+            Assert.Contains($"2x  \"{Unanswerable}\"", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Feedback_is_answered_to_a_moderator()
     {
         await using var bot = await StartAsync();
@@ -131,6 +165,16 @@ public sealed class DiscordModeratorCommandTests
 
         Assert.Contains(ModeratorReportText.Disabled, Text(callback), StringComparison.Ordinal);
         Assert.Equal(Ephemeral, callback.GetProperty("data").GetProperty("flags").GetInt32());
+    }
+
+    private static async Task WaitForGapsAsync(IModeratorReports reports, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while ((await reports.GapsAsync(1, CancellationToken.None)).Gaps < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the question log never recorded the questions");
+            await Task.Delay(50);
+        }
     }
 
     [Fact]
