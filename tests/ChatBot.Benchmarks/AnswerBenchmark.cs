@@ -105,7 +105,7 @@ public static class AnswerBenchmark
         return (elapsed, kb is null ? "n/a" : $"{long.Parse(kb, System.Globalization.CultureInfo.InvariantCulture) / 1024} MB");
     }
 
-    private static string Root()
+    public static string Root()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChatBot.sln")))

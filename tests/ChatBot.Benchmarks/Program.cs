@@ -1,7 +1,7 @@
 using ChatBot.Benchmarks;
 
 // Benchmarks, not tests: timings are measured and printed as Markdown, never asserted.
-// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer|discord|slack|log>
+// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer|discord|slack|log|reload>
 var which = args.FirstOrDefault() ?? "answer";
 return which switch
 {
@@ -9,11 +9,12 @@ return which switch
     "discord" => await DiscordBenchmark.RunAsync(),
     "slack" => await SlackBenchmark.RunAsync(args.Skip(1).ToArray()),
     "log" => await QuestionLogBenchmark.RunAsync(),
+    "reload" => ReloadBenchmark.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer|discord|slack|log>");
+    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer|discord|slack|log|reload>");
     return 2;
 }

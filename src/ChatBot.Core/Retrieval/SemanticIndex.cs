@@ -14,10 +14,12 @@ public sealed class SemanticIndex
     {
         _cache = cache;
         var phraseTexts = items.Select(i => i.Phrases.Select(rewriter.Neutral).ToArray()).ToArray();
+        var originals = items.Select(i => i.Phrases).ToArray();
         var bodies = items.Select(i => i.Body.Length == 0 ? null : rewriter.Neutral(i.Body)).ToArray();
         var vectors = cache.GetOrEmbed(phraseTexts.SelectMany(p => p).Concat(bodies.OfType<string>()).ToArray());
         var next = 0;
-        _phrases = phraseTexts.Select(texts => texts.Select(t => (t, vectors[next++])).ToArray()).ToArray();
+        // Scored on the neutral text, shown (by faq preview) as the moderator wrote it.
+        _phrases = phraseTexts.Select((texts, i) => texts.Select((_, j) => (originals[i][j], vectors[next++])).ToArray()).ToArray();
         _bodies = bodies.Select(b => b is null ? null : vectors[next++]).ToArray();
     }
 

@@ -37,7 +37,8 @@ public sealed class FaqCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("side-effects", result.Output, StringComparison.Ordinal);
-        Assert.Equal(6, result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(7, result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("closest known gap:", result.Output, StringComparison.Ordinal);
     }
 
     private static void CopyKnowledge(string target)
