@@ -64,7 +64,7 @@ public sealed class DiscordStartupTests
     {
         var builder = ChatBotHostBuilder.Create([], new Dictionary<string, string?>
         {
-            ["Knowledge:Path"] = RepoPaths.Knowledge,
+            ["Knowledge:Path"] = Repository.Knowledge,
             ["Discord:Token"] = Fake.FakeDiscord.ValidToken,
             ["Slack:BotToken"] = "xoxb-test",
         });
@@ -98,7 +98,7 @@ public sealed class DiscordStartupTests
 
     private static IHost Build(Dictionary<string, string?> settings)
     {
-        settings["Knowledge:Path"] = RepoPaths.Knowledge;
+        settings["Knowledge:Path"] = Repository.Knowledge;
         settings["Retrieval:Mode"] = "Lexical";
         settings["Console:Enabled"] = "false";
         var builder = ChatBotHostBuilder.Create([], settings);

@@ -32,7 +32,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         arrange?.Invoke(fake);
         var overrides = new Dictionary<string, string?>
         {
-            ["Knowledge:Path"] = RepoPaths.Knowledge,
+            ["Knowledge:Path"] = Repository.Knowledge,
             ["Retrieval:Mode"] = "Lexical",
             ["Console:Enabled"] = "false",
             ["QuestionLog:Enabled"] = "false",
