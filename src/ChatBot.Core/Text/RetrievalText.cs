@@ -27,7 +27,10 @@ public static partial class RetrievalText
 
     /// <summary>Run-on text without sentence ends is read in overlapping windows of this many words.</summary>
     private const int WindowWords = 40;
-    private const int MaxWindows = 10;
+    private const int MaxWindows = 6;
+
+    /// <summary>Each part costs a model call's share; a long story is matched on a few of its sentences.</summary>
+    private const int MaxSentences = 3;
 
     /// <summary>
     /// The parts of a long message worth matching on their own: sentences that ask something (ending
@@ -36,9 +39,11 @@ public static partial class RetrievalText
     public static IReadOnlyList<string> QuestionSentences(string text)
     {
         var sentences = SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0 && s.Length <= MaxWholeLength * 4).ToArray();
-        var parts = sentences.Length < 2 ? [] : sentences.Where(s => s.EndsWith('?')).Append(sentences[^1]);
+
+        // The last sentence and the questions nearest the end: where people put what they want to know.
+        var parts = sentences.Length < 2 ? [] : sentences.Reverse().Where(s => s.EndsWith('?')).Prepend(sentences[^1]);
         var runOn = sentences.Where(s => s.Split(' ').Length > WindowWords * 2).SelectMany(Windows);
-        return parts.Where(p => p.Length <= MaxWholeLength).Concat(runOn).Distinct().Take(MaxWindows * 2).ToArray();
+        return parts.Where(p => p.Length <= MaxWholeLength).Distinct().Take(MaxSentences).Concat(runOn).ToArray();
     }
 
     private static IEnumerable<string> Windows(string sentence)

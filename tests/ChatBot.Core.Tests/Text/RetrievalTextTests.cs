@@ -17,7 +17,7 @@ public class RetrievalTextTests
     {
         var parts = RetrievalText.QuestionSentences("Long story here. I sleep badly. Does it beat placebo? Thanks a lot.");
 
-        Assert.Equal(["Does it beat placebo?", "Thanks a lot."], parts);
+        Assert.Equal(["Thanks a lot.", "Does it beat placebo?"], parts);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public class RetrievalTextTests
 
         var parts = RetrievalText.QuestionSentences(runOn);
 
-        Assert.InRange(parts.Count, 2, 24);
+        Assert.InRange(parts.Count, 2, 6);
         Assert.Contains(parts, p => p.Contains("w299", StringComparison.Ordinal));
     }
 }
