@@ -6,6 +6,7 @@ using ChatBot.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Host;
 
@@ -45,6 +46,10 @@ public static class ChatBotHostBuilder
         if (!anyPlatform && builder.Configuration.GetValue("Console:Enabled", true))
         {
             builder.Services.AddHostedService<ConsoleChatService>();
+
+            // The chat owns the terminal: logs go to stderr, and only warnings and errors.
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
         }
 
         return builder;
