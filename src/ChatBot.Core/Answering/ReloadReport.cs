@@ -16,6 +16,9 @@ public sealed record ReloadReport(
 {
     public bool Changed => Applied && ServingVersion != PreviousVersion;
 
+    /// <summary>Moderators hear of rejected edits and of new versions going live, not of rescans that changed nothing.</summary>
+    public bool WorthTellingModerators => !Applied || Changed;
+
     /// <summary>One line for a moderator; errors follow on their own lines.</summary>
     public string Summary => Applied
         ? Changed ? $"Knowledge {ServingVersion} is live ({EntryCount} entries), replacing {PreviousVersion}." : $"Knowledge {ServingVersion} unchanged."

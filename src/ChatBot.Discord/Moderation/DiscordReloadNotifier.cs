@@ -33,7 +33,7 @@ internal sealed partial class DiscordReloadNotifier : IReloadNotifier
     {
         ArgumentNullException.ThrowIfNull(report);
         var channel = _options.ModeratorChannelId;
-        if (string.IsNullOrEmpty(channel) || (report.Applied && !report.Changed))
+        if (string.IsNullOrEmpty(channel) || !report.WorthTellingModerators)
         {
             return;
         }

@@ -36,7 +36,7 @@ public sealed partial class SlackReloadNotifier : IReloadNotifier
     {
         ArgumentNullException.ThrowIfNull(report);
         var channel = _options.ModeratorChannelId;
-        if (string.IsNullOrEmpty(channel) || (report.Applied && !report.Changed))
+        if (string.IsNullOrEmpty(channel) || !report.WorthTellingModerators)
         {
             return;
         }
