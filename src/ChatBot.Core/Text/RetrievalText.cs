@@ -27,7 +27,7 @@ public static partial class RetrievalText
 
     /// <summary>Run-on text without sentence ends is read in overlapping windows of this many words.</summary>
     private const int WindowWords = 40;
-    private const int MaxWindows = 6;
+    private const int MaxWindows = 4;
 
     /// <summary>Each part costs a model call's share; a long story is matched on a few of its sentences.</summary>
     private const int MaxSentences = 3;
