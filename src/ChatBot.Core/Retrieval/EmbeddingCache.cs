@@ -71,6 +71,28 @@ public sealed class EmbeddingCache
         }
     }
 
+    /// <summary>
+    /// Forgets every vector but these texts', so months of FAQ edits do not grow the cache. Called with
+    /// the texts of the version being built; versions already serving hold their own vectors.
+    /// </summary>
+    public void RetainOnly(IReadOnlyList<string> texts)
+    {
+        var keep = texts.Select(Key).ToHashSet(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            var stale = _vectors.Keys.Where(k => !keep.Contains(k)).ToArray();
+            foreach (var key in stale)
+            {
+                _vectors.Remove(key);
+            }
+
+            if (stale.Length > 0)
+            {
+                Write();
+            }
+        }
+    }
+
     private string Key(string text) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(_embedder.ModelId + "\0" + text)));
 

@@ -16,7 +16,9 @@ public sealed class SemanticIndex
         var phraseTexts = items.Select(i => i.Phrases.Select(rewriter.Neutral).ToArray()).ToArray();
         var originals = items.Select(i => i.Phrases).ToArray();
         var bodies = items.Select(i => i.Body.Length == 0 ? null : rewriter.Neutral(i.Body)).ToArray();
-        var vectors = cache.GetOrEmbed(phraseTexts.SelectMany(p => p).Concat(bodies.OfType<string>()).ToArray());
+        var texts = phraseTexts.SelectMany(p => p).Concat(bodies.OfType<string>()).ToArray();
+        var vectors = cache.GetOrEmbed(texts);
+        cache.RetainOnly(texts);
         var next = 0;
         // Scored on the neutral text, shown (by faq preview) as the moderator wrote it.
         _phrases = phraseTexts.Select((texts, i) => texts.Select((_, j) => (originals[i][j], vectors[next++])).ToArray()).ToArray();

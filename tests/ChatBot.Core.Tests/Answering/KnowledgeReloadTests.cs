@@ -147,6 +147,10 @@ public sealed class KnowledgeReloadTests : IDisposable
 
         Assert.True(initial > 200, $"{initial} texts embedded at start");
         Assert.Equal(1, embedder.Embedded - initial);
+
+        Edit(SideEffects, "It never says how common", "It does not say how common");
+        store.Reload();
+        Assert.Equal(2, embedder.Embedded - initial);
     }
 
     private (KnowledgeStore Store, KnowledgeWatcher Watcher) StartWatching()

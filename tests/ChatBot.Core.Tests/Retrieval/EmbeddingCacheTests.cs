@@ -29,6 +29,19 @@ public sealed class EmbeddingCacheTests : IDisposable
     }
 
     [Fact]
+    public void Retaining_the_current_texts_forgets_the_rest_on_disk_too()
+    {
+        var embedder = new CountingEmbedder();
+        var cache = new EmbeddingCache(embedder, _folder);
+        cache.GetOrEmbed(["old answer", "kept"]);
+
+        cache.RetainOnly(["kept"]);
+
+        Assert.Equal(1, cache.Count);
+        Assert.Equal(1, new EmbeddingCache(embedder, _folder).Count);
+    }
+
+    [Fact]
     public void A_corrupt_cache_file_is_rebuilt()
     {
         Directory.CreateDirectory(_folder);
