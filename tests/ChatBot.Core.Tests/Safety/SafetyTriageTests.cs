@@ -33,6 +33,18 @@ public class SafetyTriageTests
     [InlineData("je veux me tuer", "self_harm")]
     [InlineData("我不想活了", "self_harm")]
     [InlineData("im pregant", "pregnancy")]
+    [InlineData("i feel like ending my life", "self_harm")]
+    [InlineData("what's the point of living", "self_harm")]
+    [InlineData("life isn't worth living", "self_harm")]
+    [InlineData("i've been cutting myself", "self_harm")]
+    [InlineData("i want to disappear forever", "self_harm")]
+    [InlineData("how many capsules would it take to never wake up", "self_harm")]
+    [InlineData("i'm going to overdose on my magnesium tonight", "self_harm")]
+    [InlineData("my son is 10 can he take magtein", "child")]
+    [InlineData("i took 10 pills by accident", "overdose")]
+    [InlineData("i'm on blood thinners", "medication")]
+    [InlineData("my lips are swelling up", "emergency")]
+    [InlineData("i had a kidney transplant", "kidney")]
     public void Red_flags_fire_in_any_language_and_common_misspellings(string question, string flag) =>
         Assert.Contains(flag, Flags(question));
 
