@@ -28,7 +28,8 @@ public sealed class LexicalIndex : IDisposable
     private readonly IndexSearcher _searcher;
     private readonly IReadOnlyList<IndexedItem> _items;
 
-    public LexicalIndex(IReadOnlyList<IndexedItem> items, QueryRewriter rewriter)
+    /// <param name="vocabularyItems">How many leading items make up the vocabulary (the FAQ entries, not the known gaps).</param>
+    public LexicalIndex(IReadOnlyList<IndexedItem> items, QueryRewriter rewriter, int? vocabularyItems = null)
     {
         _items = items;
         var config = new IndexWriterConfig(Version, _analyzer) { Similarity = new BM25Similarity() };
@@ -49,10 +50,13 @@ public sealed class LexicalIndex : IDisposable
 
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
-        Vocabulary = ReadVocabulary();
+        Vocabulary = items.Take(vocabularyItems ?? items.Count)
+            .SelectMany(i => i.Phrases.Append(i.Body))
+            .SelectMany(text => Terms(rewriter.Rewrite(text)))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Every analysed term of the FAQ, to tell questions about things the FAQ never mentions.</summary>
+    /// <summary>Every analysed term of the FAQ entries, to tell questions about things the FAQ never mentions.</summary>
     public IReadOnlySet<string> Vocabulary { get; }
 
     /// <summary>Lexical score per item, 0..1.</summary>
@@ -92,26 +96,5 @@ public sealed class LexicalIndex : IDisposable
         _reader.Dispose();
         _directory.Dispose();
         _analyzer.Dispose();
-    }
-
-    private HashSet<string> ReadVocabulary()
-    {
-        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var field in new[] { Phrases, AnswerField })
-        {
-            var terms = MultiFields.GetTerms(_reader, field);
-            if (terms is null)
-            {
-                continue;
-            }
-
-            var iterator = terms.GetEnumerator();
-            while (iterator.MoveNext())
-            {
-                vocabulary.Add(iterator.Term.Utf8ToString());
-            }
-        }
-
-        return vocabulary;
     }
 }

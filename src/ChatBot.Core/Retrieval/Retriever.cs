@@ -28,7 +28,7 @@ public sealed class Retriever
         _options = options;
         _rewriter = new QueryRewriter(knowledge.Bot.Synonyms, knowledge.Bot.Subject);
         var items = _entries.Select(IndexedItem.Of).Concat(_gaps.Select(IndexedItem.Of)).ToArray();
-        _lexical = new LexicalIndex(items, _rewriter);
+        _lexical = new LexicalIndex(items, _rewriter, vocabularyItems: _entries.Count);
         _semantic = options.Mode == RetrievalMode.Semantic && cache is not null
             ? new SemanticIndex(items, _rewriter, cache)
             : null;
