@@ -45,12 +45,10 @@ public sealed class Retriever
     public MatchDecision Decide(string normalizedQuestion)
     {
         var text = RetrievalText.Clean(normalizedQuestion);
-        string[] parts = text.Length < RetrievalText.LongQuestion ? [text]
-            : text.Length <= RetrievalText.MaxWholeLength ? [text, .. RetrievalText.QuestionSentences(text)]
-            : [text[..RetrievalText.MaxWholeLength], .. RetrievalText.QuestionSentences(text)];
+        var parts = Parts(text);
         var vectors = _semantic?.Embed(parts.Select(_rewriter.Neutral).ToArray());
         var best = DecideOne(parts[0], vectors?[0]);
-        for (var i = 1; i < parts.Length; i++)
+        for (var i = 1; i < parts.Count; i++)
         {
             var decision = DecideOne(parts[i], vectors?[i]);
             if (decision.Kind == MatchKind.Answer && (best.Kind != MatchKind.Answer || decision.Confidence > best.Confidence))
@@ -60,6 +58,34 @@ public sealed class Retriever
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// What is matched of a question: a short one whole. Of a long message, each part costs a model call,
+    /// so semantic mode reads its last sentence and the one other part with the strongest lexical match;
+    /// lexical mode, being cheap, reads the opening and every part.
+    /// </summary>
+    private IReadOnlyList<string> Parts(string text)
+    {
+        if (text.Length < RetrievalText.LongQuestion)
+        {
+            return [text];
+        }
+
+        var opening = text.Length <= RetrievalText.MaxWholeLength ? text : text[..RetrievalText.MaxWholeLength];
+        var sentences = RetrievalText.QuestionSentences(text);
+        if (sentences.Count == 0)
+        {
+            return [opening];
+        }
+
+        if (_semantic is null)
+        {
+            return [opening, .. sentences];
+        }
+
+        var strongest = sentences.Skip(1).MaxBy(p => _lexical.Score(_rewriter.Rewrite(p)).DefaultIfEmpty().Max());
+        return strongest is null ? [sentences[0]] : [sentences[0], strongest];
     }
 
     /// <summary>All entries, best first.</summary>
