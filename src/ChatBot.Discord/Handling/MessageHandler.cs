@@ -90,20 +90,8 @@ internal sealed partial class MessageHandler
         return message.Mentions?.Any(u => u.Id == botId) == true || message.MentionRoles?.Any(_identity.IsManagedRole) == true;
     }
 
-    private Reply Ask(string question, AskContext context)
-    {
-        try
-        {
-            return _engine.Ask(question, context);
-        }
-#pragma warning disable CA1031 // The engine throws only on bugs; the user still gets a rendered error reply.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            LogEngineFailed(ex);
-            return _engine.Notice(NoticeKind.Error);
-        }
-    }
+    private Reply Ask(string question, AskContext context) =>
+        _engine.ReplyOrErrorNotice(e => e.Ask(question, context), LogEngineFailed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord: could not DM safety guidance for message {MessageId}: the user does not accept DMs.")]
     private partial void LogDmClosed(string messageId);

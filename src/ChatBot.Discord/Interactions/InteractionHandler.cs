@@ -144,20 +144,7 @@ internal sealed partial class InteractionHandler
         }
     }
 
-    private Reply Produce(Func<Reply> produce)
-    {
-        try
-        {
-            return produce();
-        }
-#pragma warning disable CA1031 // The engine throws only on bugs; the user still gets a rendered error reply.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            LogEngineFailed(ex);
-            return _engine.Notice(NoticeKind.Error);
-        }
-    }
+    private Reply Produce(Func<Reply> produce) => _engine.ReplyOrErrorNotice(_ => produce(), LogEngineFailed);
 
     private static IncomingOption? Focused(IReadOnlyList<IncomingOption>? options)
     {

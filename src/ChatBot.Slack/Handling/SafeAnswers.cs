@@ -19,18 +19,7 @@ public sealed partial class SafeAnswers
 
     public IAnswerEngine Engine => _engine;
 
-    public Reply Run(Func<IAnswerEngine, Reply> ask)
-    {
-        try
-        {
-            return ask(_engine);
-        }
-        catch (Exception ex)
-        {
-            LogEngineFailed(ex);
-            return _engine.Notice(NoticeKind.Error);
-        }
-    }
+    public Reply Run(Func<IAnswerEngine, Reply> ask) => _engine.ReplyOrErrorNotice(ask, LogEngineFailed);
 
     public Reply Ask(string question, string? userId, bool isPublic) =>
         Run(e => e.Ask(question, new AskContext(Platform, userId, isPublic)));

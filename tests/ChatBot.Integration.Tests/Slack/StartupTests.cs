@@ -30,15 +30,7 @@ public sealed class StartupTests
         var settings = HostSettings();
         settings["Slack:AppToken"] = "xapp-1-app-secret42";
         settings["Slack:BotToken"] = botToken;
-        using var host = ChatBotHostBuilder.Create([], settings).Build();
-
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
-
-        var line = StartupFailure.Describe(error);
-        Assert.NotNull(line);
-        Assert.Contains(expected, line);
-        Assert.DoesNotContain('\n', line);
-        Assert.DoesNotContain("secret42", line);
+        await AssertStartFailsWithOneLineAsync(settings, expected);
     }
 
     [Theory]
@@ -53,15 +45,7 @@ public sealed class StartupTests
         settings["Slack:AppToken"] = "xapp-1-app-secret42";
         settings["Slack:BotToken"] = "xoxb-1-bot-secret42";
         settings[key] = value;
-        using var host = ChatBotHostBuilder.Create([], settings).Build();
-
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
-
-        var line = StartupFailure.Describe(error);
-        Assert.NotNull(line);
-        Assert.Contains(expected, line);
-        Assert.DoesNotContain('\n', line);
-        Assert.DoesNotContain("secret42", line);
+        await AssertStartFailsWithOneLineAsync(settings, expected);
     }
 
     [Fact]
@@ -133,5 +117,18 @@ public sealed class StartupTests
         {
             Environment.ExitCode = 0;
         }
+    }
+
+    private static async Task AssertStartFailsWithOneLineAsync(Dictionary<string, string?> settings, string expected)
+    {
+        using var host = ChatBotHostBuilder.Create([], settings).Build();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        var line = StartupFailure.Describe(error);
+        Assert.NotNull(line);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain('\n', line);
+        Assert.DoesNotContain("secret42", line);
     }
 }
