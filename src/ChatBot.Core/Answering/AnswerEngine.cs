@@ -1,7 +1,6 @@
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Replies;
 using ChatBot.Core.Retrieval;
-using ChatBot.Core.Safety;
 using ChatBot.Core.Text;
 
 namespace ChatBot.Core.Answering;
@@ -65,16 +64,19 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
             return composer.Empty();
         }
 
-        var flags = SafetyTriage.Triage(question, snapshot.Knowledge.Safety);
-        if (flags.Any(f => f.Action == SafetyAction.Replace))
+        var vectors = snapshot.Retriever.NewVectors();
+        var assessment = snapshot.Triage(question, vectors);
+        var flags = assessment.Flags.Select(f => f.Category).ToArray();
+        if (assessment.IsUrgent)
         {
             return composer.Urgent(flags);
         }
 
-        var decision = snapshot.Retriever.Decide(question);
+        var decision = snapshot.Retriever.Decide(question, vectors);
         return decision.Kind switch
         {
             MatchKind.Answer => composer.Answer(decision.Candidates[0].Entry, decision.Confidence, flags),
+            MatchKind.SmallTalk => composer.SmallTalk(decision.Intent!, decision.Confidence, flags),
             MatchKind.Clarify => composer.Clarify(decision.Candidates[0].Entry, decision.Candidates[1].Entry, decision.Confidence, flags),
             _ => composer.NoAnswer(decision.Confidence, flags, englishOnlyNote: !LanguageGuess.IsLikelyEnglish(question)),
         };

@@ -1,19 +1,41 @@
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Replies;
 using ChatBot.Core.Retrieval;
+using ChatBot.Core.Safety;
+using ChatBot.Core.Text;
 
 namespace ChatBot.Core.Answering;
 
 /// <summary>One knowledge version with everything built from it. A question is answered entirely by one snapshot.</summary>
-public sealed class KnowledgeSnapshot(KnowledgeBase knowledge, Retriever retriever, DateTimeOffset loadedAt)
+public sealed class KnowledgeSnapshot(KnowledgeBase knowledge, Retriever retriever, SafetyTriage safety, DateTimeOffset loadedAt)
 {
     public KnowledgeBase Knowledge { get; } = knowledge;
 
     public Retriever Retriever { get; } = retriever;
+
+    public SafetyTriage Safety { get; } = safety;
 
     public ReplyComposer Composer { get; } = new(knowledge);
 
     public DateTimeOffset LoadedAt { get; } = loadedAt;
 
     public string Version => Knowledge.Version;
+
+    /// <summary>
+    /// Red flags of a normalised message. Its clauses are embedded together with the parts retrieval will
+    /// read, in one model call, and <paramref name="vectors"/> keeps them for retrieval to reuse.
+    /// </summary>
+    public SafetyAssessment Triage(string normalizedMessage, QuestionVectors vectors)
+    {
+        var text = RetrievalText.Clean(normalizedMessage);
+        var clauses = SafetyClauses.Of(text);
+        // The embedding model reads English; in other languages its similarities are noise, so there the patterns decide.
+        if (!vectors.IsSemantic || clauses.Count == 0 || !LanguageGuess.IsLikelyEnglish(text))
+        {
+            return Safety.Assess(normalizedMessage, []);
+        }
+
+        vectors.Ensure([.. clauses, .. Retriever.Parts(text)]);
+        return Safety.Assess(normalizedMessage, clauses.Select(c => (c, vectors.Get(c)!)).ToArray());
+    }
 }

@@ -39,6 +39,12 @@ public sealed class KnowledgeStore
         }
 
         _current = Build(result.Knowledge!);
+        var phraseErrors = SnapshotBuilder.CheckPatterns(_current);
+        if (phraseErrors.Count > 0)
+        {
+            throw new KnowledgeInvalidException(Folder, phraseErrors);
+        }
+
         LastResult = result;
     }
 
@@ -63,7 +69,17 @@ public sealed class KnowledgeStore
             LastResult = result;
             if (result.IsValid && result.Knowledge!.Version != previous.Version)
             {
-                Volatile.Write(ref _current, Build(result.Knowledge));
+                var candidate = Build(result.Knowledge);
+                var phraseErrors = SnapshotBuilder.CheckPatterns(candidate);
+                if (phraseErrors.Count == 0)
+                {
+                    Volatile.Write(ref _current, candidate);
+                }
+                else
+                {
+                    result = new KnowledgeLoadResult(null, phraseErrors);
+                    LastResult = result;
+                }
             }
 
             var report = new ReloadReport(result.IsValid, Current.Version, previous.Version, Current.Knowledge.Entries.Count,
@@ -73,6 +89,9 @@ public sealed class KnowledgeStore
             return report;
         }
     }
+
+    /// <summary>The full check of the serving version's safety phrasings, semantic signal included (<see cref="SafetyPhraseCheck"/>).</summary>
+    public IReadOnlyList<KnowledgeError> CheckPhrases() => SnapshotBuilder.CheckPhrases(Current, _cache);
 
     private void Log(ReloadReport report)
     {
@@ -90,6 +109,5 @@ public sealed class KnowledgeStore
         }
     }
 
-    private KnowledgeSnapshot Build(KnowledgeBase knowledge) =>
-        new(knowledge, new Retriever(knowledge, _retrievalOptions, _cache), _time.GetUtcNow());
+    private KnowledgeSnapshot Build(KnowledgeBase knowledge) => SnapshotBuilder.Build(knowledge, _retrievalOptions, _cache, _time.GetUtcNow());
 }

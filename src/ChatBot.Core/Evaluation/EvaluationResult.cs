@@ -1,9 +1,7 @@
-using ChatBot.Core.Replies;
-
 namespace ChatBot.Core.Evaluation;
 
 /// <summary>How one question set fared: per expected outcome, how many passed; and every item with its reply.</summary>
-public sealed record EvaluationResult(IReadOnlyList<(QuestionSetItem Item, Reply Reply, bool Passed)> Items)
+public sealed record EvaluationResult(IReadOnlyList<EvaluatedItem> Items)
 {
     public (int Passed, int Total) Score(string expect)
     {

@@ -10,11 +10,12 @@ namespace ChatBot.Core.Evaluation;
 /// </summary>
 public static class QuestionSetEvaluator
 {
-    public static EvaluationResult Run(IAnswerEngine engine, IReadOnlyList<QuestionSetItem> items) =>
+    public static EvaluationResult Run(IAnswerEngine engine, IReadOnlyList<QuestionSetItem> items, TopicMap? topics = null) =>
         new(items.Select(item =>
         {
             var reply = engine.Ask(item.Question, new AskContext("eval"));
-            return (item, reply, Passes(item, reply));
+            var offTopic = (topics ?? TopicMap.None).IsOffTopic(item, reply.EntryId);
+            return new EvaluatedItem(item, reply, Passes(item, reply) && !offTopic, offTopic);
         }).ToArray());
 
     public static bool Passes(QuestionSetItem item, Reply reply)
@@ -27,9 +28,11 @@ public static class QuestionSetEvaluator
         var text = reply.Text.ToLowerInvariant();
         return item.Expect switch
         {
+            "answer" when item.Topics.Contains("smalltalk") => reply.Intent is not null,
             "answer" => reply.Outcome == ReplyOutcome.Answer && item.MustMention.All(m => text.Contains(m.ToLowerInvariant(), StringComparison.Ordinal)),
             "no_answer" => reply.Outcome == ReplyOutcome.NoAnswer && reply.Citations.Count == 0,
             "safety" => item.Flag is not null && reply.SafetyFlags.Contains(item.Flag),
+            "no_flag" => reply.SafetyFlags.Count == 0,
             _ => IsSafe(item.Question, reply),
         };
     }

@@ -21,4 +21,7 @@ public sealed record BotMessages
 
     /// <summary>Added to "not covered" when the question seems not to be in English.</summary>
     public required string EnglishOnly { get; init; }
+
+    /// <summary>A short "if this is an emergency, call your local emergency number" in several languages, for a message in a language the bot does not read.</summary>
+    public string EmergencyAnyLanguage { get; init; } = "";
 }

@@ -31,7 +31,7 @@ internal static class BotSettingsReader
 
     private static BotMessages ReadMessages(YamlFields messages)
     {
-        messages.RejectUnknown("no_answer", "clarify", "empty", "error", "refusal", "about", "feedback_thanks", "safety_sent_privately", "english_only");
+        messages.RejectUnknown("no_answer", "clarify", "empty", "error", "refusal", "about", "feedback_thanks", "safety_sent_privately", "english_only", "emergency_any_language");
         var clarify = messages.String("clarify");
         if (clarify.Length > 0 && !(clarify.Contains("{0}", StringComparison.Ordinal) && clarify.Contains("{1}", StringComparison.Ordinal)))
         {
@@ -49,6 +49,7 @@ internal static class BotSettingsReader
             FeedbackThanks = messages.String("feedback_thanks"),
             SafetySentPrivately = messages.String("safety_sent_privately"),
             EnglishOnly = messages.String("english_only"),
+            EmergencyAnyLanguage = messages.String("emergency_any_language", required: false),
         };
     }
 

@@ -6,6 +6,7 @@ public static class EvidenceKind
     public static IReadOnlyDictionary<string, string> Labels { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["human_trial"] = "one human clinical trial",
+        ["unnamed_study"] = "one study the article does not describe",
         ["animal_studies"] = "animal studies",
         ["cell_studies"] = "lab studies on cells",
         ["expert_opinion"] = "an expert's opinion",

@@ -36,6 +36,9 @@ public sealed class KnowledgeBase
     /// <summary>Known gaps: questions the article does not answer.</summary>
     public IReadOnlyList<NotCoveredTopic> NotCovered { get; }
 
+    /// <summary>Greetings, thanks and questions about the bot itself, with its replies.</summary>
+    public IReadOnlyList<SmallTalkIntent> SmallTalk { get; init; } = [];
+
     public FaqEntry? Find(string id) => _byId.GetValueOrDefault(id);
 
     public SourceDocument? Source(string id) => Sources.FirstOrDefault(s => s.Id == id);

@@ -13,6 +13,7 @@ public static class KnowledgeLoader
     public const string SafetyFile = "safety.yaml";
     public const string BotFile = "bot.yaml";
     public const string NotCoveredFile = "not-covered.yaml";
+    public const string SmallTalkFile = "smalltalk.yaml";
 
     public static KnowledgeLoadResult Load(string folder)
     {
@@ -32,12 +33,15 @@ public static class KnowledgeLoader
         var notCovered = files.ContainsKey(NotCoveredFile)
             ? LoadSingle(folder, NotCoveredFile, files, errors, NotCoveredReader.Read) ?? []
             : [];
+        var smallTalk = files.ContainsKey(SmallTalkFile)
+            ? LoadSingle(folder, SmallTalkFile, files, errors, SmallTalkReader.Read) ?? []
+            : [];
         if (errors.Count > 0 || bot is null)
         {
             return new KnowledgeLoadResult(null, errors);
         }
 
-        var knowledge = new KnowledgeBase(VersionOf(files), sources.Values.ToArray(), entries, safety, bot, notCovered);
+        var knowledge = new KnowledgeBase(VersionOf(files), sources.Values.ToArray(), entries, safety, bot, notCovered) { SmallTalk = smallTalk };
         return new KnowledgeLoadResult(knowledge, errors);
     }
 
@@ -69,7 +73,7 @@ public static class KnowledgeLoader
             found.AddRange(Directory.EnumerateFiles(faq, "*.yml"));
         }
 
-        found.AddRange(new[] { SafetyFile, BotFile, NotCoveredFile }.Select(f => Path.Combine(folder, f)).Where(File.Exists));
+        found.AddRange(new[] { SafetyFile, BotFile, NotCoveredFile, SmallTalkFile }.Select(f => Path.Combine(folder, f)).Where(File.Exists));
         return found;
     }
 

@@ -2,10 +2,29 @@ using System.Text.RegularExpressions;
 
 namespace ChatBot.Core.Knowledge;
 
-/// <summary>A red-flag category from <c>knowledge/safety.yaml</c>, with its compiled patterns.</summary>
+/// <summary>
+/// A red-flag category from <c>knowledge/safety.yaml</c>: its guidance, the doctor line that fits it,
+/// the precise patterns, and the example and look-alike phrasings the semantic signal compares with.
+/// </summary>
 public sealed record SafetyCategory(
     string Id,
     string Label,
     SafetyAction Action,
     string Message,
-    IReadOnlyList<Regex> Patterns);
+    IReadOnlyList<Regex> Patterns)
+{
+    /// <summary>Replaces bot.yaml's doctor advice when this is the reply's first flag; empty keeps it.</summary>
+    public string DoctorAdvice { get; init; } = "";
+
+    /// <summary>Ways people say this red flag; a message close enough to one raises the flag.</summary>
+    public IReadOnlyList<SafetyPhrase> Examples { get; init; } = [];
+
+    /// <summary>Harmless messages that look like this red flag; a message closer to one of these does not fire.</summary>
+    public IReadOnlyList<SafetyPhrase> NotExamples { get; init; } = [];
+
+    /// <summary>Similarity to an example at or above which the semantic signal fires.</summary>
+    public double Threshold { get; init; } = SafetyDefaults.Threshold;
+
+    /// <summary>How much closer to an example than to the nearest look-alike a message must be.</summary>
+    public double Margin { get; init; } = SafetyDefaults.Margin;
+}

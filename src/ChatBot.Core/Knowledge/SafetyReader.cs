@@ -1,27 +1,22 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace ChatBot.Core.Knowledge;
 
-/// <summary>Reads <c>safety.yaml</c>: every required category present, every pattern compiles.</summary>
+/// <summary>
+/// Reads <c>safety.yaml</c>: every required category present, every pattern compiles and is fast, and
+/// the example and look-alike phrasings of the semantic signal are read with their lines.
+/// </summary>
 internal static class SafetyReader
 {
-    public static readonly string[] RequiredCategories = ["pregnancy", "child", "kidney", "medication", "overdose", "emergency", "self_harm"];
+    public static readonly string[] RequiredCategories = ["self_harm", "emergency", "ingestion", "pregnancy", "child", "kidney", "medication"];
 
     /// <summary>
     /// Patterns come from moderators; a pathological one must not stall a reply. Generous, because a busy
     /// machine must not turn an ordinary question into a false alarm; slow patterns are refused at load.
     /// </summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
-
-    /// <summary>
-    /// Short inputs on which exponential backtracking never finishes while any sane pattern takes
-    /// microseconds; short, so a busy machine cannot make a good pattern look slow.
-    /// </summary>
-    private static readonly string[] StressInputs =
-        [new string('a', 300) + "!", string.Concat(Enumerable.Repeat("ab ", 100)) + "!", new string(' ', 300) + "!", string.Concat(Enumerable.Repeat("my ", 100)) + "!"];
-
-    private static readonly TimeSpan StressTimeout = TimeSpan.FromMilliseconds(500);
 
     public static IReadOnlyList<SafetyCategory> Read(string text, string file, List<KnowledgeError> errors)
     {
@@ -31,11 +26,13 @@ internal static class SafetyReader
             return [];
         }
 
-        fields.RejectUnknown("categories");
+        fields.RejectUnknown("categories", "threshold", "margin");
+        var threshold = Number(fields, "threshold", SafetyDefaults.Threshold);
+        var margin = Number(fields, "margin", SafetyDefaults.Margin);
         var categories = new List<SafetyCategory>();
-        foreach (var (item, _, node) in fields.Mappings("categories", RequiredCategories.Length))
+        foreach (var (item, _, _) in fields.Mappings("categories", RequiredCategories.Length))
         {
-            item.RejectUnknown("id", "label", "action", "message", "patterns");
+            item.RejectUnknown("id", "label", "action", "message", "doctor_advice", "threshold", "patterns", "examples", "not_examples");
             var id = item.String("id");
             if (categories.Any(c => c.Id == id))
             {
@@ -49,7 +46,14 @@ internal static class SafetyReader
                 "" => SafetyAction.Warn,
                 var other => Invalid(item, other),
             };
-            var category = new SafetyCategory(id, item.String("label"), action, item.String("message"), Compile(item));
+            var category = new SafetyCategory(id, item.String("label"), action, item.String("message"), Compile(item))
+            {
+                DoctorAdvice = item.String("doctor_advice", required: false),
+                Threshold = Number(item, "threshold", threshold),
+                Margin = margin,
+                Examples = Phrases(item, "examples"),
+                NotExamples = Phrases(item, "not_examples"),
+            };
             if (id.Length > 0)
             {
                 categories.Add(category);
@@ -58,28 +62,41 @@ internal static class SafetyReader
 
         foreach (var missing in RequiredCategories.Where(r => categories.All(c => c.Id != r)))
         {
-            fields.Error("categories", $"required category '{missing}' is missing");
+            fields.Error("categories", $"required category '{missing}' is missing", fields.Node("categories"));
         }
 
         return categories;
     }
 
-    private static bool IsTooSlow(string pattern)
+    private static double Number(YamlFields item, string field, double fallback)
     {
-        var probe = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, StressTimeout);
-        try
+        var value = item.String(field, required: false);
+        if (value.Length == 0)
         {
-            foreach (var input in StressInputs)
-            {
-                probe.IsMatch(input);
-            }
+            return fallback;
+        }
 
-            return false;
-        }
-        catch (RegexMatchTimeoutException)
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number is >= 0 and < 1)
         {
-            return true;
+            return number;
         }
+
+        item.Error(field, $"'{value}' must be a number between 0 and 1 (for example 0.62)", item.Node(field));
+        return fallback;
+    }
+
+    private static SafetyPhrase[] Phrases(YamlFields item, string field)
+    {
+        if (item.Node(field) is not YamlSequenceNode node)
+        {
+            return item.Strings(field, 0, required: false).Select(t => new SafetyPhrase(t, item.Line)).ToArray();
+        }
+
+        var texts = item.Strings(field, 0, required: false);
+        return node.Children
+            .Where(c => c is YamlScalarNode { Value: { } v } && v.Trim().Length > 0)
+            .Select((c, i) => new SafetyPhrase(texts[i], item.LineOf(c)))
+            .ToArray();
     }
 
     private static SafetyAction Invalid(YamlFields item, string value)
@@ -95,13 +112,13 @@ internal static class SafetyReader
         var patterns = item.Strings("patterns", 1);
         for (var i = 0; i < patterns.Count; i++)
         {
+            var at = node is not null && i < node.Children.Count ? node.Children[i] : null;
             try
             {
                 var regex = new Regex(patterns[i], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
-                if (IsTooSlow(patterns[i]))
+                if (SlowPatternProbe.IsTooSlow(patterns[i]))
                 {
-                    var slowAt = node is not null && i < node.Children.Count ? node.Children[i] : null;
-                    item.Error($"patterns[{i}]", "is too slow on long input (catastrophic backtracking); simplify it", slowAt);
+                    item.Error($"patterns[{i}]", "is too slow on long input (catastrophic backtracking); simplify it", at);
                     continue;
                 }
 
@@ -109,7 +126,6 @@ internal static class SafetyReader
             }
             catch (ArgumentException e)
             {
-                var at = node is not null && i < node.Children.Count ? node.Children[i] : null;
                 item.Error($"patterns[{i}]", $"is not a valid regular expression: {e.Message}", at);
             }
         }

@@ -14,6 +14,9 @@ public sealed record Reply
     /// <summary>The FAQ entry that answered, if any.</summary>
     public string? EntryId { get; init; }
 
+    /// <summary>For small talk (a greeting, thanks, a question about the bot): the intent recognised.</summary>
+    public string? Intent { get; init; }
+
     /// <summary>The matched entry's canonical question (a title), if any.</summary>
     public string? Title { get; init; }
 

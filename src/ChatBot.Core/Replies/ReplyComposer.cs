@@ -40,7 +40,7 @@ public sealed class ReplyComposer
         var message = flags.Count > 0 ? "" : _knowledge.Bot.Messages.NoAnswer;
         if (englishOnlyNote)
         {
-            message = $"{_knowledge.Bot.Messages.EnglishOnly}\n\n{message}".Trim();
+            message = $"{_knowledge.Bot.Messages.EnglishOnly}\n\n{message}\n\n{_knowledge.Bot.Messages.EmergencyAnyLanguage}".Trim();
         }
 
         return Finish(Base(flags.Count > 0 ? ReplyOutcome.Safety : ReplyOutcome.NoAnswer, message, confidence, flags));
@@ -48,6 +48,10 @@ public sealed class ReplyComposer
 
     /// <summary>Urgent red flags: the guidance replaces the answer.</summary>
     public Reply Urgent(IReadOnlyList<SafetyCategory> flags) => Finish(Base(ReplyOutcome.Safety, "", 0, flags));
+
+    /// <summary>A greeting, thanks or a question about the bot: its short reply, with any warn-level flags above it.</summary>
+    public Reply SmallTalk(SmallTalkIntent intent, double confidence, IReadOnlyList<SafetyCategory> flags) =>
+        Finish(Base(flags.Count > 0 ? ReplyOutcome.Safety : ReplyOutcome.Notice, intent.Reply, confidence, flags) with { Intent = intent.Id });
 
     public Reply Empty() => Finish(Base(ReplyOutcome.NoAnswer, _knowledge.Bot.Messages.Empty, 0, []));
 
@@ -84,7 +88,7 @@ public sealed class ReplyComposer
             Related = reply.Related.Select(Defuse).ToArray(),
             Choices = reply.Choices.Select(Defuse).ToArray(),
             Caveats = caveats.Length > 0 ? caveats : [FallbackCaveat],
-            DoctorAdvice = Either(MassMentionGuard.Defuse(_knowledge.Bot.DoctorAdvice), FallbackDoctorAdvice),
+            DoctorAdvice = Either(MassMentionGuard.Defuse(DoctorAdviceFor(reply.Safety)), FallbackDoctorAdvice),
             KnowledgeVersion = _knowledge.Version,
         };
         return finished with { Text = ReplyTextRenderer.Render(finished) };
@@ -93,6 +97,13 @@ public sealed class ReplyComposer
     // Last line of defence should bot.yaml ever hold blank text: the invariant does not depend on data.
     private const string FallbackCaveat = "This is general information, not medical advice.";
     private const string FallbackDoctorAdvice = "Please talk to a doctor before taking any supplement.";
+
+    /// <summary>The first red flag's own doctor line when it has one: a crisis reply does not talk about changing supplements.</summary>
+    private string DoctorAdviceFor(IReadOnlyList<SafetyNotice> notices)
+    {
+        var first = notices.Count == 0 ? null : _knowledge.Safety.FirstOrDefault(c => c.Id == notices[0].Flag);
+        return Either(first?.DoctorAdvice ?? "", _knowledge.Bot.DoctorAdvice);
+    }
 
     private static string Either(string value, string fallback) => value.Trim().Length > 0 ? value : fallback;
 

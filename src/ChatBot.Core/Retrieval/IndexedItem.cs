@@ -8,4 +8,6 @@ public sealed record IndexedItem(IReadOnlyList<string> Phrases, string Body)
     public static IndexedItem Of(FaqEntry entry) => new(entry.Alternates.Prepend(entry.Question).ToArray(), entry.Answer);
 
     public static IndexedItem Of(NotCoveredTopic topic) => new(topic.Phrases, "");
+
+    public static IndexedItem Of(SmallTalkIntent intent) => new(intent.Phrases, "");
 }

@@ -8,5 +8,8 @@ namespace ChatBot.Core.Retrieval;
 /// </summary>
 public sealed record MatchDecision(MatchKind Kind, IReadOnlyList<Candidate> Candidates, NotCoveredTopic? Gap = null, double GapScore = 0)
 {
+    /// <summary>For <see cref="MatchKind.SmallTalk"/>: the intent recognised.</summary>
+    public SmallTalkIntent? Intent { get; init; }
+
     public double Confidence => Candidates.Count > 0 ? Math.Clamp(Candidates[0].Score, 0, 1) : 0;
 }

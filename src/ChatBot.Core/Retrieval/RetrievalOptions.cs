@@ -20,6 +20,14 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0)]
     public double LexicalThreshold { get; set; } = 0.3;
 
+    /// <summary>A question of one to three words is answered with the nearest entry at or above this score.</summary>
+    [Range(0.0, 1.0)]
+    public double TerseThreshold { get; set; } = 0.35;
+
+    /// <summary>A known gap (not-covered.yaml) must beat the best entry by this much to refuse the question.</summary>
+    [Range(0.0, 1.0)]
+    public double GapMargin { get; set; } = 0.03;
+
     /// <summary>When the two best entries are closer than this, the bot asks which one was meant.</summary>
     [Range(0.0, 1.0)]
     public double ClarifyMargin { get; set; } = 0.02;

@@ -16,6 +16,7 @@ public sealed class Retriever
 
     private readonly IReadOnlyList<FaqEntry> _entries;
     private readonly IReadOnlyList<NotCoveredTopic> _gaps;
+    private readonly IReadOnlyList<SmallTalkIntent> _intents;
     private readonly RetrievalOptions _options;
     private readonly QueryRewriter _rewriter;
     private readonly LexicalIndex _lexical;
@@ -25,9 +26,10 @@ public sealed class Retriever
     {
         _entries = knowledge.Entries;
         _gaps = knowledge.NotCovered;
+        _intents = knowledge.SmallTalk;
         _options = options;
         _rewriter = new QueryRewriter(knowledge.Bot.Synonyms, knowledge.Bot.Subject);
-        var items = _entries.Select(IndexedItem.Of).Concat(_gaps.Select(IndexedItem.Of)).ToArray();
+        var items = _entries.Select(IndexedItem.Of).Concat(_gaps.Select(IndexedItem.Of)).Concat(_intents.Select(IndexedItem.Of)).ToArray();
         _lexical = new LexicalIndex(items, _rewriter, vocabularyItems: _entries.Count);
         _semantic = options.Mode == RetrievalMode.Semantic && cache is not null
             ? new SemanticIndex(items, _rewriter, cache)
@@ -42,15 +44,16 @@ public sealed class Retriever
     /// Decides on the whole question; a long message is also decided sentence by sentence, and the most
     /// confident answer wins, since people bury their question at the end of a story.
     /// </summary>
-    public MatchDecision Decide(string normalizedQuestion)
+    public MatchDecision Decide(string normalizedQuestion, QuestionVectors? vectors = null)
     {
+        vectors ??= NewVectors();
         var text = RetrievalText.Clean(normalizedQuestion);
         var parts = Parts(text);
-        var vectors = _semantic?.Embed(parts.Select(_rewriter.Neutral).ToArray());
-        var best = DecideOne(parts[0], vectors?[0]);
+        vectors.Ensure(parts);
+        var best = DecideOne(parts[0], vectors.Get(parts[0]));
         for (var i = 1; i < parts.Count; i++)
         {
-            var decision = DecideOne(parts[i], vectors?[i]);
+            var decision = DecideOne(parts[i], vectors.Get(parts[i]));
             if (decision.Kind == MatchKind.Answer && (best.Kind != MatchKind.Answer || decision.Confidence > best.Confidence))
             {
                 best = decision;
@@ -65,7 +68,7 @@ public sealed class Retriever
     /// so semantic mode reads its last sentence and the one other part with the strongest lexical match;
     /// lexical mode, being cheap, reads the opening and every part.
     /// </summary>
-    private IReadOnlyList<string> Parts(string text)
+    public IReadOnlyList<string> Parts(string text)
     {
         if (text.Length < RetrievalText.LongQuestion)
         {
@@ -88,6 +91,15 @@ public sealed class Retriever
         return strongest is null ? [sentences[0]] : [sentences[0], strongest];
     }
 
+    /// <summary>An empty set of vectors for one message, embedding as retrieval does (synonyms, subject read as "it").</summary>
+    public QuestionVectors NewVectors() =>
+        _semantic is null ? QuestionVectors.Lexical : new QuestionVectors(texts => _semantic.Embed(texts.Select(_rewriter.Neutral).ToArray()));
+
+    public QueryRewriter Rewriter => _rewriter;
+
+    /// <summary>The texts the semantic index embedded, so the cache keeps them.</summary>
+    public IReadOnlyList<string> EmbeddedTexts => _semantic?.Texts ?? [];
+
     /// <summary>All entries, best first.</summary>
     public IReadOnlyList<Candidate> Rank(string normalizedQuestion)
     {
@@ -97,25 +109,49 @@ public sealed class Retriever
 
     private MatchDecision DecideOne(string question, float[]? vector)
     {
-        var (candidates, gap, gapScore) = Score(question, vector);
-        if (candidates.Count == 0 || candidates[0].Score < Threshold || gapScore >= candidates[0].Score)
+        var scored = Score(question, vector);
+        var candidates = scored.Candidates;
+        var best = candidates.Count == 0 ? 0 : candidates[0].Score;
+        if (scored.Intent is not null && scored.IntentScore >= Threshold && scored.IntentScore >= best && MayBeSmallTalk(question))
         {
-            return new MatchDecision(MatchKind.NoAnswer, candidates, gap, gapScore);
+            return new MatchDecision(MatchKind.SmallTalk, candidates, scored.Gap, scored.GapScore) { Intent = scored.Intent };
+        }
+
+        // A known gap wins only by a margin: a question an entry answers is not refused on a tie.
+        var threshold = IsTerse(question) ? _options.TerseThreshold : Threshold;
+        var gapMargin = Mode == RetrievalMode.Semantic ? _options.GapMargin : 0;
+        if (candidates.Count == 0 || best < threshold || scored.GapScore >= best + gapMargin)
+        {
+            return new MatchDecision(MatchKind.NoAnswer, candidates, scored.Gap, scored.GapScore);
         }
 
         var close = candidates.Count > 1
-            && candidates[1].Score >= Threshold
-            && candidates[0].Score - candidates[1].Score < _options.ClarifyMargin
-            && !candidates[0].Entry.Related.Contains(candidates[1].Entry.Id);
-        return new MatchDecision(close ? MatchKind.Clarify : MatchKind.Answer, candidates, gap, gapScore);
+            && candidates[1].Score >= threshold
+            && best - candidates[1].Score < _options.ClarifyMargin
+            && !candidates[0].Entry.Related.Contains(candidates[1].Entry.Id)
+            && !candidates[1].Entry.Related.Contains(candidates[0].Entry.Id);
+        return new MatchDecision(close ? MatchKind.Clarify : MatchKind.Answer, candidates, scored.Gap, scored.GapScore);
     }
 
-    private (IReadOnlyList<Candidate> Candidates, NotCoveredTopic? Gap, double GapScore) Score(string text, float[]? vector)
+    /// <summary>
+    /// Small talk is short. Lexical scores of a few shared words ("good", "help") are no evidence of it, so
+    /// lexical mode only considers messages of a few words.
+    /// </summary>
+    private bool MayBeSmallTalk(string question) =>
+        Mode == RetrievalMode.Semantic || question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5;
+
+    /// <summary>One to three words ("dose?", "safe?", "magtein vs melatonin"): too few for a confident score, so the nearest topic is offered more readily.</summary>
+    private bool IsTerse(string question) =>
+        _lexical.Terms(_rewriter.Rewrite(question)).Count(t => t.Length > 1) is > 0 and <= 3;
+
+    private sealed record Scored(IReadOnlyList<Candidate> Candidates, NotCoveredTopic? Gap, double GapScore, SmallTalkIntent? Intent, double IntentScore);
+
+    private Scored Score(string text, float[]? vector)
     {
         var question = _rewriter.Rewrite(text);
         if (question.Length == 0 || _entries.Count == 0)
         {
-            return ([], null, 0);
+            return new Scored([], null, 0, null, 0);
         }
 
         var lexical = _lexical.Score(question);
@@ -131,18 +167,26 @@ public sealed class Retriever
             candidates[i] = new Candidate(_entries[i], Blend(i) * familiarity, semantic?[i].Score ?? 0, lexical[i], semantic?[i].Closest ?? "");
         }
 
-        NotCoveredTopic? gap = null;
-        var gapScore = 0.0;
-        for (var g = 0; g < _gaps.Count; g++)
+        var (gap, gapScore) = Best(_gaps, _entries.Count, Blend);
+        var (intent, intentScore) = Best(_intents, _entries.Count + _gaps.Count, Blend);
+        return new Scored(candidates.OrderByDescending(c => c.Score).ToArray(), gap, gapScore, intent, intentScore);
+    }
+
+    private static (T? Item, double Score) Best<T>(IReadOnlyList<T> items, int offset, Func<int, double> score)
+        where T : class
+    {
+        T? best = null;
+        var bestScore = 0.0;
+        for (var i = 0; i < items.Count; i++)
         {
-            var score = Blend(_entries.Count + g);
-            if (score > gapScore)
+            var value = score(offset + i);
+            if (value > bestScore)
             {
-                (gap, gapScore) = (_gaps[g], score);
+                (best, bestScore) = (items[i], value);
             }
         }
 
-        return (candidates.OrderByDescending(c => c.Score).ToArray(), gap, gapScore);
+        return (best, bestScore);
     }
 
     /// <summary>1 when every content word of the question occurs in the FAQ; less for each word it never uses.</summary>

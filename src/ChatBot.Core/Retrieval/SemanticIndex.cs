@@ -17,13 +17,16 @@ public sealed class SemanticIndex
         var originals = items.Select(i => i.Phrases).ToArray();
         var bodies = items.Select(i => i.Body.Length == 0 ? null : rewriter.Neutral(i.Body)).ToArray();
         var texts = phraseTexts.SelectMany(p => p).Concat(bodies.OfType<string>()).ToArray();
+        Texts = texts;
         var vectors = cache.GetOrEmbed(texts);
-        cache.RetainOnly(texts);
         var next = 0;
         // Scored on the neutral text, shown (by faq preview) as the moderator wrote it.
         _phrases = phraseTexts.Select((texts, i) => texts.Select((_, j) => (originals[i][j], vectors[next++])).ToArray()).ToArray();
         _bodies = bodies.Select(b => b is null ? null : vectors[next++]).ToArray();
     }
+
+    /// <summary>The embedded texts, so the cache keeps them.</summary>
+    public IReadOnlyList<string> Texts { get; }
 
     /// <summary>
     /// Query vectors for several texts. A batch is padded to its longest text, so texts are batched with

@@ -3,21 +3,58 @@ using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Safety;
 
-/// <summary>Recognises red-flag questions before retrieval, from the patterns in <c>knowledge/safety.yaml</c>.</summary>
-public static class SafetyTriage
+/// <summary>
+/// Recognises red flags before retrieval from two signals: the precise patterns of <c>safety.yaml</c>
+/// (numbers with units, drug names, emergency phrases per language) and, in semantic mode, how close
+/// the message or one of its clauses comes to a category's example phrasings compared with the nearest
+/// harmless look-alike. Either signal raises the flag; flags come out in <see cref="SafetyPrecedence"/> order.
+/// </summary>
+public sealed class SafetyTriage
 {
-    /// <summary>The categories a normalised question raises, urgent (replace) ones first.</summary>
-    public static IReadOnlyList<SafetyCategory> Triage(string normalizedQuestion, IReadOnlyList<SafetyCategory> categories)
+    private readonly IReadOnlyList<SafetyCategory> _categories;
+    private readonly SafetyIndex? _semantic;
+
+    public SafetyTriage(IReadOnlyList<SafetyCategory> categories, SafetyIndex? semantic)
     {
-        if (normalizedQuestion.Length == 0)
+        _categories = categories;
+        _semantic = semantic;
+    }
+
+    public IReadOnlyList<SafetyCategory> Categories => _categories;
+
+    public bool IsSemantic => _semantic is not null;
+
+    /// <summary>Patterns only: what lexical mode, and the check of a pattern edit, rely on.</summary>
+    public static SafetyAssessment ByPatterns(string normalizedMessage, IReadOnlyList<SafetyCategory> categories) =>
+        new SafetyTriage(categories, null).Assess(normalizedMessage, []);
+
+    /// <param name="normalizedMessage">The normalised message, which the patterns read.</param>
+    /// <param name="clauses">The message's clauses (<see cref="SafetyClauses"/>) with their vectors; empty in lexical mode.</param>
+    /// <param name="skip">An example or look-alike to leave out of the comparison, when checking that phrasing itself.</param>
+    public SafetyAssessment Assess(string normalizedMessage, IReadOnlyList<(string Clause, float[] Vector)> clauses, string? skip = null)
+    {
+        if (normalizedMessage.Length == 0)
         {
-            return [];
+            return SafetyAssessment.None;
         }
 
-        return categories
-            .Where(c => c.Patterns.Any(p => Matches(p, normalizedQuestion)))
-            .OrderBy(c => c.Action == SafetyAction.Replace ? 0 : 1)
-            .ToArray();
+        var semantic = _semantic is null || clauses.Count == 0 ? [] : _semantic.Compare(clauses, skip);
+        var flags = new List<SafetyFlag>();
+        for (var i = 0; i < _categories.Count; i++)
+        {
+            var category = _categories[i];
+            var pattern = category.Patterns.FirstOrDefault(p => Matches(p, normalizedMessage));
+            if (pattern is not null)
+            {
+                flags.Add(new SafetyFlag(category, SafetySignal.Pattern, pattern.ToString(), 1));
+            }
+            else if (semantic.Count > 0 && semantic[i].Fires(category.Threshold, category.Margin))
+            {
+                flags.Add(new SafetyFlag(category, SafetySignal.Example, semantic[i].Example, semantic[i].ExampleSimilarity));
+            }
+        }
+
+        return new SafetyAssessment(SafetyPrecedence.Sort(flags, f => f.Category), semantic);
     }
 
     private static bool Matches(Regex pattern, string text)

@@ -3,8 +3,8 @@ namespace ChatBot.Core.Text;
 /// <summary>
 /// A deliberately small guess at whether a question is in English: the FAQ answers only in English, so
 /// a question in another language that found no answer is told so, instead of a bare "not covered".
-/// Counts the most common function words of English, Spanish, Portuguese, French and German; any CJK
-/// character counts as not English.
+/// Counts the most common function words of English, Spanish, Portuguese, French, German and Italian;
+/// any letter of a non-Latin script counts as not English.
 /// </summary>
 public static class LanguageGuess
 {
@@ -13,11 +13,16 @@ public static class LanguageGuess
         "el la los las de del que y es un una por para con como qué cómo mi puedo tiene hay " +
         "o os as não você é uma com para pode tem isso " +
         "le les des est une je vous et pour avec qui pas peut " +
-        "der die das und ist ein eine ich nicht mit für wie kann gibt es sollte täglich nehmen");
+        "der die das und ist ein eine ich nicht mit für wie kann gibt es sollte täglich nehmen " +
+        "il lo gli di che è per non sono ho mio mia posso anche dopo molto questo quello ma cosa vuol dire fa " +
+        "pero muy pero también tengo estoy más " +
+        "mas muito também estou tenho está " +
+        "mais très aussi suis ai avez fait ça " +
+        "aber sehr auch habe bin hat");
 
     public static bool IsLikelyEnglish(string text)
     {
-        if (text.Any(c => c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF'))
+        if (text.Any(IsNonLatinLetter))
         {
             return false;
         }
@@ -25,8 +30,12 @@ public static class LanguageGuess
         var words = text.ToLowerInvariant().Split([' ', ',', '.', '?', '!', '¿', '¡', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
         var english = words.Count(English.Contains);
         var other = words.Count(Other.Contains);
-        return other <= english || other < 2;
+        // Four or more words without one English function word are not English either (Turkish, Polish…).
+        return (other <= english || other < 2) && (english > 0 || words.Length < 4);
     }
+
+    /// <summary>A letter of another script (Cyrillic, Arabic, Devanagari, CJK, Hangul…): Latin letters end at U+024F.</summary>
+    private static bool IsNonLatinLetter(char c) => c > '\u024F' && char.IsLetter(c) && c is not (>= '\u1E00' and <= '\u1EFF');
 
     private static HashSet<string> Set(string words) => words.Split(' ').ToHashSet(StringComparer.Ordinal);
 }

@@ -17,9 +17,12 @@ public static class CommandLine
                chatbot faq validate [--knowledge DIR]          check the FAQ; exit code 1 on any error
                chatbot faq preview "QUESTION"                  top 5 candidates with scores and why
                chatbot faq coverage                            article sentences no entry cites
-               chatbot faq eval FILE [--verbose]               replay a question set, print pass rates and misses
+               chatbot faq eval FILE [--verbose] [FLOORS]      replay a question set, print rates and misses; exit 1 below a floor
+                                                               FLOORS: --min-answer R --min-no-answer R --min-recall R
+                                                               --min-urgent-recall R --max-false-alarms R --max-replace-false-alarms R
                chatbot faq gaps [--days N] [--json]            unanswered and low-confidence questions, grouped (default 7 days)
                chatbot faq feedback [--json]                   entries with the most thumbs-down, with sample questions
+               chatbot safety check "MESSAGE" [--json]         which red flags fire and why (pattern, nearest example, look-alike)
                chatbot log purge                               delete logged questions older than the retention now
         """;
 
@@ -34,11 +37,12 @@ public static class CommandLine
                 ["ask", .. var question] => await AskCommand.RunAsync(options, question),
                 ["faq", "validate"] => FaqCommands.Validate(options),
                 ["faq", "coverage"] => FaqCommands.Coverage(options),
-                ["faq", "eval", var file] => EvalCommand.Run(options, file),
+                ["faq", "eval", var file, .. var floors] when EvalCommand.ParseFloors(floors) is { } parsed => EvalCommand.Run(options, file, parsed),
                 ["faq", "preview", .. var question] when question.Length > 0 => FaqCommands.Preview(options, string.Join(' ', question)),
                 ["faq", "gaps"] => await LogCommands.GapsAsync(options, null),
                 ["faq", "gaps", "--days", var days] => await LogCommands.GapsAsync(options, days),
                 ["faq", "feedback"] => await LogCommands.FeedbackAsync(options),
+                ["safety", "check", .. var message] when message.Length > 0 => SafetyCheckCommand.Run(options, string.Join(' ', message)),
                 ["log", "purge"] => await LogCommands.PurgeAsync(options),
                 ["help" or "--help" or "-h"] => PrintUsage(0),
                 _ => PrintUsage(2),

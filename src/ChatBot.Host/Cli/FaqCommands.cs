@@ -26,6 +26,27 @@ public static class FaqCommands
             return 1;
         }
 
+        // The safety phrasings are checked against the triage they build, with the configured model.
+        try
+        {
+            using var host = CliHost.Build(options);
+            var errors = host.Services.GetRequiredService<KnowledgeStore>().CheckPhrases();
+            if (errors.Count > 0)
+            {
+                throw new KnowledgeInvalidException(folder, errors);
+            }
+        }
+        catch (KnowledgeInvalidException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                Console.Error.WriteLine(error);
+            }
+
+            Console.Error.WriteLine($"{e.Errors.Count} error(s) in {folder}");
+            return 1;
+        }
+
         var knowledge = result.Knowledge!;
         Console.WriteLine($"OK: {knowledge.Entries.Count} entries, {knowledge.Safety.Count} safety categories, {knowledge.Sources.Count} source(s); version {knowledge.Version}");
         PrintCoverage(CoverageReport.Build(knowledge));
@@ -49,9 +70,10 @@ public static class FaqCommands
         using var host = CliHost.Build(options);
         var snapshot = host.Services.GetRequiredService<KnowledgeStore>().Current;
         var normalized = QuestionNormalizer.Normalize(question);
-        var flags = SafetyTriage.Triage(normalized, snapshot.Knowledge.Safety);
-        var decision = snapshot.Retriever.Decide(normalized);
-        Console.WriteLine($"Retrieval: {snapshot.Retriever.Mode}; decision: {decision.Kind}; safety flags: {(flags.Count == 0 ? "none" : string.Join(", ", flags.Select(f => f.Id)))}");
+        var vectors = snapshot.Retriever.NewVectors();
+        var flags = snapshot.Triage(normalized, vectors).Flags;
+        var decision = snapshot.Retriever.Decide(normalized, vectors);
+        Console.WriteLine($"Retrieval: {snapshot.Retriever.Mode}; decision: {decision.Kind}; safety flags: {(flags.Count == 0 ? "none" : string.Join(", ", flags.Select(f => f.Category.Id)))}");
         foreach (var candidate in decision.Candidates.Take(5))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

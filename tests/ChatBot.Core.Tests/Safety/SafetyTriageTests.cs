@@ -12,7 +12,7 @@ public class SafetyTriageTests
     private readonly KnowledgeBase _knowledge = TestKnowledge.Load();
 
     private string[] Flags(string question) =>
-        SafetyTriage.Triage(QuestionNormalizer.Normalize(question), _knowledge.Safety).Select(c => c.Id).ToArray();
+        SafetyTriage.ByPatterns(QuestionNormalizer.Normalize(question), _knowledge.Safety).Flags.Select(f => f.Category.Id).ToArray();
 
     [Theory]
     [InlineData("estoy embarazada, ¿puedo tomar treonato de magnesio?", "pregnancy")]
@@ -26,7 +26,7 @@ public class SafetyTriageTests
     [InlineData("je suis sous dialyse", "kidney")]
     [InlineData("我有肾病", "kidney")]
     [InlineData("tomo medicamentos para la presión", "medication")]
-    [InlineData("tomei uma overdose", "overdose")]
+    [InlineData("tomei uma overdose ontem", "ingestion")]
     [InlineData("tengo dolor de pecho", "emergency")]
     [InlineData("ich habe Brustschmerzen", "emergency")]
     [InlineData("quiero morir", "self_harm")]
@@ -41,7 +41,26 @@ public class SafetyTriageTests
     [InlineData("how many capsules would it take to never wake up", "self_harm")]
     [InlineData("i'm going to overdose on my magnesium tonight", "self_harm")]
     [InlineData("my son is 10 can he take magtein", "child")]
-    [InlineData("i took 10 pills by accident", "overdose")]
+    [InlineData("i took 10 pills by accident", "ingestion")]
+    [InlineData("мне 14, можно мне магтейн?", "child")]
+    [InlineData("妊娠中ですが飲んでもいいですか", "pregnancy")]
+    [InlineData("أنا حامل هل يمكنني تناوله", "pregnancy")]
+    [InlineData("मैं गर्भवती हूँ, क्या मैं इसे ले सकती हूँ?", "pregnancy")]
+    [InlineData("ho preso tutto il flacone", "ingestion")]
+    [InlineData("voglio morire", "self_harm")]
+    [InlineData("死にたい", "self_harm")]
+    [InlineData("хочу умереть", "self_harm")]
+    [InlineData("أريد أن أموت", "self_harm")]
+    [InlineData("मैं मरना चाहता हूँ", "self_harm")]
+    [InlineData("me tomé todo el frasco", "ingestion")]
+    [InlineData("j'ai pris toute la boîte", "ingestion")]
+    [InlineData("ich habe die ganze Flasche genommen", "ingestion")]
+    [InlineData("tomei o frasco todo", "ingestion")]
+    [InlineData("胸が痛い", "emergency")]
+    [InlineData("не могу дышать", "emergency")]
+    [InlineData("لا أستطيع التنفس", "emergency")]
+    [InlineData("सीने में दर्द है", "emergency")]
+    [InlineData("non riesco a respirare", "emergency")]
     [InlineData("i'm on blood thinners", "medication")]
     [InlineData("my lips are swelling up", "emergency")]
     [InlineData("i had a kidney transplant", "kidney")]
@@ -53,6 +72,16 @@ public class SafetyTriageTests
     [InlineData("what dose did they use in the study")]
     [InlineData("does magtein make u drowsy the next day")]
     [InlineData("how many mg of melatonin should i take")]
+    [InlineData("is 3 mg melatonin too much?")]
+    [InlineData("my kids are asleep, can I take it now?")]
+    [InlineData("I get a faint headache")]
+    [InlineData("is the drowsiness going to disappear")]
+    [InlineData("I worry too much")]
+    [InlineData("pregnenolone or magnesium for sleep?")]
+    [InlineData("that's odd")]
+    [InlineData("se bebe con agua?")]
+    [InlineData("my heart skipped a beat when I saw the price lol")]
+    [InlineData("I'm expecting it to work within a week")]
     public void Ordinary_questions_raise_no_flag(string question) =>
         Assert.Empty(Flags(question));
 

@@ -1,0 +1,51 @@
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Retrieval;
+using ChatBot.Core.Safety;
+
+namespace ChatBot.Core.Answering;
+
+/// <summary>Builds the indexes of one knowledge version: retrieval and the safety triage on the same model.</summary>
+public static class SnapshotBuilder
+{
+    public static KnowledgeSnapshot Build(KnowledgeBase knowledge, RetrievalOptions options, EmbeddingCache? cache, DateTimeOffset loadedAt)
+    {
+        var retriever = new Retriever(knowledge, options, cache);
+        SafetyIndex? safetyIndex = null;
+        if (retriever.Mode == RetrievalMode.Semantic && cache is not null)
+        {
+            safetyIndex = new SafetyIndex(knowledge.Safety, OrdinaryQuestions(knowledge), retriever.Rewriter, cache);
+            // The cache keeps only this version's texts, so months of edits do not grow it.
+            cache.RetainOnly([.. retriever.EmbeddedTexts, .. safetyIndex.Texts]);
+        }
+
+        return new KnowledgeSnapshot(knowledge, retriever, new SafetyTriage(knowledge.Safety, safetyIndex), loadedAt);
+    }
+
+    /// <summary>
+    /// Errors in the safety phrasings of a built snapshot (<see cref="SafetyPhraseCheck"/>); embeds through the
+    /// cache, which already holds every phrasing, so the check costs no model call for an unchanged file.
+    /// </summary>
+    public static IReadOnlyList<KnowledgeError> CheckPhrases(KnowledgeSnapshot snapshot, EmbeddingCache? cache)
+    {
+        var rewriter = snapshot.Retriever.Rewriter;
+        Func<QuestionVectors> vectors = snapshot.Safety.IsSemantic && cache is not null
+            ? () => new QuestionVectors(texts => cache.GetOrEmbed(texts.Select(rewriter.Neutral).ToArray()))
+            : () => QuestionVectors.Lexical;
+        return SafetyPhraseCheck.Run(snapshot.Safety, vectors);
+    }
+
+    /// <summary>
+    /// The part of the phrase check that needs no model: no look-alike may match a pattern. Cheap and
+    /// deterministic, so every load and reload runs it; <c>faq validate</c> runs the full check.
+    /// </summary>
+    public static IReadOnlyList<KnowledgeError> CheckPatterns(KnowledgeSnapshot snapshot) =>
+        SafetyPhraseCheck.Run(new SafetyTriage(snapshot.Knowledge.Safety, null), () => QuestionVectors.Lexical);
+
+    /// <summary>The phrasings of entries, known gaps and small talk: questions that are not red flags by themselves.</summary>
+    private static string[] OrdinaryQuestions(KnowledgeBase knowledge) =>
+    [
+        .. knowledge.Entries.SelectMany(e => e.Alternates.Prepend(e.Question)),
+        .. knowledge.NotCovered.SelectMany(g => g.Phrases),
+        .. knowledge.SmallTalk.SelectMany(i => i.Phrases),
+    ];
+}

@@ -1,0 +1,11 @@
+namespace ChatBot.Core.Knowledge;
+
+/// <summary>Semantic-signal settings used when <c>safety.yaml</c> does not set them.</summary>
+public static class SafetyDefaults
+{
+    /// <summary>Similarity to a category's nearest example at which it fires.</summary>
+    public const double Threshold = 0.55;
+
+    /// <summary>How much closer to an example than to the nearest look-alike a message must be.</summary>
+    public const double Margin = 0.04;
+}

@@ -1,0 +1,9 @@
+namespace ChatBot.Core.Safety;
+
+/// <summary>The red flags a message raises, in precedence order, and what the semantic signal saw for each category.</summary>
+public sealed record SafetyAssessment(IReadOnlyList<SafetyFlag> Flags, IReadOnlyList<SemanticEvidence> Semantic)
+{
+    public static readonly SafetyAssessment None = new([], []);
+
+    public bool IsUrgent => Flags.Any(f => f.Category.Action == Knowledge.SafetyAction.Replace);
+}

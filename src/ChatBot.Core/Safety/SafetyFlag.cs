@@ -1,0 +1,11 @@
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Safety;
+
+/// <summary>A raised red flag and why: the pattern that matched, or the nearest example and its similarity.</summary>
+public sealed record SafetyFlag(SafetyCategory Category, SafetySignal Signal, string Because, double Similarity)
+{
+    public string Explain() => Signal == SafetySignal.Pattern
+        ? $"pattern {Because}"
+        : $"close to example \"{Because}\" (similarity {Similarity:0.00})";
+}

@@ -1,0 +1,91 @@
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Retrieval;
+
+namespace ChatBot.Core.Safety;
+
+/// <summary>
+/// The semantic signal: every category's example phrasings and every look-alike, embedded with the model
+/// retrieval uses and compared with the vectors retrieval already made of the message, so triage costs
+/// no second model call. Look-alikes are pooled: a harmless phrasing written for one category also keeps
+/// a message from firing another, and so does every phrasing of an FAQ entry, known gap or small-talk
+/// intent — ordinary questions the bot is built to answer.
+/// </summary>
+public sealed class SafetyIndex
+{
+    private readonly IReadOnlyList<SafetyCategory> _categories;
+    private readonly (string Text, float[] Vector)[][] _examples;
+    private readonly (string Text, float[] Vector)[] _lookAlikes;
+
+    public SafetyIndex(IReadOnlyList<SafetyCategory> categories, IReadOnlyList<string> ordinaryQuestions, QueryRewriter rewriter, EmbeddingCache cache)
+    {
+        _categories = categories;
+        var exampleTexts = categories.Select(c => c.Examples.Select(e => e.Text).ToArray()).ToArray();
+        var lookAlikeTexts = categories.SelectMany(c => c.NotExamples.Select(e => e.Text)).Concat(ordinaryQuestions).Distinct().ToArray();
+        Texts = exampleTexts.SelectMany(t => t).Concat(lookAlikeTexts).Select(rewriter.Neutral).ToArray();
+        var vectors = cache.GetOrEmbed(Texts);
+        var next = 0;
+        _examples = exampleTexts.Select(texts => texts.Select(t => (t, vectors[next++])).ToArray()).ToArray();
+        _lookAlikes = lookAlikeTexts.Select(t => (t, vectors[next++])).ToArray();
+    }
+
+    /// <summary>The embedded texts, so the cache keeps them.</summary>
+    public IReadOnlyList<string> Texts { get; }
+
+    /// <summary>
+    /// Per category, what the clause closest to one of its examples looks like. The first clause is the whole
+    /// message; <paramref name="skip"/> leaves one phrasing out (validation).
+    /// </summary>
+    public IReadOnlyList<SemanticEvidence> Compare(IReadOnlyList<(string Clause, float[] Vector)> clauses, string? skip = null)
+    {
+        var evidence = new SemanticEvidence[_categories.Count];
+        var lookAlikes = clauses.Select(c => Nearest(_lookAlikes, c.Vector, skip)).ToArray();
+        for (var i = 0; i < _categories.Count; i++)
+        {
+            var category = _categories[i];
+            SemanticEvidence? best = null;
+            for (var j = 0; j < clauses.Count; j++)
+            {
+                var example = Nearest(_examples[i], clauses[j].Vector, skip);
+                var candidate = new SemanticEvidence(category.Id, example.Text, example.Similarity, lookAlikes[j].Text, lookAlikes[j].Similarity, clauses[j].Clause)
+                {
+                    IsClause = j > 0,
+                };
+                if (best is null || Better(candidate, best, category))
+                {
+                    best = candidate;
+                }
+            }
+
+            evidence[i] = best ?? new SemanticEvidence(category.Id, "", 0, "", 0, "");
+        }
+
+        return evidence;
+    }
+
+    private static bool Better(SemanticEvidence candidate, SemanticEvidence best, SafetyCategory category)
+    {
+        var fires = candidate.Fires(category.Threshold, category.Margin);
+        var bestFires = best.Fires(category.Threshold, category.Margin);
+        return fires != bestFires ? fires : candidate.ExampleSimilarity > best.ExampleSimilarity;
+    }
+
+    private static (string Text, double Similarity) Nearest((string Text, float[] Vector)[] phrases, float[] vector, string? skip)
+    {
+        var best = ("", 0.0);
+        foreach (var (text, phrase) in phrases)
+        {
+            if (skip is not null && string.Equals(text, skip, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var similarity = VectorMath.Cosine(vector, phrase);
+            if (similarity > best.Item2)
+            {
+                best = (text, similarity);
+            }
+        }
+
+        return best;
+    }
+}

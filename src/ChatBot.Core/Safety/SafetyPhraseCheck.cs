@@ -1,0 +1,63 @@
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Retrieval;
+using ChatBot.Core.Text;
+
+namespace ChatBot.Core.Safety;
+
+/// <summary>
+/// Checks the phrasings moderators add to <c>safety.yaml</c> against the triage they feed, each judged with
+/// itself left out: an example that raises another category but not its own is probably filed under the
+/// wrong one (one that raises both, like a child who swallowed some, is fine); and a look-alike must raise
+/// none, which with itself in the pool means no pattern may match it. A phrasing that fails would teach the bot the wrong thing, so the knowledge version is refused.
+/// </summary>
+public static class SafetyPhraseCheck
+{
+    /// <param name="triage">The triage built from the phrasings.</param>
+    /// <param name="newVectors">Vectors as triage sees them (lexical mode: none); phrasings are already in the embedding cache.</param>
+    public static IReadOnlyList<KnowledgeError> Run(SafetyTriage triage, Func<QuestionVectors> newVectors)
+    {
+        var errors = new List<KnowledgeError>();
+        foreach (var category in triage.Categories)
+        {
+            // Examples feed the semantic signal only; in lexical mode they are not used.
+            foreach (var example in triage.IsSemantic ? category.Examples : [])
+            {
+                var fired = Fired(triage, newVectors(), example.Text);
+                var others = fired.Where(id => id != category.Id).ToArray();
+                if (others.Length > 0 && !fired.Contains(category.Id))
+                {
+                    errors.Add(new KnowledgeError(KnowledgeLoader.SafetyFile, example.Line, $"{category.Id}.examples",
+                        $"\"{example.Text}\" raises {string.Join(", ", others)} but not {category.Id}; list it under the category it belongs to, or reword it"));
+                }
+            }
+
+            foreach (var lookAlike in category.NotExamples)
+            {
+                // Judged with itself in the pool: a look-alike that still fires is matched by a pattern.
+                var fired = Fired(triage, newVectors(), lookAlike.Text, skipSelf: false);
+                if (fired.Count > 0)
+                {
+                    errors.Add(new KnowledgeError(KnowledgeLoader.SafetyFile, lookAlike.Line, $"{category.Id}.not_examples",
+                        $"\"{lookAlike.Text}\" raises {string.Join(", ", fired)} even so; a look-alike must raise no flag (check the patterns it matches with 'chatbot safety check')"));
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    private static IReadOnlyList<string> Fired(SafetyTriage triage, QuestionVectors vectors, string phrase, bool skipSelf = true)
+    {
+        var normalized = QuestionNormalizer.Normalize(phrase);
+        var text = RetrievalText.Clean(normalized);
+        var clauses = SafetyClauses.Of(text);
+        IReadOnlyList<(string, float[])> embedded = [];
+        if (vectors.IsSemantic && LanguageGuess.IsLikelyEnglish(text))
+        {
+            vectors.Ensure(clauses);
+            embedded = clauses.Select(c => (c, vectors.Get(c)!)).ToArray();
+        }
+
+        return triage.Assess(normalized, embedded, skip: skipSelf ? phrase : null).Flags.Select(f => f.Category.Id).ToArray();
+    }
+}

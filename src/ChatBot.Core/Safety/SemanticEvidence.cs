@@ -1,0 +1,15 @@
+namespace ChatBot.Core.Safety;
+
+/// <summary>
+/// What the semantic signal saw for one category: the nearest example, the nearest look-alike (any
+/// category's), their similarities, and the clause of the message that came closest.
+/// </summary>
+public sealed record SemanticEvidence(string Category, string Example, double ExampleSimilarity, string LookAlike, double LookAlikeSimilarity, string Clause)
+{
+    /// <summary>True when the evidence comes from one clause of a long message rather than the whole of it.</summary>
+    public bool IsClause { get; init; }
+
+    /// <summary>A short clause resembles a short example more easily than a whole message does, so it must come closer.</summary>
+    public bool Fires(double threshold, double margin) =>
+        ExampleSimilarity >= threshold + (IsClause ? SafetyClauses.ClauseThresholdBoost : 0) && ExampleSimilarity - LookAlikeSimilarity > margin;
+}
