@@ -18,14 +18,16 @@ internal static class PostgresTestServer
     private static string Server => new NpgsqlConnectionStringBuilder(Configured ?? "") { Timeout = 5 }.ToString();
 
     /// <summary>Skips the calling test when no server is configured, or fails it under CI.</summary>
-    public static void RequireServer()
+    public static void RequireServer() => RequireServer(Configured, Environment.GetEnvironmentVariable("CI"));
+
+    internal static void RequireServer(string? configured, string? ci)
     {
-        if (Configured is not null)
+        if (configured is not null)
         {
             return;
         }
 
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        if (!string.IsNullOrEmpty(ci))
         {
             throw new InvalidOperationException($"CI is set but {Variable} is not: the PostgreSQL question log tests must run in CI; {HowToRun}.");
         }
