@@ -1,7 +1,7 @@
 namespace ChatBot.Host.Cli;
 
 /// <summary>Options shared by all verbs: <c>--knowledge DIR</c> and <c>--json</c>; the rest are the verb's words.</summary>
-public sealed record CliArguments(string? Knowledge, bool Json, bool Verbose, string[] HostArgs)
+public sealed record CliArguments(string? Knowledge, bool Json, bool Verbose, string[] HostArgs, string? ContentRoot = null)
 {
     public Dictionary<string, string?> Overrides =>
         Knowledge is null ? [] : new Dictionary<string, string?> { ["Knowledge:Path"] = Knowledge };

@@ -1,7 +1,4 @@
 using ChatBot.Core.Answering;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Host.Cli;
 
@@ -12,7 +9,8 @@ namespace ChatBot.Host.Cli;
 public static class CommandLine
 {
     public const string Usage = """
-        Usage: chatbot [--knowledge DIR]                       run the bot (console chat without platform tokens)
+        Usage: chatbot [--knowledge DIR]                       run the bot (console chat without platform tokens, in a terminal)
+               chatbot chat                                    the console chat, also for questions piped to it
                chatbot ask [--json] [QUESTION]                 answer one question, or one per stdin line
                chatbot faq validate [--knowledge DIR]          check the FAQ; exit code 1 on any error
                chatbot faq preview "QUESTION"                  top 5 candidates with scores and why
@@ -30,7 +28,8 @@ public static class CommandLine
         {
             return rest switch
             {
-                [] or ["chat"] => await RunHostAsync(options),
+                [] => await RunCommand.RunAsync(options, explicitChat: false),
+                ["chat"] => await RunCommand.RunAsync(options, explicitChat: true),
                 ["ask", .. var question] => await AskCommand.RunAsync(options, question),
                 ["faq", "validate"] => FaqCommands.Validate(options),
                 ["faq", "coverage"] => FaqCommands.Coverage(options),
@@ -49,17 +48,6 @@ public static class CommandLine
             await Console.Error.WriteLineAsync($"chatbot: {line}");
             return e is KnowledgeInvalidException ? 1 : 2;
         }
-    }
-
-    private static async Task<int> RunHostAsync(CliArguments options)
-    {
-        using var host = ChatBotHostBuilder.Create(options.HostArgs, options.Overrides).Build();
-
-        // Check settings and knowledge before starting, so a bad value ends in our one line rather than the host's stack trace.
-        host.Services.GetService<IStartupValidator>()?.Validate();
-        _ = host.Services.GetRequiredService<KnowledgeStore>();
-        await host.RunAsync();
-        return Environment.ExitCode;
     }
 
     private static int PrintUsage(int code)
