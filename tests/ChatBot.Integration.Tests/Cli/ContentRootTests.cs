@@ -29,4 +29,28 @@ public sealed class ContentRootTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("headaches", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Content_root_option_reads_that_folders_settings_and_knowledge()
+    {
+        File.WriteAllText(Path.Combine(_root, "appsettings.json"), """{ "Knowledge": { "Path": "moderated" } }""");
+        var broken = KnowledgeCopy.Broken(Path.Combine(_root, "moderated"));
+
+        var result = await ChatBotProcess.RunInAsync(_elsewhere, new Dictionary<string, string?>(), "", "faq", "validate", "--content-root", _root);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{Path.GetRelativePath(Path.GetDirectoryName(_root)!, broken)}:", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Content_root_equals_form_is_taken_relative_to_the_working_directory()
+    {
+        File.WriteAllText(Path.Combine(_root, "appsettings.json"), """{ "Knowledge": { "Path": "moderated" } }""");
+        var broken = KnowledgeCopy.Broken(Path.Combine(_root, "moderated"));
+
+        var result = await ChatBotProcess.RunInAsync(Path.GetDirectoryName(_root)!, new Dictionary<string, string?>(), "", "faq", "validate", $"--content-root={Path.GetFileName(_root)}");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{Path.GetRelativePath(Path.GetDirectoryName(_root)!, broken)}:", result.Error, StringComparison.Ordinal);
+    }
 }
