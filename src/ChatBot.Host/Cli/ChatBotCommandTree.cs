@@ -102,7 +102,11 @@ public sealed class ChatBotCommandTree
         var purge = new Command("purge", "Delete logged questions older than the retention now");
         purge.SetAction((parse, _) => LogCommands.PurgeAsync(Arguments(parse)));
 
-        return new Command("log", "The question log") { purge };
+        var path = new Argument<string>("path") { Description = "The backup file to create (SQLite; it must not exist yet)" };
+        var backup = new Command("backup", "Copy the question log to a new SQLite file while the bot runs (PostgreSQL: use pg_dump)") { path };
+        backup.SetAction((parse, _) => LogBackupCommand.RunAsync(Arguments(parse), parse.GetValue(path)!));
+
+        return new Command("log", "The question log") { purge, backup };
     }
 
     private Command Help()
