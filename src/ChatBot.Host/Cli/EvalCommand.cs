@@ -10,10 +10,27 @@ public static class EvalCommand
 {
     public static int Run(CliArguments options, string file)
     {
+        if (!File.Exists(file))
+        {
+            Console.Error.WriteLine($"chatbot: question set not found: {file}");
+            return 2;
+        }
+
+        IReadOnlyList<QuestionSetItem> items;
+        try
+        {
+            items = QuestionSet.Load(file);
+        }
+        catch (QuestionSetInvalidException e)
+        {
+            Console.Error.WriteLine($"chatbot: invalid question set: {e.Message}");
+            return 2;
+        }
+
         using var host = CliHost.Build(options);
         var engine = host.Services.GetRequiredService<IAnswerEngine>();
         var store = host.Services.GetRequiredService<KnowledgeStore>();
-        var result = QuestionSetEvaluator.Run(engine, QuestionSet.Load(file));
+        var result = QuestionSetEvaluator.Run(engine, items);
         foreach (var (item, reply, passed) in result.Items.Where(i => !i.Passed || options.Verbose))
         {
             var decision = store.Current.Retriever.Decide(Core.Text.QuestionNormalizer.Normalize(item.Question));
