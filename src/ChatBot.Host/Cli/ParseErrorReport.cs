@@ -11,7 +11,7 @@ public static class ParseErrorReport
 
     public static int Write(ParseResult parse, TextWriter error)
     {
-        foreach (var problem in parse.Errors)
+        foreach (var problem in MainErrors(parse))
         {
             error.WriteLine($"chatbot: {problem.Message}");
         }
@@ -23,6 +23,16 @@ public static class ParseErrorReport
 
         error.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");
         return ExitCode;
+    }
+
+    /// <summary>
+    /// With a word the parser could not place, the errors about that word: "faq valdate" is about 'valdate',
+    /// not also about the verb it then lacks.
+    /// </summary>
+    private static IEnumerable<ParseError> MainErrors(ParseResult parse)
+    {
+        var aboutWords = parse.Errors.Where(e => parse.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))).ToArray();
+        return aboutWords.Length > 0 ? aboutWords : parse.Errors;
     }
 
     /// <summary>The parser's own typo corrections, without its error lines and without the full help it would add.</summary>

@@ -66,6 +66,7 @@ public class CommandLineParsingTests
         var result = await ChatBotProcess.RunAsync("", "faq", "valdate");
 
         Assert.Equal(2, result.ExitCode);
+        Assert.Equal("chatbot: Unrecognized command or argument 'valdate'.", result.ErrorLines[0]);
         Assert.Contains("validate", result.ErrorLines);
     }
 
