@@ -2,6 +2,7 @@ using ChatBot.Core;
 using ChatBot.Discord;
 using ChatBot.Host.ConsoleChat;
 using ChatBot.Host.QuestionLog;
+using ChatBot.Host.Startup;
 using ChatBot.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,45 +14,57 @@ namespace ChatBot.Host;
 /// <summary>The composition root: configuration sources, Core, one line per adapter, the console chat as fallback.</summary>
 public static class ChatBotHostBuilder
 {
-    public static HostApplicationBuilder Create(string[] args, IDictionary<string, string?>? overrides = null)
+    /// <param name="args">Configuration overrides in <c>--Section:Key=value</c> form.</param>
+    /// <param name="overrides">Settings that win over every other source (tests, CLI options).</param>
+    /// <param name="contentRoot">The folder holding appsettings.json; null finds it (see <see cref="ContentRootLocator"/>).</param>
+    public static HostApplicationBuilder Create(string[] args, IDictionary<string, string?>? overrides = null, string? contentRoot = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = args,
             ApplicationName = "chatbot",
-            ContentRootPath = Directory.GetCurrentDirectory(),
+            ContentRootPath = ContentRootLocator.Find(contentRoot),
         });
+        UserSecretsConfiguration.AddInEveryEnvironment(builder);
         if (overrides is not null)
         {
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
         builder.Services.AddChatBotCore(builder.Configuration);
+        builder.Services.AddContentRootRelativePaths(builder.Environment.ContentRootPath);
         builder.Services.AddHostedService<StartupCheckService>();
         builder.Services.AddHostedService<KnowledgeReloadService>();
         builder.Services.AddQuestionLogServices(builder.Configuration);
-        var anyPlatform = false;
         if (DiscordServiceCollectionExtensions.IsConfigured(builder.Configuration))
         {
             builder.Services.AddDiscordAdapter(builder.Configuration);
-            anyPlatform = true;
         }
 
         if (SlackServiceCollectionExtensions.IsConfigured(builder.Configuration))
         {
             builder.Services.AddSlackAdapter(builder.Configuration);
-            anyPlatform = true;
         }
 
-        if (!anyPlatform && builder.Configuration.GetValue("Console:Enabled", true))
+        if (!AnyPlatformConfigured(builder.Configuration) && ConsoleChatEnabled(builder.Configuration))
         {
             builder.Services.AddHostedService<ConsoleChatService>();
 
-            // The chat owns the terminal: logs go to stderr, and only warnings and errors.
+            // The chat owns the terminal: start-up notes and warnings meant for operators would land in the
+            // conversation, so only errors are logged, and to stderr.
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Services.PostConfigure<LoggerFilterOptions>(o =>
+            {
+                o.Rules.Clear();
+                o.MinLevel = LogLevel.Error;
+            });
         }
 
         return builder;
     }
+
+    public static bool AnyPlatformConfigured(IConfiguration configuration) =>
+        DiscordServiceCollectionExtensions.IsConfigured(configuration) || SlackServiceCollectionExtensions.IsConfigured(configuration);
+
+    public static bool ConsoleChatEnabled(IConfiguration configuration) => configuration.GetValue("Console:Enabled", true);
 }

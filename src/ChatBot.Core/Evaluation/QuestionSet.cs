@@ -1,3 +1,4 @@
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ChatBot.Core.Evaluation;
@@ -5,13 +6,18 @@ namespace ChatBot.Core.Evaluation;
 /// <summary>Reads a question set: a YAML list of <c>{q, expect, must_mention?, flag?, also?, topics?, lang?, kind?}</c>.</summary>
 public static class QuestionSet
 {
-    /// <exception cref="FormatException">The file is not a list of items, or an item lacks <c>q</c> or has an unknown <c>expect</c>; the message names file and line.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="QuestionSetInvalidException">Not a list of items, an item without <c>q</c>, or an unknown <c>expect</c>; the message names file and line.</exception>
     public static IReadOnlyList<QuestionSetItem> Load(string path)
     {
         var stream = new YamlStream();
-        using (var reader = new StreamReader(path))
+        try
         {
-            stream.Load(reader);
+            stream.Load(new StringReader(File.ReadAllText(path)));
+        }
+        catch (YamlException e)
+        {
+            throw new QuestionSetInvalidException($"{path}:{e.Start.Line}: not valid YAML: {e.InnerException?.Message ?? e.Message}", e);
         }
 
         if (stream.Documents.Count == 0)
@@ -21,7 +27,7 @@ public static class QuestionSet
 
         if (stream.Documents[0].RootNode is not YamlSequenceNode list)
         {
-            throw new FormatException($"{path}:1: expected a list of questions");
+            throw new QuestionSetInvalidException($"{path}:1: must be a YAML list of questions");
         }
 
         return list.Children.Select(node => Item(path, node)).ToArray();
@@ -32,20 +38,26 @@ public static class QuestionSet
         var line = (int)node.Start.Line;
         if (node is not YamlMappingNode map)
         {
-            throw new FormatException($"{path}:{line}: each item must be a mapping with q and expect");
+            throw new QuestionSetInvalidException($"{path}:{line}: each question must be a mapping with q and expect");
         }
 
         // Not trimmed: a message of white space alone is a test case of its own.
         var question = map.Children.TryGetValue(new YamlScalarNode("q"), out var q) && q is YamlScalarNode text ? text.Value ?? "" : null;
-        var expect = Scalar(map, "expect");
         if (question is null)
         {
-            throw new FormatException($"{path}:{line}: q is missing");
+            throw new QuestionSetInvalidException($"{path}:{line}: q: is missing");
+        }
+
+        var expectNode = map.Children.TryGetValue(new YamlScalarNode("expect"), out var e) ? e as YamlScalarNode : null;
+        var expect = (expectNode?.Value ?? "").Trim();
+        if (expectNode is null)
+        {
+            throw new QuestionSetInvalidException($"{path}:{line}: expect: is missing (use {string.Join(", ", QuestionSetItem.Expectations)})");
         }
 
         if (!QuestionSetItem.Expectations.Contains(expect))
         {
-            throw new FormatException($"{path}:{line}: expect '{expect}' must be one of {string.Join(", ", QuestionSetItem.Expectations)}");
+            throw new QuestionSetInvalidException($"{path}:{expectNode.Start.Line}: expect: unknown value '{expect}' (use {string.Join(", ", QuestionSetItem.Expectations)})");
         }
 
         var flag = Scalar(map, "flag");

@@ -18,7 +18,7 @@ public static class CliHost
             overrides["QuestionLog:Enabled"] = "false";
         }
 
-        var builder = ChatBotHostBuilder.Create(options.HostArgs, overrides);
+        var builder = ChatBotHostBuilder.Create(options.HostArgs, overrides, options.ContentRoot);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -16,7 +16,7 @@ public static class EvalCommand
     {
         if (!File.Exists(file))
         {
-            Console.Error.WriteLine($"chatbot: question set '{file}' not found");
+            Console.Error.WriteLine($"chatbot: question set not found: {file}");
             return 2;
         }
 
@@ -25,9 +25,9 @@ public static class EvalCommand
         {
             items = QuestionSet.Load(file);
         }
-        catch (Exception e) when (e is FormatException or YamlDotNet.Core.YamlException)
+        catch (QuestionSetInvalidException e)
         {
-            Console.Error.WriteLine($"chatbot: {e.Message}");
+            Console.Error.WriteLine($"chatbot: invalid question set: {e.Message}");
             return 2;
         }
 
@@ -56,36 +56,6 @@ public static class EvalCommand
         }
 
         return failures.Count == 0 ? 0 : 1;
-    }
-
-    /// <summary>Reads <c>--min-answer R</c>, <c>--min-no-answer R</c>, <c>--min-recall R</c>, <c>--min-urgent-recall R</c>, <c>--max-false-alarms R</c>, <c>--max-replace-false-alarms R</c> (rates 0..1).</summary>
-    public static EvaluationFloors? ParseFloors(IReadOnlyList<string> words)
-    {
-        var floors = new EvaluationFloors();
-        for (var i = 0; i < words.Count; i += 2)
-        {
-            if (i + 1 >= words.Count || !double.TryParse(words[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || rate is < 0 or > 1)
-            {
-                return null;
-            }
-
-            floors = words[i] switch
-            {
-                "--min-answer" => floors with { Answer = rate },
-                "--min-no-answer" => floors with { NoAnswer = rate },
-                "--min-recall" => floors with { Recall = rate },
-                "--min-urgent-recall" => floors with { UrgentRecall = rate },
-                "--max-false-alarms" => floors with { FalseAlarms = rate },
-                "--max-replace-false-alarms" => floors with { ReplaceFalseAlarms = rate },
-                _ => null!,
-            };
-            if (floors is null)
-            {
-                return null;
-            }
-        }
-
-        return floors;
     }
 
     private static string Short(string text) => text.Length <= 80 ? text : text[..77] + "...";

@@ -3,6 +3,7 @@ using ChatBot.Core.Answering;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Safety;
 using ChatBot.Core.Text;
+using ChatBot.Host.Startup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -105,7 +106,8 @@ public static class FaqCommands
             return options.Knowledge;
         }
 
-        var configuration = ChatBotHostBuilder.Create(options.HostArgs).Configuration;
-        return configuration[$"{KnowledgeOptions.Section}:Path"] ?? "knowledge";
+        var builder = ChatBotHostBuilder.Create(options.HostArgs, contentRoot: options.ContentRoot);
+        var folder = builder.Configuration[$"{KnowledgeOptions.Section}:Path"] ?? "knowledge";
+        return ContentRootPathsServiceCollectionExtensions.Resolve(folder, builder.Environment.ContentRootPath);
     }
 }

@@ -2,16 +2,26 @@ using System.Diagnostics;
 
 namespace ChatBot.Integration.Tests.Cli;
 
-/// <summary>Runs the real <c>chatbot</c> executable from the repository root, as a user would.</summary>
+/// <summary>
+/// Runs the real <c>chatbot</c> executable as a user would: from the repository root unless told otherwise,
+/// with standard input redirected (so never a terminal), as Production, without platform tokens and
+/// with the question log off unless a test sets it.
+/// </summary>
 public static class ChatBotProcess
 {
-    public sealed record Result(int ExitCode, string Output, string Error);
+    public sealed record Result(int ExitCode, string Output, string Error)
+    {
+        public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
 
-    public static async Task<Result> RunAsync(string stdin, params string[] args)
+    public static Task<Result> RunAsync(string stdin, params string[] args) => RunInAsync(Repository.Root, new Dictionary<string, string?>(), stdin, args);
+
+    /// <param name="environment">Variables to set (a null value removes one) on top of the defaults above.</param>
+    public static async Task<Result> RunInAsync(string workingDirectory, IDictionary<string, string?> environment, string stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Repository.Root,
+            WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -25,9 +35,21 @@ public static class ChatBotProcess
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["QuestionLog__Enabled"] = "false";
         start.Environment["Retrieval__CachePath"] = Path.Combine(Path.GetTempPath(), "chatbot-test-embeddings");
-        foreach (var name in new[] { "Discord__Token", "Slack__BotToken", "Slack__AppToken" })
+        foreach (var name in new[] { "Discord__Token", "Slack__BotToken", "Slack__AppToken", "Slack__SigningSecret" })
         {
             start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(start)!;

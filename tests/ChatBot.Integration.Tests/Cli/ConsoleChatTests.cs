@@ -1,15 +1,39 @@
 namespace ChatBot.Integration.Tests.Cli;
 
-public class ConsoleChatTests
+public sealed class ConsoleChatTests : IDisposable
 {
+    private readonly string _data = Repository.TempFolder("chatbot-chat");
+
+    public void Dispose() => Directory.Delete(_data, recursive: true);
+
     [Fact]
-    public async Task Running_without_platform_tokens_starts_the_console_chat()
+    public async Task Chat_answers_questions_piped_to_it()
     {
-        var result = await ChatBotProcess.RunAsync("what are the side effects?\n\n");
+        var result = await ChatBotProcess.RunAsync("what are the side effects?\n\n", "chat");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Ask a question", result.Output, StringComparison.Ordinal);
         Assert.Contains("headaches", result.Output, StringComparison.Ordinal);
         Assert.Contains("See a doctor:", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_shows_no_host_logs_and_no_operator_warnings()
+    {
+        // The question log on, without a user id key: the setting that makes the host warn operators.
+        var environment = new Dictionary<string, string?>
+        {
+            ["QuestionLog__Enabled"] = "true",
+            ["QuestionLog__ConnectionString"] = $"Data Source={Path.Combine(_data, "questions.db")}",
+            ["QuestionLog__UserIdKey"] = null,
+        };
+
+        var result = await ChatBotProcess.RunInAsync(Repository.Root, environment, "what are the side effects?\n\n", "chat");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("headaches", result.Output, StringComparison.Ordinal);
+        Assert.Equal("", result.Error);
+        Assert.DoesNotContain("UserIdKey", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("info:", result.Output, StringComparison.Ordinal);
     }
 }

@@ -8,7 +8,7 @@ namespace ChatBot.Integration.Tests.QuestionLog;
 /// <summary>The moderator reports over each store, with the production container and a fixed clock.</summary>
 public abstract partial class QuestionLogContract
 {
-    [Fact]
+    [SkippableFact]
     public async Task Gaps_groups_similar_unanswered_questions_with_counts_and_people()
     {
         var hour = Now.AddHours(-1);
@@ -41,7 +41,7 @@ public abstract partial class QuestionLogContract
         Assert.Equal((0, 0, 1, "anxiety"), (report.Groups[2].NoAnswer, report.Groups[2].Clarify, report.Groups[2].LowConfidence, report.Groups[2].NearestEntryId));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Feedback_ranks_entries_by_thumbs_down_counting_each_persons_last_vote()
     {
         var dose = Question(Now.AddHours(-2), "what dose should I take", LoggedQuestion.AnswerOutcome, "study-dose", 0.8);

@@ -1,0 +1,24 @@
+namespace ChatBot.Integration.Tests.Cli;
+
+/// <summary>Copies the shipped knowledge folder, for tests that break or move it.</summary>
+public static class KnowledgeCopy
+{
+    public static void To(string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(Repository.Knowledge, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(Repository.Knowledge, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+
+    /// <summary>A copy in which one entry misspells a required field, so validation names that file.</summary>
+    public static string Broken(string target)
+    {
+        To(target);
+        var file = Path.Combine(target, "faq", "side-effects.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("caveats:", "caveatz:", StringComparison.Ordinal));
+        return file;
+    }
+}
