@@ -75,7 +75,7 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
         var decision = snapshot.Retriever.Decide(question, vectors);
         return decision.Kind switch
         {
-            MatchKind.Answer => composer.Answer(decision.Candidates[0].Entry, decision.Confidence, flags),
+            MatchKind.Answer => composer.Answer(decision.Candidates[0].Entry, decision.Confidence, flags, decision.Companion),
             MatchKind.SmallTalk => composer.SmallTalk(decision.Intent!, decision.Confidence, flags),
             MatchKind.Clarify => composer.Clarify(decision.Candidates[0].Entry, decision.Candidates[1].Entry, decision.Confidence, flags),
             _ => composer.NoAnswer(decision.Confidence, flags, englishOnlyNote: !LanguageGuess.IsLikelyEnglish(question)),

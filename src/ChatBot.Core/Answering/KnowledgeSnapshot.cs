@@ -27,7 +27,7 @@ public sealed class KnowledgeSnapshot(KnowledgeBase knowledge, Retriever retriev
     /// </summary>
     public SafetyAssessment Triage(string normalizedMessage, QuestionVectors vectors)
     {
-        var text = RetrievalText.Clean(normalizedMessage);
+        var text = Retriever.Prepare(normalizedMessage);
         var clauses = SafetyClauses.Of(text);
         // The embedding model reads English; in other languages its similarities are noise, so there the patterns decide.
         if (!vectors.IsSemantic || clauses.Count == 0 || !LanguageGuess.IsLikelyEnglish(text))

@@ -14,7 +14,8 @@ public static class QuestionSetEvaluator
         new(items.Select(item =>
         {
             var reply = engine.Ask(item.Question, new AskContext("eval"));
-            var offTopic = (topics ?? TopicMap.None).IsOffTopic(item, reply.EntryId);
+            var map = topics ?? TopicMap.None;
+            var offTopic = map.IsOffTopic(item, reply.EntryId) && (reply.CompanionEntryId is null || map.IsOffTopic(item, reply.CompanionEntryId));
             return new EvaluatedItem(item, reply, Passes(item, reply) && !offTopic, offTopic);
         }).ToArray());
 

@@ -17,6 +17,9 @@ public sealed record Reply
     /// <summary>For small talk (a greeting, thanks, a question about the bot): the intent recognised.</summary>
     public string? Intent { get; init; }
 
+    /// <summary>A related entry answered alongside the matched one, if any; its answer and citations are included.</summary>
+    public string? CompanionEntryId { get; init; }
+
     /// <summary>The matched entry's canonical question (a title), if any.</summary>
     public string? Title { get; init; }
 

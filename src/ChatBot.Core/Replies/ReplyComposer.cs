@@ -13,16 +13,20 @@ public sealed class ReplyComposer
 
     public ReplyComposer(KnowledgeBase knowledge) => _knowledge = knowledge;
 
-    public Reply Answer(FaqEntry entry, double confidence, IReadOnlyList<SafetyCategory> flags) =>
+    /// <param name="companion">A related entry answered alongside: its question and answer follow, its citations and caveats are added.</param>
+    public Reply Answer(FaqEntry entry, double confidence, IReadOnlyList<SafetyCategory> flags, FaqEntry? companion = null) =>
         Finish(Base(flags.Count > 0 ? ReplyOutcome.Safety : ReplyOutcome.Answer, "", confidence, flags) with
         {
             EntryId = entry.Id,
+            CompanionEntryId = companion?.Id,
             Title = entry.Question,
-            Answer = entry.Answer,
-            Citations = entry.Citations.Select(Cite).ToArray(),
-            Evidence = entry.Evidence.Label,
-            Caveats = entry.Caveats,
-            Related = RelatedOf(entry),
+            Answer = companion is null ? entry.Answer : $"{entry.Answer}\n\n{companion.Question}\n{companion.Answer}",
+            Citations = entry.Citations.Concat(companion?.Citations ?? []).DistinctBy(c => c.Quote).Select(Cite).ToArray(),
+            Evidence = companion is null || companion.Evidence.Label == entry.Evidence.Label
+                ? entry.Evidence.Label
+                : $"{entry.Evidence.Label} / {companion.Evidence.Label}",
+            Caveats = [.. entry.Caveats, .. companion?.Caveats ?? []],
+            Related = RelatedOf(entry).Where(r => r.EntryId != companion?.Id).ToArray(),
         });
 
     public Reply Clarify(FaqEntry first, FaqEntry second, double confidence, IReadOnlyList<SafetyCategory> flags) =>

@@ -22,11 +22,15 @@ public sealed class RetrievalOptions
 
     /// <summary>A question of one to three words is answered with the nearest entry at or above this score.</summary>
     [Range(0.0, 1.0)]
-    public double TerseThreshold { get; set; } = 0.35;
+    public double TerseThreshold { get; set; } = 0.40;
 
     /// <summary>A known gap (not-covered.yaml) must beat the best entry by this much to refuse the question.</summary>
     [Range(0.0, 1.0)]
     public double GapMargin { get; set; } = 0.03;
+
+    /// <summary>When the best entry's related entry scores within this much of it, both are answered.</summary>
+    [Range(0.0, 1.0)]
+    public double CompanionMargin { get; set; } = 0.03;
 
     /// <summary>When the two best entries are closer than this, the bot asks which one was meant.</summary>
     [Range(0.0, 1.0)]

@@ -21,6 +21,7 @@ public sealed class Retriever
     private readonly QueryRewriter _rewriter;
     private readonly LexicalIndex _lexical;
     private readonly SemanticIndex? _semantic;
+    private readonly SpellingCorrector _speller;
 
     public Retriever(KnowledgeBase knowledge, RetrievalOptions options, EmbeddingCache? cache)
     {
@@ -30,6 +31,8 @@ public sealed class Retriever
         _options = options;
         _rewriter = new QueryRewriter(knowledge.Bot.Synonyms, knowledge.Bot.Subject);
         var items = _entries.Select(IndexedItem.Of).Concat(_gaps.Select(IndexedItem.Of)).Concat(_intents.Select(IndexedItem.Of)).ToArray();
+        _speller = new SpellingCorrector(items.SelectMany(i => i.Phrases.Append(i.Body))
+            .Concat(knowledge.Bot.Synonyms.SelectMany(s => s.Aliases.Prepend(s.Term))));
         _lexical = new LexicalIndex(items, _rewriter, vocabularyItems: _entries.Count);
         _semantic = options.Mode == RetrievalMode.Semantic && cache is not null
             ? new SemanticIndex(items, _rewriter, cache)
@@ -47,7 +50,7 @@ public sealed class Retriever
     public MatchDecision Decide(string normalizedQuestion, QuestionVectors? vectors = null)
     {
         vectors ??= NewVectors();
-        var text = RetrievalText.Clean(normalizedQuestion);
+        var text = Prepare(normalizedQuestion);
         var parts = Parts(text);
         vectors.Ensure(parts);
         var best = DecideOne(parts[0], vectors.Get(parts[0]));
@@ -91,6 +94,9 @@ public sealed class Retriever
         return strongest is null ? [sentences[0]] : [sentences[0], strongest];
     }
 
+    /// <summary>What retrieval reads of a normalised message: markup removed, misspellings of FAQ words corrected.</summary>
+    public string Prepare(string normalizedQuestion) => _speller.Correct(RetrievalText.Clean(normalizedQuestion));
+
     /// <summary>An empty set of vectors for one message, embedding as retrieval does (synonyms, subject read as "it").</summary>
     public QuestionVectors NewVectors() =>
         _semantic is null ? QuestionVectors.Lexical : new QuestionVectors(texts => _semantic.Embed(texts.Select(_rewriter.Neutral).ToArray()));
@@ -103,7 +109,7 @@ public sealed class Retriever
     /// <summary>All entries, best first.</summary>
     public IReadOnlyList<Candidate> Rank(string normalizedQuestion)
     {
-        var text = RetrievalText.Clean(normalizedQuestion);
+        var text = Prepare(normalizedQuestion);
         return Score(text, _semantic?.Embed([_rewriter.Neutral(text)])[0]).Candidates;
     }
 
@@ -125,12 +131,17 @@ public sealed class Retriever
             return new MatchDecision(MatchKind.NoAnswer, candidates, scored.Gap, scored.GapScore);
         }
 
-        var close = candidates.Count > 1
-            && candidates[1].Score >= threshold
-            && best - candidates[1].Score < _options.ClarifyMargin
-            && !candidates[0].Entry.Related.Contains(candidates[1].Entry.Id)
-            && !candidates[1].Entry.Related.Contains(candidates[0].Entry.Id);
-        return new MatchDecision(close ? MatchKind.Clarify : MatchKind.Answer, candidates, scored.Gap, scored.GapScore);
+        var second = candidates.Count > 1 && candidates[1].Score >= threshold ? candidates[1] : null;
+        var related = second is not null
+            && (candidates[0].Entry.Related.Contains(second.Entry.Id) || second.Entry.Related.Contains(candidates[0].Entry.Id));
+        if (second is not null && !related && best - second.Score < _options.ClarifyMargin)
+        {
+            return new MatchDecision(MatchKind.Clarify, candidates, scored.Gap, scored.GapScore);
+        }
+
+        // Two entries that belong together and score alike answer together, each with its own citations.
+        var companion = related && best - second!.Score < _options.CompanionMargin ? second.Entry : null;
+        return new MatchDecision(MatchKind.Answer, candidates, scored.Gap, scored.GapScore) { Companion = companion };
     }
 
     /// <summary>
