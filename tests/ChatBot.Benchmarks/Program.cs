@@ -1,7 +1,7 @@
 using ChatBot.Benchmarks;
 
 // Benchmarks, not tests: timings are measured and printed as Markdown, never asserted.
-// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer|discord|slack|log|reload>
+// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer|triage|discord|slack|log|reload>
 var which = args.FirstOrDefault() ?? "answer";
 return which switch
 {
@@ -10,11 +10,12 @@ return which switch
     "slack" => await SlackBenchmark.RunAsync(args.Skip(1).ToArray()),
     "log" => await QuestionLogBenchmark.RunAsync(),
     "reload" => ReloadBenchmark.Run(),
+    "triage" => TriageBenchmark.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer|discord|slack|log|reload>");
+    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer|triage|discord|slack|log|reload>");
     return 2;
 }
