@@ -7,6 +7,7 @@ using ChatBot.Core.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core;
 
@@ -18,7 +19,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITextEmbedder, MiniLmEmbedder>();
+        services.TryAddSingleton(sp => Embedder(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Model));
         services.TryAddSingleton<KnowledgeStore>();
         services.TryAddSingleton<KnowledgeWatcher>();
         services.TryAddSingleton<ModeratorCommands>();
@@ -29,4 +30,11 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IFeedbackSink>(sp => sp.GetRequiredService<InMemoryFeedbackSink>());
         return services;
     }
+
+    private static ITextEmbedder Embedder(EmbeddingModel model) => model switch
+    {
+        EmbeddingModel.MiniLm => new MiniLmEmbedder(),
+        EmbeddingModel.ArcticXs => new ArcticXsEmbedder(),
+        _ => throw new ArgumentOutOfRangeException(nameof(model), model, "Unknown embedding model."),
+    };
 }

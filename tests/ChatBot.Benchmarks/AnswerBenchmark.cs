@@ -10,22 +10,28 @@ namespace ChatBot.Benchmarks;
 
 /// <summary>
 /// Answer latency over the development questions (semantic and lexical), model load, knowledge build,
-/// process start to first answer, and peak RSS.
+/// process start to first answer, and peak RSS, for one embedding model (MiniLM unless named).
 /// </summary>
 public static class AnswerBenchmark
 {
     private const int Passes = 5;
 
-    public static async Task<int> RunAsync()
+    public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 1 || !Enum.TryParse<EmbeddingModel>(args.FirstOrDefault() ?? nameof(EmbeddingModel.MiniLm), ignoreCase: true, out var model))
+        {
+            Console.Error.WriteLine($"usage: ChatBot.Benchmarks answer [{string.Join('|', Enum.GetNames<EmbeddingModel>())}]");
+            return 2;
+        }
+
         var root = Root();
         var questions = QuestionSet.Load(Path.Combine(root, "tests/ChatBot.Core.Tests/Data/dev-questions.yaml")).Select(i => i.Question).ToArray();
         var knowledge = Path.Combine(root, "knowledge");
-        Console.WriteLine($"Machine: {Measure.Machine()}; {questions.Length} questions × {Passes} passes");
+        Console.WriteLine($"Machine: {Measure.Machine()}; model {model}; {questions.Length} questions × {Passes} passes");
         Console.WriteLine();
 
-        var embedder = new MiniLmEmbedder();
-        var modelLoad = Measure.Milliseconds(embedder.Warm);
+        var (embedder, warm) = Embedder(model);
+        var modelLoad = Measure.Milliseconds(warm);
         var cache = Path.Combine(Path.GetTempPath(), "chatbot-bench-" + Guid.NewGuid().ToString("N")[..8]);
         KnowledgeStore? store = null;
         var coldBuild = Measure.Milliseconds(() => store = Store(knowledge, RetrievalMode.Semantic, embedder, cache));
@@ -36,7 +42,7 @@ public static class AnswerBenchmark
         var semanticShort = Latencies(semanticEngine, shortQuestions);
         var lexicalStore = Store(knowledge, RetrievalMode.Lexical, embedder, "");
         var lexical = Latencies(new AnswerEngine(lexicalStore, new NullQuestionObserver()), questions);
-        var firstAnswer = await ProcessFirstAnswerAsync(root);
+        var firstAnswer = await ProcessFirstAnswerAsync(root, model);
 
         Console.WriteLine("| measure | semantic | lexical |");
         Console.WriteLine("|---|---|---|");
@@ -52,6 +58,18 @@ public static class AnswerBenchmark
         Console.WriteLine($"| peak RSS of this benchmark (both engines) | {Measure.PeakRss()} | |");
         Directory.Delete(cache, recursive: true);
         return 0;
+    }
+
+    private static (ITextEmbedder Embedder, Action Warm) Embedder(EmbeddingModel model)
+    {
+        if (model == EmbeddingModel.ArcticXs)
+        {
+            var arctic = new ArcticXsEmbedder();
+            return (arctic, arctic.Warm);
+        }
+
+        var miniLm = new MiniLmEmbedder();
+        return (miniLm, miniLm.Warm);
     }
 
     private static List<double> Latencies(IAnswerEngine engine, string[] questions)
@@ -78,19 +96,19 @@ public static class AnswerBenchmark
         new(Options.Create(new KnowledgeOptions { Path = folder }), Options.Create(new RetrievalOptions { Mode = mode, CachePath = cache }),
             embedder, TimeProvider.System, NullLogger<KnowledgeStore>.Instance);
 
-    private static async Task<(double Semantic, double Lexical, string SemanticRss, string LexicalRss)> ProcessFirstAnswerAsync(string root)
+    private static async Task<(double Semantic, double Lexical, string SemanticRss, string LexicalRss)> ProcessFirstAnswerAsync(string root, EmbeddingModel model)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var dll = Path.Combine(root, "src/ChatBot.Host/bin", configuration, "net10.0/chatbot.dll");
-        await RunChatBotAsync(root, dll, "Semantic");
-        var semantic = await RunChatBotAsync(root, dll, "Semantic");
-        var lexical = await RunChatBotAsync(root, dll, "Lexical");
+        await RunChatBotAsync(root, dll, "Semantic", model);
+        var semantic = await RunChatBotAsync(root, dll, "Semantic", model);
+        var lexical = await RunChatBotAsync(root, dll, "Lexical", model);
         return (semantic.Elapsed, lexical.Elapsed, semantic.Rss, lexical.Rss);
     }
 
-    private static async Task<(double Elapsed, string Rss)> RunChatBotAsync(string root, string dll, string mode)
+    private static async Task<(double Elapsed, string Rss)> RunChatBotAsync(string root, string dll, string mode, EmbeddingModel model)
     {
-        string[] command = ["dotnet", dll, "ask", "what are the side effects?", $"--Retrieval:Mode={mode}"];
+        string[] command = ["dotnet", dll, "ask", "what are the side effects?", $"--Retrieval:Mode={mode}", $"--Retrieval:Model={model}"];
         var timed = File.Exists("/usr/bin/time");
         var start = new ProcessStartInfo(timed ? "/usr/bin/time" : command[0], timed ? ["-f", "%M", .. command] : command[1..])
         {

