@@ -6,8 +6,9 @@ namespace ChatBot.Core.Safety;
 
 /// <summary>
 /// Checks the phrasings moderators add to <c>safety.yaml</c> against the triage they feed, each judged with
-/// itself left out: an example that raises another category but not its own is probably filed under the
-/// wrong one (one that raises both, like a child who swallowed some, is fine); and a look-alike must raise
+/// itself left out: an example that comes closer to another category's examples than to its own, and does
+/// not raise its own, is probably filed under the wrong one (a pattern of another category matching too, as
+/// for a child who swallowed some, is fine); and a look-alike must raise
 /// none, which with itself in the pool means no pattern may match it. A phrasing that fails would teach the bot the wrong thing, so the knowledge version is refused.
 /// </summary>
 public static class SafetyPhraseCheck
@@ -22,9 +23,11 @@ public static class SafetyPhraseCheck
             // Examples feed the semantic signal only; in lexical mode they are not used.
             foreach (var example in triage.IsSemantic ? category.Examples : [])
             {
-                var fired = Fired(triage, newVectors(), example.Text);
-                var others = fired.Where(id => id != category.Id).ToArray();
-                if (others.Length > 0 && !fired.Contains(category.Id))
+                // A pattern of another category may well match too (a child who swallowed some); what points to a
+                // misfiled example is being closer to another category's examples while not raising its own.
+                var flags = Assess(triage, newVectors(), example.Text, skipSelf: true).Flags;
+                var others = flags.Where(f => f.Category.Id != category.Id && f.Signal == SafetySignal.Example).Select(f => f.Category.Id).ToArray();
+                if (others.Length > 0 && flags.All(f => f.Category.Id != category.Id))
                 {
                     errors.Add(new KnowledgeError(KnowledgeLoader.SafetyFile, example.Line, $"{category.Id}.examples",
                         $"\"{example.Text}\" raises {string.Join(", ", others)} but not {category.Id}; list it under the category it belongs to, or reword it"));
@@ -34,8 +37,8 @@ public static class SafetyPhraseCheck
             foreach (var lookAlike in category.NotExamples)
             {
                 // Judged with itself in the pool: a look-alike that still fires is matched by a pattern.
-                var fired = Fired(triage, newVectors(), lookAlike.Text, skipSelf: false);
-                if (fired.Count > 0)
+                var fired = Assess(triage, newVectors(), lookAlike.Text, skipSelf: false).Flags.Select(f => f.Category.Id).ToArray();
+                if (fired.Length > 0)
                 {
                     errors.Add(new KnowledgeError(KnowledgeLoader.SafetyFile, lookAlike.Line, $"{category.Id}.not_examples",
                         $"\"{lookAlike.Text}\" raises {string.Join(", ", fired)} even so; a look-alike must raise no flag (check the patterns it matches with 'chatbot safety check')"));
@@ -46,7 +49,7 @@ public static class SafetyPhraseCheck
         return errors;
     }
 
-    private static IReadOnlyList<string> Fired(SafetyTriage triage, QuestionVectors vectors, string phrase, bool skipSelf = true)
+    private static SafetyAssessment Assess(SafetyTriage triage, QuestionVectors vectors, string phrase, bool skipSelf)
     {
         var normalized = QuestionNormalizer.Normalize(phrase);
         var text = RetrievalText.Clean(normalized);
@@ -58,6 +61,6 @@ public static class SafetyPhraseCheck
             embedded = clauses.Select(c => (c, vectors.Get(c)!)).ToArray();
         }
 
-        return triage.Assess(normalized, embedded, skip: skipSelf ? phrase : null).Flags.Select(f => f.Category.Id).ToArray();
+        return triage.Assess(normalized, embedded, skip: skipSelf ? phrase : null);
     }
 }

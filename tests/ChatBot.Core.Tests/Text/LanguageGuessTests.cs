@@ -7,6 +7,15 @@ namespace ChatBot.Core.Tests.Text;
 public class LanguageGuessTests
 {
     [Theory]
+    [InlineData("можно ли принимать магний на ночь?")]
+    [InlineData("هل يساعد المغنيسيوم على النوم؟")]
+    [InlineData("क्या मैग्नीशियम नींद में मदद करता है?")]
+    [InlineData("Bu takviye uykuya yardımcı olur mu?")]
+    [InlineData("il magnesio è utile per dormire? non riesco a dormire bene")]
+    public void Other_scripts_and_languages_are_not_taken_for_english(string question) =>
+        Assert.False(LanguageGuess.IsLikelyEnglish(question));
+
+    [Theory]
     [InlineData("does mag threonate actually help w sleep", true)]
     [InlineData("side effects?", true)]
     [InlineData("¿El treonato de magnesio de verdad ayuda a dormir? ¿Qué efectos secundarios tiene?", false)]
