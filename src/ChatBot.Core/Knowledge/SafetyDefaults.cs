@@ -3,9 +3,9 @@ namespace ChatBot.Core.Knowledge;
 /// <summary>Semantic-signal settings used when <c>safety.yaml</c> does not set them.</summary>
 public static class SafetyDefaults
 {
-    /// <summary>Similarity to a category's nearest example at which it fires.</summary>
-    public const double Threshold = 0.55;
+    /// <summary>Mean similarity to a category's three nearest examples at which it fires.</summary>
+    public const double Threshold = 0.5;
 
     /// <summary>How much closer to an example than to the nearest look-alike a message must be.</summary>
-    public const double Margin = 0.04;
+    public const double Margin = 0.02;
 }
