@@ -56,7 +56,8 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
 
     public Reply Info(string botText) => store.Current.Composer.Notice(botText);
 
-    private static Reply Answer(KnowledgeSnapshot snapshot, string question)
+    /// <summary>The reply one snapshot gives a normalised question: what users get, and what the moderators' tests check.</summary>
+    public static Reply Answer(KnowledgeSnapshot snapshot, string question)
     {
         var composer = snapshot.Composer;
         if (!question.Any(char.IsLetterOrDigit))

@@ -41,6 +41,13 @@ public static class SnapshotBuilder
     public static IReadOnlyList<KnowledgeError> CheckPatterns(KnowledgeSnapshot snapshot) =>
         SafetyPhraseCheck.Run(new SafetyTriage(snapshot.Knowledge.Safety, null), () => QuestionVectors.Lexical);
 
+    /// <summary>
+    /// The gate a version passes before it serves: no look-alike matched by a pattern, and every moderator
+    /// test (<c>tests.yaml</c>) holding. Runs where the version is built, never on the reply path.
+    /// </summary>
+    public static IReadOnlyList<KnowledgeError> Gate(KnowledgeSnapshot snapshot) =>
+        [.. CheckPatterns(snapshot), .. ModeratorTestRunner.Run(snapshot)];
+
     /// <summary>The phrasings of entries, known gaps and small talk: questions that are not red flags by themselves.</summary>
     private static string[] OrdinaryQuestions(KnowledgeBase knowledge) =>
     [

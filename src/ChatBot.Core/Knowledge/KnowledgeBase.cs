@@ -39,6 +39,9 @@ public sealed class KnowledgeBase
     /// <summary>Greetings, thanks and questions about the bot itself, with its replies.</summary>
     public IReadOnlyList<SmallTalkIntent> SmallTalk { get; init; } = [];
 
+    /// <summary>The moderators' expectations (<c>tests.yaml</c>) every version must meet before it goes live.</summary>
+    public IReadOnlyList<ModeratorTest> Tests { get; init; } = [];
+
     public FaqEntry? Find(string id) => _byId.GetValueOrDefault(id);
 
     public SourceDocument? Source(string id) => Sources.FirstOrDefault(s => s.Id == id);

@@ -14,6 +14,7 @@ public static class KnowledgeLoader
     public const string BotFile = "bot.yaml";
     public const string NotCoveredFile = "not-covered.yaml";
     public const string SmallTalkFile = "smalltalk.yaml";
+    public const string TestsFile = "tests.yaml";
 
     public static KnowledgeLoadResult Load(string folder)
     {
@@ -36,12 +37,16 @@ public static class KnowledgeLoader
         var smallTalk = files.ContainsKey(SmallTalkFile)
             ? LoadSingle(folder, SmallTalkFile, files, errors, SmallTalkReader.Read) ?? []
             : [];
+        var tests = files.ContainsKey(TestsFile)
+            ? LoadSingle(folder, TestsFile, files, errors, ModeratorTestReader.Read) ?? []
+            : [];
+        ModeratorTestReader.Check(tests, entries, safety, errors);
         if (errors.Count > 0 || bot is null)
         {
             return new KnowledgeLoadResult(null, errors);
         }
 
-        var knowledge = new KnowledgeBase(VersionOf(files), sources.Values.ToArray(), entries, safety, bot, notCovered) { SmallTalk = smallTalk };
+        var knowledge = new KnowledgeBase(VersionOf(files), sources.Values.ToArray(), entries, safety, bot, notCovered) { SmallTalk = smallTalk, Tests = tests };
         return new KnowledgeLoadResult(knowledge, errors);
     }
 
@@ -73,7 +78,7 @@ public static class KnowledgeLoader
             found.AddRange(Directory.EnumerateFiles(faq, "*.yml"));
         }
 
-        found.AddRange(new[] { SafetyFile, BotFile, NotCoveredFile, SmallTalkFile }.Select(f => Path.Combine(folder, f)).Where(File.Exists));
+        found.AddRange(new[] { SafetyFile, BotFile, NotCoveredFile, SmallTalkFile, TestsFile }.Select(f => Path.Combine(folder, f)).Where(File.Exists));
         return found;
     }
 

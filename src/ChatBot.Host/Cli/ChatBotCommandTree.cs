@@ -78,6 +78,9 @@ public sealed class ChatBotCommandTree
         var preview = new Command("preview", "Top 5 candidates for a question, with scores and why") { question };
         preview.SetAction(parse => FaqCommands.Preview(Arguments(parse), string.Join(' ', parse.GetValue(question) ?? [])));
 
+        var test = new Command("test", "Run the moderators' expectations (knowledge/tests.yaml); exit 1 on any failure");
+        test.SetAction(parse => FaqCommands.Test(Arguments(parse)));
+
         var coverage = new Command("coverage", "Article sentences no entry cites");
         coverage.SetAction(parse => FaqCommands.Coverage(Arguments(parse)));
 
@@ -109,7 +112,7 @@ public sealed class ChatBotCommandTree
         var feedback = new Command("feedback", "Entries with the most thumbs-down, with sample questions") { feedbackJson };
         feedback.SetAction((parse, _) => LogCommands.FeedbackAsync(Arguments(parse, json: parse.GetValue(feedbackJson))));
 
-        return new Command("faq", "Moderator tools for the FAQ") { validate, preview, coverage, eval, gaps, feedback };
+        return new Command("faq", "Moderator tools for the FAQ") { validate, test, preview, coverage, eval, gaps, feedback };
     }
 
     private Command Safety()

@@ -54,6 +54,32 @@ public static class FaqCommands
         return 0;
     }
 
+    /// <summary>
+    /// <c>chatbot faq test</c>: the moderators' expectations (<c>tests.yaml</c>) against the folder, each failure
+    /// as <c>tests.yaml:line: message → got X, expected Y</c>; exit 1 on any failure or invalid knowledge.
+    /// </summary>
+    public static int Test(CliArguments options)
+    {
+        var folder = KnowledgeFolder(options);
+        try
+        {
+            using var host = CliHost.Build(options);
+            var store = host.Services.GetRequiredService<KnowledgeStore>();
+            Console.WriteLine($"OK: {store.Current.Knowledge.Tests.Count} tests pass ({store.Current.Retriever.Mode} mode); version {store.Current.Version}");
+            return 0;
+        }
+        catch (KnowledgeInvalidException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                Console.Error.WriteLine(error);
+            }
+
+            Console.Error.WriteLine($"{e.Errors.Count} failure(s) in {folder}; the last good version keeps serving until they are fixed");
+            return 1;
+        }
+    }
+
     public static int Coverage(CliArguments options)
     {
         var result = KnowledgeLoader.Load(KnowledgeFolder(options));

@@ -17,6 +17,26 @@ public sealed class FaqCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Faq_test_names_the_line_the_message_what_it_got_and_what_was_expected()
+    {
+        CopyKnowledge(_broken);
+        var tests = Path.Combine(_broken, "tests.yaml");
+        var lines = File.ReadAllLines(tests).ToList();
+        var expect = lines.FindIndex(l => l.Trim() == "expect: side-effects");
+        lines[expect] = "    expect: kidney-disease";
+        File.WriteAllLines(tests, lines);
+
+        var passing = await ChatBotProcess.RunAsync("", "faq", "test", "--Retrieval:Mode=Lexical");
+        var failing = await ChatBotProcess.RunAsync("", "faq", "test", "--knowledge", _broken, "--Retrieval:Mode=Lexical");
+
+        Assert.Equal(0, passing.ExitCode);
+        Assert.StartsWith("OK: ", passing.Output, StringComparison.Ordinal);
+        Assert.Equal(1, failing.ExitCode);
+        Assert.Contains(failing.ErrorLines, l => l.StartsWith($"tests.yaml:{expect}: ", StringComparison.Ordinal)
+            && l.Contains("→ got side-effects, expected kidney-disease", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Validate_names_file_line_and_field_and_exits_1()
     {
         CopyKnowledge(_broken);

@@ -1,0 +1,67 @@
+using System.Globalization;
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Replies;
+using ChatBot.Core.Text;
+
+namespace ChatBot.Core.Answering;
+
+/// <summary>
+/// Runs the moderators' expectations (<c>tests.yaml</c>) against one knowledge version, as users would be
+/// answered by it. Each failure is a <see cref="KnowledgeError"/> naming the test's line, so a rejected
+/// edit is reported like any other broken file.
+/// </summary>
+public static class ModeratorTestRunner
+{
+    public static IReadOnlyList<KnowledgeError> Run(KnowledgeSnapshot snapshot) =>
+        snapshot.Knowledge.Tests
+            .Select(test => (test, problem: Check(test, AnswerEngine.Answer(snapshot, QuestionNormalizer.Normalize(test.Message)))))
+            .Where(r => r.problem is not null)
+            .Select(r => new KnowledgeError(KnowledgeLoader.TestsFile, r.test.Line, "", $"{Short(r.test.Message)} → {r.problem}"))
+            .ToArray();
+
+    /// <summary>What is wrong with the reply, or null when the test holds.</summary>
+    public static string? Check(ModeratorTest test, Reply reply)
+    {
+        var got = Describe(reply);
+        var entryOk = test.Expect switch
+        {
+            ModeratorTest.Any => true,
+            ModeratorTest.NoAnswer => reply.EntryId is null && reply.Intent is null,
+            ModeratorTest.SmallTalk => reply.Intent is not null,
+            _ => reply.EntryId == test.Expect || reply.CompanionEntryId == test.Expect,
+        };
+        if (!entryOk)
+        {
+            return $"got {got}, expected {test.Expect}";
+        }
+
+        var missing = test.Flags.Where(f => !reply.SafetyFlags.Contains(f)).ToArray();
+        if (missing.Length > 0)
+        {
+            return $"got {got}, expected red flag {string.Join(", ", missing)}";
+        }
+
+        if (test.NoFlags && reply.SafetyFlags.Count > 0)
+        {
+            return $"got {got}, expected no red flag";
+        }
+
+        var text = reply.Text;
+        var absent = test.Contains.FirstOrDefault(w => !text.Contains(w, StringComparison.OrdinalIgnoreCase));
+        if (absent is not null)
+        {
+            return $"got {got} without \"{absent}\", expected it in the reply";
+        }
+
+        var present = test.NotContains.FirstOrDefault(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+        return present is null ? null : $"got {got} containing \"{present}\", expected it absent";
+    }
+
+    private static string Describe(Reply reply)
+    {
+        var what = reply.EntryId ?? (reply.Intent is null ? reply.Outcome.ToString().ToLower(CultureInfo.InvariantCulture) : $"small talk ({reply.Intent})");
+        return reply.SafetyFlags.Count == 0 ? what : $"{what} [{string.Join(", ", reply.SafetyFlags)}]";
+    }
+
+    private static string Short(string text) => text.Length <= 60 ? text : text[..57] + "...";
+}
