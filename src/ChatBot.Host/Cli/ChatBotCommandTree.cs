@@ -81,6 +81,11 @@ public sealed class ChatBotCommandTree
         var test = new Command("test", "Run the moderators' expectations (knowledge/tests.yaml); exit 1 on any failure");
         test.SetAction(parse => FaqCommands.Test(Arguments(parse)));
 
+        var against = new Option<string>("--against") { Description = "The live knowledge folder to compare with (default: the configured Knowledge:Path)", HelpName = "DIR" };
+        var questionSet = new Option<string>("--questions") { Description = "Also replay a question set (e.g. eval/questions-tune.yaml)", HelpName = "FILE" };
+        var diff = new Command("diff", "What an edited knowledge folder (--knowledge DIR) would answer differently from the live one") { against, questionSet };
+        diff.SetAction(parse => FaqCommands.Diff(Arguments(parse), FullPath(parse.GetValue(against)) ?? FaqCommands.ConfiguredFolder(Arguments(parse)), FullPath(parse.GetValue(questionSet))));
+
         var coverage = new Command("coverage", "Article sentences no entry cites");
         coverage.SetAction(parse => FaqCommands.Coverage(Arguments(parse)));
 
@@ -112,7 +117,7 @@ public sealed class ChatBotCommandTree
         var feedback = new Command("feedback", "Entries with the most thumbs-down, with sample questions") { feedbackJson };
         feedback.SetAction((parse, _) => LogCommands.FeedbackAsync(Arguments(parse, json: parse.GetValue(feedbackJson))));
 
-        return new Command("faq", "Moderator tools for the FAQ") { validate, test, preview, coverage, eval, gaps, feedback };
+        return new Command("faq", "Moderator tools for the FAQ") { validate, test, diff, preview, coverage, eval, gaps, feedback };
     }
 
     private Command Safety()

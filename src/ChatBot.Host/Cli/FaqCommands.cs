@@ -80,6 +80,53 @@ public static class FaqCommands
         }
     }
 
+    /// <summary>
+    /// <c>chatbot faq diff --knowledge EDITED [--against LIVE] [--questions FILE]</c>: every test message (and the
+    /// questions of a question set, if given) as the live folder answers it and as the edited one would.
+    /// </summary>
+    public static int Diff(CliArguments options, string live, string? questions)
+    {
+        var edited = KnowledgeFolder(options);
+        using var host = CliHost.Build(options with { Knowledge = edited });
+        using var liveHost = CliHost.Build(options with { Knowledge = live });
+        var editedSnapshot = SnapshotOf(host, edited);
+        var liveSnapshot = SnapshotOf(liveHost, live);
+        if (editedSnapshot is null || liveSnapshot is null)
+        {
+            return 1;
+        }
+
+        var messages = KnowledgeDiff.Messages(liveSnapshot, editedSnapshot)
+            .Concat(questions is null ? [] : Core.Evaluation.QuestionSet.Load(questions).Select(i => i.Question));
+        var changes = KnowledgeDiff.Compare(liveSnapshot, editedSnapshot, messages);
+        foreach (var change in changes)
+        {
+            Console.WriteLine($"{change.Message}\n    live:   {change.Live}\n    edited: {change.Edited}");
+        }
+
+        Console.WriteLine($"{changes.Count} message(s) answered differently; live {liveSnapshot.Version}, edited {editedSnapshot.Version}");
+        return 0;
+    }
+
+    /// <summary>The folder's snapshot as the live store would build it; its errors printed (tests failing included) when it would be refused.</summary>
+    private static KnowledgeSnapshot? SnapshotOf(Microsoft.Extensions.Hosting.IHost host, string folder)
+    {
+        try
+        {
+            return host.Services.GetRequiredService<KnowledgeStore>().Current;
+        }
+        catch (KnowledgeInvalidException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                Console.Error.WriteLine(error);
+            }
+
+            Console.Error.WriteLine($"{e.Errors.Count} error(s) in {folder}: it would not go live");
+            return null;
+        }
+    }
+
     public static int Coverage(CliArguments options)
     {
         var result = KnowledgeLoader.Load(KnowledgeFolder(options));
@@ -125,13 +172,11 @@ public static class FaqCommands
         }
     }
 
-    private static string KnowledgeFolder(CliArguments options)
-    {
-        if (options.Knowledge is not null)
-        {
-            return options.Knowledge;
-        }
+    private static string KnowledgeFolder(CliArguments options) => options.Knowledge ?? ConfiguredFolder(options);
 
+    /// <summary>The knowledge folder the settings name, resolved from the content root: the live one.</summary>
+    public static string ConfiguredFolder(CliArguments options)
+    {
         var builder = ChatBotHostBuilder.Create(options.HostArgs, contentRoot: options.ContentRoot);
         var folder = builder.Configuration[$"{KnowledgeOptions.Section}:Path"] ?? "knowledge";
         return ContentRootPathsServiceCollectionExtensions.Resolve(folder, builder.Environment.ContentRootPath);
