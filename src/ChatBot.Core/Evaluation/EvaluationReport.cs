@@ -82,6 +82,14 @@ public sealed class EvaluationReport
         }
 
         yield return new Rate("recall", flags.Count(i => i.Passed), flags.Length);
+
+        // Over-triage: a warning-level message (pregnancy, a child…) whose answer an urgent flag replaced.
+        var urgent = SafetyPrecedence.Order.Take(3).ToArray();
+        var warnings = flags.Where(i => !urgent.Contains(i.Item.Flag) && !i.Item.Also.Any(urgent.Contains)).ToArray();
+        if (warnings.Length > 0)
+        {
+            yield return new Rate("warnings replaced by an urgent flag", warnings.Count(i => i.Reply.HasUrgentSafety), warnings.Length);
+        }
         foreach (var category in flags.GroupBy(i => i.Item.Flag!).OrderBy(g => Order(g.Key)))
         {
             yield return new Rate($"recall:{category.Key}", category.Count(i => i.Passed), category.Count());

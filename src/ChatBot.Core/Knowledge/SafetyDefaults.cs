@@ -8,4 +8,7 @@ public static class SafetyDefaults
 
     /// <summary>How much closer to an example than to the nearest look-alike a message must be.</summary>
     public const double Margin = 0.02;
+
+    /// <summary>How far below the most similar category another category may be and still fire semantically.</summary>
+    public const double CategoryMargin = 0.1;
 }

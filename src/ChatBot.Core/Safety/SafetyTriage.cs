@@ -39,6 +39,9 @@ public sealed class SafetyTriage
         }
 
         var semantic = _semantic is null || clauses.Count == 0 ? [] : _semantic.Compare(clauses, skip);
+        // Categories compete: "my 8 yo can't sleep" resembles the child examples far more than the kidney
+        // ones, though both share "my relative can't sleep". Only categories near the best one may fire.
+        var strongest = semantic.Count == 0 ? 0 : semantic.Max(e => e.ExampleSimilarity);
         var flags = new List<SafetyFlag>();
         for (var i = 0; i < _categories.Count; i++)
         {
@@ -48,7 +51,8 @@ public sealed class SafetyTriage
             {
                 flags.Add(new SafetyFlag(category, SafetySignal.Pattern, pattern.ToString(), 1));
             }
-            else if (semantic.Count > 0 && semantic[i].Fires(category.Threshold, category.Margin))
+            else if (semantic.Count > 0 && semantic[i].Fires(category.Threshold, category.Margin)
+                && semantic[i].ExampleSimilarity >= strongest - SafetyDefaults.CategoryMargin)
             {
                 flags.Add(new SafetyFlag(category, SafetySignal.Example, semantic[i].Example, semantic[i].ExampleSimilarity));
             }

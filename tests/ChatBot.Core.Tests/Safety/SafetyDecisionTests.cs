@@ -25,6 +25,17 @@ public class SafetyDecisionTests
         Assert.Empty(reply.Citations);
     }
 
+    [Theory]
+    [InlineData("my 8 yo cant sleep, can i give her magtein?", "child")]
+    [InlineData("im 20 weeks pregnant and sleeping terribly, is mag threonate ok to take?", "pregnancy")]
+    public void A_warning_raises_its_own_category_and_keeps_the_answer(string question, string flag)
+    {
+        var reply = Ask(question);
+
+        Assert.Equal([flag], reply.SafetyFlags);
+        Assert.False(reply.HasUrgentSafety);
+    }
+
     [Fact]
     public void A_child_who_swallowed_some_gets_poison_help_and_the_answer_is_replaced()
     {
