@@ -57,7 +57,8 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
     public Reply Info(string botText) => store.Current.Composer.Notice(botText);
 
     /// <summary>The reply one snapshot gives a normalised question: what users get, and what the moderators' tests check.</summary>
-    public static Reply Answer(KnowledgeSnapshot snapshot, string question)
+    /// <param name="vectors">Embeddings already made (a batch of test messages embedded together); null makes them here.</param>
+    public static Reply Answer(KnowledgeSnapshot snapshot, string question, QuestionVectors? vectors = null)
     {
         var composer = snapshot.Composer;
         if (!question.Any(char.IsLetterOrDigit))
@@ -65,15 +66,17 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
             return composer.Empty();
         }
 
-        var vectors = snapshot.Retriever.NewVectors();
-        var assessment = snapshot.Triage(question, vectors);
+        vectors ??= snapshot.Retriever.NewVectors();
+        // Prepared once (markup removed, misspellings corrected) and read by both triage and retrieval.
+        var text = snapshot.Retriever.Prepare(question);
+        var assessment = snapshot.Triage(question, text, vectors);
         var flags = assessment.Flags.Select(f => f.Category).ToArray();
         if (assessment.IsUrgent)
         {
             return composer.Urgent(flags);
         }
 
-        var decision = snapshot.Retriever.Decide(question, vectors);
+        var decision = snapshot.Retriever.DecidePrepared(text, vectors);
         return decision.Kind switch
         {
             MatchKind.Answer => composer.Answer(decision.Candidates[0].Entry, decision.Confidence, flags, decision.Companion),

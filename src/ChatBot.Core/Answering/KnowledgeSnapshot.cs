@@ -25,9 +25,13 @@ public sealed class KnowledgeSnapshot(KnowledgeBase knowledge, Retriever retriev
     /// Red flags of a normalised message. Its clauses are embedded together with the parts retrieval will
     /// read, in one model call, and <paramref name="vectors"/> keeps them for retrieval to reuse.
     /// </summary>
-    public SafetyAssessment Triage(string normalizedMessage, QuestionVectors vectors)
+    public SafetyAssessment Triage(string normalizedMessage, QuestionVectors vectors) =>
+        Triage(normalizedMessage, Retriever.Prepare(normalizedMessage), vectors);
+
+    /// <summary>As <see cref="Triage(string, QuestionVectors)"/>, with the text retrieval reads already prepared.</summary>
+    public SafetyAssessment Triage(string normalizedMessage, string prepared, QuestionVectors vectors)
     {
-        var text = Retriever.Prepare(normalizedMessage);
+        var text = prepared;
         var clauses = SafetyClauses.Of(text);
         // The embedding model reads English; in other languages its similarities are noise, so there the patterns decide.
         if (!vectors.IsSemantic || clauses.Count == 0 || !LanguageGuess.IsLikelyEnglish(text))

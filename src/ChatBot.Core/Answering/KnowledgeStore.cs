@@ -39,7 +39,7 @@ public sealed class KnowledgeStore
         }
 
         _current = Build(result.Knowledge!);
-        var phraseErrors = SnapshotBuilder.Gate(_current);
+        var phraseErrors = SnapshotBuilder.Gate(_current, _cache);
         if (phraseErrors.Count > 0)
         {
             throw new KnowledgeInvalidException(Folder, phraseErrors);
@@ -70,7 +70,7 @@ public sealed class KnowledgeStore
             if (result.IsValid && result.Knowledge!.Version != previous.Version)
             {
                 var candidate = Build(result.Knowledge);
-                var phraseErrors = SnapshotBuilder.Gate(candidate);
+                var phraseErrors = SnapshotBuilder.Gate(candidate, _cache);
                 if (phraseErrors.Count == 0)
                 {
                     Volatile.Write(ref _current, candidate);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Replies;
+using ChatBot.Core.Retrieval;
+using ChatBot.Core.Safety;
 using ChatBot.Core.Text;
 
 namespace ChatBot.Core.Answering;
@@ -12,12 +14,32 @@ namespace ChatBot.Core.Answering;
 /// </summary>
 public static class ModeratorTestRunner
 {
-    public static IReadOnlyList<KnowledgeError> Run(KnowledgeSnapshot snapshot) =>
-        snapshot.Knowledge.Tests
-            .Select(test => (test, problem: Check(test, AnswerEngine.Answer(snapshot, QuestionNormalizer.Normalize(test.Message)))))
+    public static IReadOnlyList<KnowledgeError> Run(KnowledgeSnapshot snapshot) => Run(snapshot, snapshot.Retriever.NewVectors());
+
+    /// <param name="vectors">Where the test messages' embeddings come from: the embedding cache at start and reload, so
+    /// an unchanged tests.yaml costs no model call.</param>
+    public static IReadOnlyList<KnowledgeError> Run(KnowledgeSnapshot snapshot, QuestionVectors vectors)
+    {
+        var tests = snapshot.Knowledge.Tests;
+        var messages = tests.Select(t => QuestionNormalizer.Normalize(t.Message)).ToArray();
+
+        // Every text the answers will read, embedded together rather than one call a test.
+        vectors.Ensure(Texts(snapshot.Knowledge, snapshot.Retriever));
+
+        return tests
+            .Select((test, i) => (test, problem: Check(test, AnswerEngine.Answer(snapshot, messages[i], vectors))))
             .Where(r => r.problem is not null)
             .Select(r => new KnowledgeError(KnowledgeLoader.TestsFile, r.test.Line, "", $"{Short(r.test.Message)} → {r.problem}"))
             .ToArray();
+    }
+
+    /// <summary>The texts the tests' answers embed (clauses for triage, parts for retrieval), as retrieval prepares them.</summary>
+    public static IEnumerable<string> Texts(KnowledgeBase knowledge, Retriever retriever) =>
+        knowledge.Tests
+            .Select(t => retriever.Prepare(QuestionNormalizer.Normalize(t.Message)))
+            .SelectMany(p => SafetyClauses.Of(p).Concat(retriever.Parts(p)))
+            .Where(t => t.Length > 0)
+            .Distinct(StringComparer.Ordinal);
 
     /// <summary>What is wrong with the reply, or null when the test holds.</summary>
     public static string? Check(ModeratorTest test, Reply reply)

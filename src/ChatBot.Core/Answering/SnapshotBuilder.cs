@@ -14,8 +14,10 @@ public static class SnapshotBuilder
         if (retriever.Mode == RetrievalMode.Semantic && cache is not null)
         {
             safetyIndex = new SafetyIndex(knowledge.Safety, OrdinaryQuestions(knowledge), retriever.Rewriter, cache);
-            // The cache keeps only this version's texts, so months of edits do not grow it.
-            cache.RetainOnly([.. retriever.EmbeddedTexts, .. safetyIndex.Texts]);
+            // The cache keeps only this version's texts (the moderators' test messages included, so the gate
+            // costs no model call at the next start), and months of edits do not grow it.
+            var gateTexts = ModeratorTestRunner.Texts(knowledge, retriever).Select(retriever.Rewriter.Neutral);
+            cache.RetainOnly([.. retriever.EmbeddedTexts, .. safetyIndex.Texts, .. gateTexts]);
         }
 
         return new KnowledgeSnapshot(knowledge, retriever, new SafetyTriage(knowledge.Safety, safetyIndex), loadedAt);
@@ -27,11 +29,19 @@ public static class SnapshotBuilder
     /// </summary>
     public static IReadOnlyList<KnowledgeError> CheckPhrases(KnowledgeSnapshot snapshot, EmbeddingCache? cache)
     {
+        return SafetyPhraseCheck.Run(snapshot.Safety, () => CachedVectors(snapshot, cache));
+    }
+
+    /// <summary>Vectors for one message, or a batch, embedded through the cache as retrieval would embed them.</summary>
+    private static QuestionVectors CachedVectors(KnowledgeSnapshot snapshot, EmbeddingCache? cache)
+    {
+        if (cache is null || snapshot.Retriever.Mode != RetrievalMode.Semantic)
+        {
+            return snapshot.Retriever.NewVectors();
+        }
+
         var rewriter = snapshot.Retriever.Rewriter;
-        Func<QuestionVectors> vectors = snapshot.Safety.IsSemantic && cache is not null
-            ? () => new QuestionVectors(texts => cache.GetOrEmbed(texts.Select(rewriter.Neutral).ToArray()))
-            : () => QuestionVectors.Lexical;
-        return SafetyPhraseCheck.Run(snapshot.Safety, vectors);
+        return new QuestionVectors(texts => cache.GetOrEmbed(texts.Select(rewriter.Neutral).ToArray()));
     }
 
     /// <summary>
@@ -45,8 +55,8 @@ public static class SnapshotBuilder
     /// The gate a version passes before it serves: no look-alike matched by a pattern, and every moderator
     /// test (<c>tests.yaml</c>) holding. Runs where the version is built, never on the reply path.
     /// </summary>
-    public static IReadOnlyList<KnowledgeError> Gate(KnowledgeSnapshot snapshot) =>
-        [.. CheckPatterns(snapshot), .. ModeratorTestRunner.Run(snapshot)];
+    public static IReadOnlyList<KnowledgeError> Gate(KnowledgeSnapshot snapshot, EmbeddingCache? cache) =>
+        [.. CheckPatterns(snapshot), .. ModeratorTestRunner.Run(snapshot, CachedVectors(snapshot, cache))];
 
     /// <summary>The phrasings of entries, known gaps and small talk: questions that are not red flags by themselves.</summary>
     private static string[] OrdinaryQuestions(KnowledgeBase knowledge) =>

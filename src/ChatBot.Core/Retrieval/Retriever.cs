@@ -47,10 +47,12 @@ public sealed class Retriever
     /// Decides on the whole question; a long message is also decided sentence by sentence, and the most
     /// confident answer wins, since people bury their question at the end of a story.
     /// </summary>
-    public MatchDecision Decide(string normalizedQuestion, QuestionVectors? vectors = null)
+    public MatchDecision Decide(string normalizedQuestion, QuestionVectors? vectors = null) =>
+        DecidePrepared(Prepare(normalizedQuestion), vectors ?? NewVectors());
+
+    /// <summary>As <see cref="Decide"/>, for a message <see cref="Prepare"/> has already read.</summary>
+    public MatchDecision DecidePrepared(string text, QuestionVectors vectors)
     {
-        vectors ??= NewVectors();
-        var text = Prepare(normalizedQuestion);
         var parts = Parts(text);
         vectors.Ensure(parts);
         var best = DecideOne(parts[0], vectors.Get(parts[0]));
