@@ -19,9 +19,10 @@ public static class KnowledgeDiff
             .Where(c => c.Live != c.Edited)
             .ToArray();
 
-    /// <summary>The messages worth replaying: the moderators' tests of both versions.</summary>
+    /// <summary>The messages worth replaying: the moderators' tests and every entry's question, of both versions.</summary>
     public static IEnumerable<string> Messages(KnowledgeSnapshot live, KnowledgeSnapshot edited) =>
-        live.Knowledge.Tests.Concat(edited.Knowledge.Tests).Select(t => t.Message);
+        live.Knowledge.Tests.Concat(edited.Knowledge.Tests).Select(t => t.Message)
+            .Concat(live.Knowledge.Entries.Concat(edited.Knowledge.Entries).Select(e => e.Question));
 
     public static string Describe(Reply reply)
     {

@@ -17,8 +17,11 @@ public sealed class KnowledgeStore
     private readonly EmbeddingCache? _cache;
     private readonly TimeProvider _time;
     private readonly ILogger<KnowledgeStore> _logger;
+    private const int HistoryLength = 20;
     private readonly Lock _reloadGate = new();
+    private readonly LinkedList<LiveVersion> _history = new();
     private KnowledgeSnapshot _current;
+    private KnowledgeSnapshot? _previous;
 
     public KnowledgeStore(
         IOptions<KnowledgeOptions> knowledgeOptions,
@@ -46,6 +49,7 @@ public sealed class KnowledgeStore
         }
 
         LastResult = result;
+        _history.AddFirst(LiveVersion.Of(_current.Knowledge, null, _current.LoadedAt));
     }
 
     public string Folder => _knowledgeOptions.Path;
@@ -58,40 +62,75 @@ public sealed class KnowledgeStore
     /// <summary>The report of the most recent reload attempt; null before the first one.</summary>
     public ReloadReport? LastReload { get; private set; }
 
-    /// <summary>Loads the folder again; swaps only if it is valid and differs. Never throws for bad content.</summary>
+    /// <summary>The version that served before the current one, kept so a moderator can see what the last change did.</summary>
+    public KnowledgeSnapshot? Previous => Volatile.Read(ref _previous);
+
+    /// <summary>The versions that went live since start, newest first (at most 20).</summary>
+    public IReadOnlyList<LiveVersion> History
+    {
+        get
+        {
+            lock (_reloadGate)
+            {
+                return [.. _history];
+            }
+        }
+    }
+
+    /// <summary>Loads the folder again; swaps only if it is valid, passes the gate and differs. Never throws for bad content.</summary>
     public ReloadReport Reload()
     {
         lock (_reloadGate)
         {
             var started = _time.GetTimestamp();
             var previous = Current;
-            var result = KnowledgeLoader.Load(Folder);
-            LastResult = result;
-            if (result.IsValid && result.Knowledge!.Version != previous.Version)
+            var reading = ReadFolder(previous);
+            LastResult = reading.Result;
+            if (reading.Snapshot is { } candidate && !ReferenceEquals(candidate, previous))
             {
-                var candidate = Build(result.Knowledge);
-                var phraseErrors = SnapshotBuilder.Gate(candidate, _cache);
-                if (phraseErrors.Count == 0)
+                Volatile.Write(ref _previous, previous);
+                Volatile.Write(ref _current, candidate);
+                _history.AddFirst(LiveVersion.Of(candidate.Knowledge, previous.Knowledge, candidate.LoadedAt));
+                if (_history.Count > HistoryLength)
                 {
-                    Volatile.Write(ref _current, candidate);
-                }
-                else
-                {
-                    result = new KnowledgeLoadResult(null, phraseErrors);
-                    LastResult = result;
+                    _history.RemoveLast();
                 }
             }
 
-            var report = new ReloadReport(result.IsValid, Current.Version, previous.Version, Current.Knowledge.Entries.Count,
-                result.Errors, _time.GetElapsedTime(started), _time.GetUtcNow());
+            var report = new ReloadReport(reading.Result.IsValid, Current.Version, previous.Version, Current.Knowledge.Entries.Count,
+                reading.Result.Errors, _time.GetElapsedTime(started), _time.GetUtcNow());
             LastReload = report;
             Log(report);
             return report;
         }
     }
 
+    /// <summary>
+    /// The folder as it would go live, without making it live: its snapshot (the serving one when nothing changed),
+    /// or, when validation or the gate would refuse it, no snapshot and the errors that would keep it out.
+    /// </summary>
+    public FolderReading ReadFolder() => ReadFolder(Current);
+
     /// <summary>The full check of the serving version's safety phrasings, semantic signal included (<see cref="SafetyPhraseCheck"/>).</summary>
     public IReadOnlyList<KnowledgeError> CheckPhrases() => SnapshotBuilder.CheckPhrases(Current, _cache);
+
+    private FolderReading ReadFolder(KnowledgeSnapshot live)
+    {
+        var result = KnowledgeLoader.Load(Folder);
+        if (!result.IsValid)
+        {
+            return new FolderReading(null, result);
+        }
+
+        if (result.Knowledge!.Version == live.Version)
+        {
+            return new FolderReading(live, result);
+        }
+
+        var candidate = Build(result.Knowledge);
+        var gateErrors = SnapshotBuilder.Gate(candidate, _cache);
+        return gateErrors.Count == 0 ? new FolderReading(candidate, result) : new FolderReading(null, new KnowledgeLoadResult(null, gateErrors));
+    }
 
     private void Log(ReloadReport report)
     {

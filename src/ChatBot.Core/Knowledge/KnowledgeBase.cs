@@ -42,6 +42,9 @@ public sealed class KnowledgeBase
     /// <summary>The moderators' expectations (<c>tests.yaml</c>) every version must meet before it goes live.</summary>
     public IReadOnlyList<ModeratorTest> Tests { get; init; } = [];
 
+    /// <summary>Each file's short content hash, by path relative to the folder (<c>faq/side-effects.yaml</c>).</summary>
+    public IReadOnlyDictionary<string, string> FileHashes { get; init; } = new Dictionary<string, string>();
+
     public FaqEntry? Find(string id) => _byId.GetValueOrDefault(id);
 
     public SourceDocument? Source(string id) => Sources.FirstOrDefault(s => s.Id == id);

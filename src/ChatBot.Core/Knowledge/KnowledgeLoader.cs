@@ -46,7 +46,7 @@ public static class KnowledgeLoader
             return new KnowledgeLoadResult(null, errors);
         }
 
-        var knowledge = new KnowledgeBase(VersionOf(files), sources.Values.ToArray(), entries, safety, bot, notCovered) { SmallTalk = smallTalk, Tests = tests };
+        var knowledge = new KnowledgeBase(VersionOf(files), sources.Values.ToArray(), entries, safety, bot, notCovered) { SmallTalk = smallTalk, Tests = tests, FileHashes = HashesOf(files) };
         return new KnowledgeLoadResult(knowledge, errors);
     }
 
@@ -92,6 +92,10 @@ public static class KnowledgeLoader
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
     }
+
+    /// <summary>Each file's own short hash, so two versions can say which files (and so which entries) changed.</summary>
+    public static IReadOnlyDictionary<string, string> HashesOf(IReadOnlyDictionary<string, string> files) =>
+        files.ToDictionary(f => f.Key, f => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(f.Value)))[..12], StringComparer.Ordinal);
 
     private static Dictionary<string, SourceDocument> LoadSources(string folder, SortedDictionary<string, string> files, List<KnowledgeError> errors)
     {

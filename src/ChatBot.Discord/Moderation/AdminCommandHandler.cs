@@ -11,9 +11,9 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Discord.Moderation;
 
 /// <summary>
-/// <c>/faqadmin status|reload|gaps [days]|feedback</c>: moderators get Core's <see cref="ModeratorCommands"/>
+/// <c>/faqadmin status|reload|check message|diff|gaps [days]|feedback</c>: moderators get Core's <see cref="ModeratorCommands"/>
 /// reply, everyone else Core's refusal; both ephemeral, both ordinary replies (caveat and doctor advice
-/// included). <c>gaps</c> and <c>reload</c> are always deferred (grouping and re-embedding take a moment);
+/// included). <c>gaps</c>, <c>reload</c> and <c>diff</c> are always deferred (grouping and re-embedding take a moment);
 /// the others only when not ready inside <see cref="DiscordOptions.DeferAfterMilliseconds"/>.
 /// </summary>
 internal sealed partial class AdminCommandHandler
@@ -39,7 +39,8 @@ internal sealed partial class AdminCommandHandler
         var sub = interaction.Data?.Options?.FirstOrDefault();
         var name = sub?.Name switch
         {
-            CommandDefinitions.AdminStatus or CommandDefinitions.AdminReload or CommandDefinitions.AdminGaps or CommandDefinitions.AdminFeedback => sub.Name,
+            CommandDefinitions.AdminStatus or CommandDefinitions.AdminReload or CommandDefinitions.AdminGaps or CommandDefinitions.AdminFeedback
+                or CommandDefinitions.AdminCheck or CommandDefinitions.AdminDiff => sub.Name,
             _ => "(other)",
         };
         if (!_moderators.IsModerator(interaction))
@@ -51,7 +52,7 @@ internal sealed partial class AdminCommandHandler
 
         LogRunning(name);
         var work = Task.Run(() => RunAsync(CommandLine(sub), name, cancellationToken), cancellationToken);
-        var deferred = name is CommandDefinitions.AdminGaps or CommandDefinitions.AdminReload || !await ReadyInTimeAsync(work, receivedAt, cancellationToken).ConfigureAwait(false);
+        var deferred = name is CommandDefinitions.AdminGaps or CommandDefinitions.AdminReload or CommandDefinitions.AdminDiff || !await ReadyInTimeAsync(work, receivedAt, cancellationToken).ConfigureAwait(false);
         if (deferred)
         {
             await _messenger.DeferAsync(target, ephemeral: true, cancellationToken).ConfigureAwait(false);
@@ -68,10 +69,11 @@ internal sealed partial class AdminCommandHandler
         }
     }
 
-    /// <summary>The sub-command and its options as Core's command line, e.g. <c>gaps 14</c>.</summary>
+    /// <summary>The sub-command and its options as Core's command line, e.g. <c>gaps 14</c> or <c>check is it safe?</c>.</summary>
     private static string CommandLine(IncomingOption? sub) => sub is null
         ? ""
-        : string.Join(' ', new[] { sub.Name }.Concat((sub.Options ?? []).Where(o => o.Name == CommandDefinitions.DaysOption).Select(o => o.Text)));
+        : string.Join(' ', new[] { sub.Name }.Concat((sub.Options ?? [])
+            .Where(o => o.Name is CommandDefinitions.DaysOption or CommandDefinitions.MessageOption).Select(o => o.Text)));
 
     private async Task<bool> ReadyInTimeAsync(Task work, long receivedAt, CancellationToken cancellationToken)
     {

@@ -78,6 +78,10 @@ public sealed class ChatBotCommandTree
         var preview = new Command("preview", "Top 5 candidates for a question, with scores and why") { question };
         preview.SetAction(parse => FaqCommands.Preview(Arguments(parse), string.Join(' ', parse.GetValue(question) ?? [])));
 
+        var checkMessage = Words("message", "The message to check", ArgumentArity.OneOrMore);
+        var check = new Command("check", "What the bot would do with a message and why: outcome, entry, confidence, runner-up, red flags") { checkMessage };
+        check.SetAction(parse => FaqCommands.Check(Arguments(parse), string.Join(' ', parse.GetValue(checkMessage) ?? [])));
+
         var test = new Command("test", "Run the moderators' expectations (knowledge/tests.yaml); exit 1 on any failure");
         test.SetAction(parse => FaqCommands.Test(Arguments(parse)));
 
@@ -117,7 +121,7 @@ public sealed class ChatBotCommandTree
         var feedback = new Command("feedback", "Entries with the most thumbs-down, with sample questions") { feedbackJson };
         feedback.SetAction((parse, _) => LogCommands.FeedbackAsync(Arguments(parse, json: parse.GetValue(feedbackJson))));
 
-        return new Command("faq", "Moderator tools for the FAQ") { validate, test, diff, preview, coverage, eval, gaps, feedback };
+        return new Command("faq", "Moderator tools for the FAQ") { validate, test, check, diff, preview, coverage, eval, gaps, feedback };
     }
 
     private Command Safety()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatBot.Core.Answering;
 using ChatBot.Core.Knowledge;
+using ChatBot.Core.Moderation;
 using ChatBot.Core.Safety;
 using ChatBot.Core.Text;
 using ChatBot.Host.Startup;
@@ -136,6 +137,14 @@ public static class FaqCommands
         }
 
         PrintCoverage(CoverageReport.Build(result.Knowledge!));
+        return 0;
+    }
+
+    /// <summary><c>chatbot faq check "message"</c>: the same explanation moderators get in chat (<see cref="MessageCheck"/>).</summary>
+    public static int Check(CliArguments options, string message)
+    {
+        using var host = CliHost.Build(options);
+        Console.WriteLine(MessageCheck.Describe(host.Services.GetRequiredService<KnowledgeStore>().Current, message));
         return 0;
     }
 

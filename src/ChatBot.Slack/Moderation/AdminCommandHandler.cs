@@ -13,7 +13,7 @@ namespace ChatBot.Slack.Moderation;
 /// </summary>
 public sealed partial class AdminCommandHandler
 {
-    private static readonly HashSet<string> KnownCommands = new(StringComparer.OrdinalIgnoreCase) { "status", "reload", "gaps", "feedback" };
+    private static readonly HashSet<string> KnownCommands = new(StringComparer.OrdinalIgnoreCase) { "status", "reload", "check", "diff", "gaps", "feedback" };
 
     private readonly ModeratorCheck _moderators;
     private readonly SafeAnswers _answers;

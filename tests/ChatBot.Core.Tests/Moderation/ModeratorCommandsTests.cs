@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ChatBot.Core.Answering;
 using ChatBot.Core.Evaluation;
 using ChatBot.Core.Knowledge;
@@ -58,4 +59,91 @@ public sealed class ModeratorCommandsTests : IDisposable
     [Fact]
     public async Task Unknown_command_shows_usage() =>
         Assert.Equal(ModeratorCommands.Usage, (await _commands.RunAsync("dance", CancellationToken.None)).Message);
+
+    [Fact]
+    public async Task Check_names_the_entry_the_runner_up_and_why_a_red_flag_fired()
+    {
+        var reply = await _commands.RunAsync("check im 20 weeks pregnant, side effects?", CancellationToken.None);
+
+        Assert.Contains("Outcome: side-effects [pregnancy]", reply.Message, StringComparison.Ordinal);
+        Assert.Contains("Runner-up: ", reply.Message, StringComparison.Ordinal);
+        Assert.Contains("• pregnancy: pattern", reply.Message, StringComparison.Ordinal);
+        Assert.True(QuestionSetEvaluator.CarriesInvariant(reply));
+    }
+
+    [Fact]
+    public async Task Check_without_a_message_shows_usage() =>
+        Assert.Equal(ModeratorCommands.Usage, (await _commands.RunAsync("check", CancellationToken.None)).Message);
+
+    [Fact]
+    public async Task Status_lists_each_version_that_went_live_and_the_entries_it_changed()
+    {
+        var first = _store.Current.Version;
+        EditSideEffectsAnswer();
+        await _commands.RunAsync("reload", CancellationToken.None);
+
+        var status = (await _commands.RunAsync("status", CancellationToken.None)).Message;
+
+        Assert.Matches($@"• [-0-9: Z]+{_store.Current.Version}: \d+ entries; edited side-effects", status);
+        Assert.Contains($"{first}: ", status, StringComparison.Ordinal);
+        Assert.True(status.IndexOf(_store.Current.Version, StringComparison.Ordinal) < status.LastIndexOf(first, StringComparison.Ordinal), "newest first");
+    }
+
+    [Fact]
+    public async Task Diff_shows_what_the_saved_folder_would_answer_differently_before_it_goes_live()
+    {
+        AskSideEffectsAboutPrice();
+
+        var diff = (await _commands.RunAsync("diff", CancellationToken.None)).Message;
+
+        Assert.Contains("against the live version", diff, StringComparison.Ordinal);
+        Assert.Matches($"• \"{Regex.Escape(PriceQuestion)}\": [^→]+ → side-effects", diff);
+        Assert.Single(_store.History);
+    }
+
+    [Fact]
+    public async Task Diff_of_an_edit_the_gate_refuses_names_the_failing_test_with_its_line()
+    {
+        AddGapPhrase("side effects?");
+
+        var diff = (await _commands.RunAsync("diff", CancellationToken.None)).Message;
+
+        Assert.Contains("would not go live", diff, StringComparison.Ordinal);
+        Assert.Matches(@"tests\.yaml:\d+: ", diff);
+    }
+
+    [Fact]
+    public async Task Diff_after_an_edit_went_live_shows_what_that_change_did()
+    {
+        AskSideEffectsAboutPrice();
+        await _commands.RunAsync("reload", CancellationToken.None);
+
+        var diff = (await _commands.RunAsync("diff", CancellationToken.None)).Message;
+
+        Assert.Contains("What its last change did", diff, StringComparison.Ordinal);
+        Assert.Matches($"• \"{Regex.Escape(PriceQuestion)}\": [^→]+ → side-effects", diff);
+    }
+
+    private const string PriceQuestion = "How much does a bottle of magnesium L-threonate cost?";
+
+    /// <summary>An edit that changes what users get: the side-effects entry now claims a price question (its tests removed, so the gate lets it through).</summary>
+    private void AskSideEffectsAboutPrice()
+    {
+        File.Delete(Path.Combine(_folder, KnowledgeLoader.TestsFile));
+        var file = Path.Combine(_folder, "faq", "side-effects.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace(_store.Current.Knowledge.Find("side-effects")!.Question, PriceQuestion, StringComparison.Ordinal));
+    }
+
+    private void EditSideEffectsAnswer()
+    {
+        var file = Path.Combine(_folder, "faq", "side-effects.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("how common or", "how often or", StringComparison.Ordinal));
+    }
+
+    /// <summary>A known-gap phrasing that takes a question away from its entry: the edit a careless moderator makes.</summary>
+    private void AddGapPhrase(string phrase)
+    {
+        var file = Path.Combine(_folder, "not-covered.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("    phrases:\n", $"    phrases:\n      - \"{phrase}\"\n", StringComparison.Ordinal));
+    }
 }

@@ -61,6 +61,17 @@ public sealed class FaqCommandTests : IDisposable
         Assert.Contains("closest known gap:", result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Check_says_what_the_bot_would_do_and_why_a_red_flag_fired()
+    {
+        var result = await ChatBotProcess.RunAsync("", "faq", "check", "my", "kidneys", "are", "failing,", "side", "effects?", "--Retrieval:Mode=Lexical");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("Outcome: side-effects [kidney]", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Runner-up: ", result.Output, StringComparison.Ordinal);
+        Assert.Contains("• kidney: pattern ", result.Output, StringComparison.Ordinal);
+    }
+
     private static void CopyKnowledge(string target)
     {
         foreach (var file in Directory.EnumerateFiles(Repository.Knowledge, "*", SearchOption.AllDirectories))

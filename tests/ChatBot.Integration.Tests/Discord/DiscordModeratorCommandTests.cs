@@ -88,7 +88,9 @@ public sealed class DiscordModeratorCommandTests
         Assert.Equal(32, admin.GetProperty("default_member_permissions").GetInt64());
         Assert.Equal("[0]", admin.GetProperty("contexts").GetRawText());
         var subs = admin.GetProperty("options").EnumerateArray().ToDictionary(o => o.GetProperty("name").GetString()!);
-        Assert.Equal(["status", "reload", "gaps", "feedback"], subs.Keys);
+        Assert.Equal(["status", "reload", "check", "diff", "gaps", "feedback"], subs.Keys);
+        var message = Assert.Single(subs["check"].GetProperty("options").EnumerateArray());
+        Assert.True(message.GetProperty("required").GetBoolean());
         Assert.All(subs.Values, s => Assert.Equal(1, s.GetProperty("type").GetInt32()));
         var days = Assert.Single(subs["gaps"].GetProperty("options").EnumerateArray());
         Assert.Equal(4, days.GetProperty("type").GetInt32());
@@ -154,6 +156,32 @@ public sealed class DiscordModeratorCommandTests
         {
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Check_explains_to_a_moderator_what_the_bot_would_do_with_a_message()
+    {
+        await using var bot = await StartAsync();
+
+        var callback = await bot.CallbackAsync(Admin("check", [ModeratorRole], "0", options: DiscordEvents.Option("message", "im pregnant, side effects?")));
+
+        await Wait.UntilAsync(() => callback.GetProperty("type").GetInt32() == 4 || bot.Test.RequestsTo("/messages/@original", "PATCH").Count == 1, "the check's reply");
+        var text = callback.GetProperty("type").GetInt32() == 4 ? Text(callback) : Text(bot.Test.RequestsTo("/messages/@original", "PATCH").Single().Json);
+        Assert.Contains("Outcome: side-effects [pregnancy]", text, StringComparison.Ordinal);
+        Assert.Contains("pregnancy: pattern", text, StringComparison.Ordinal);
+        AssertCarriesCaveatsAndDoctorAdvice(bot.Engine.Info("x"), text);
+    }
+
+    [Fact]
+    public async Task Diff_is_deferred_and_says_the_folder_matches_the_live_version()
+    {
+        await using var bot = await StartAsync();
+
+        var callback = await bot.CallbackAsync(Admin("diff", [ModeratorRole], "0"));
+
+        Assert.Equal(5, callback.GetProperty("type").GetInt32());
+        await Wait.UntilAsync(() => bot.Test.RequestsTo("/messages/@original", "PATCH").Count == 1, "edit of @original");
+        Assert.Contains("The folder matches the live version", Text(bot.Test.RequestsTo("/messages/@original", "PATCH").Single().Json), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -81,6 +81,20 @@ public sealed class ModeratorCommandTests
     }
 
     [Fact]
+    public async Task ModeratorByUserId_Check_ExplainsWhatTheBotWouldDoWithAMessage()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await ModeratorHost.StartAsync(fake, s => s["Slack:ModeratorUserIds:0"] = ModeratorHost.Moderator);
+
+        var reply = await ModeratorHost.SlashReplyAsync(fake, "admin check im pregnant, side effects?");
+
+        Assert.Equal("ephemeral", (string)reply["response_type"]!);
+        Assert.Contains("Outcome: side-effects [pregnancy]", (string)reply["text"]!);
+        AssertCarriesCaveatAndAdvice(bot, reply);
+        AssertHardened(reply);
+    }
+
+    [Fact]
     public async Task ModeratorViaUserGroup_IsAllowed_AndMembershipIsCached()
     {
         await using var fake = await FakeSlackServer.StartAsync();
