@@ -1,10 +1,14 @@
 using ChatBot.Core.Answering;
+using ChatBot.Core.Moderation;
 using Microsoft.Extensions.Hosting;
 
 namespace ChatBot.Host.ConsoleChat;
 
-/// <summary>The chat in the terminal: runs when no chat platform is configured, so anyone can try the bot.</summary>
-public sealed class ConsoleChatService(IAnswerEngine engine, IHostApplicationLifetime lifetime) : BackgroundService
+/// <summary>
+/// The chat in the terminal: runs when no chat platform is configured, so anyone can try the bot. Whoever
+/// runs it runs the bot, so a line starting with <c>/</c> is a moderator command (<c>/status</c>, <c>/check …</c>).
+/// </summary>
+public sealed class ConsoleChatService(IAnswerEngine engine, ModeratorCommands commands, IHostApplicationLifetime lifetime) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -12,7 +16,7 @@ public sealed class ConsoleChatService(IAnswerEngine engine, IHostApplicationLif
         var output = Console.Out;
         await output.WriteLineAsync(engine.About().Text);
         await output.WriteLineAsync();
-        await output.WriteLineAsync("Ask a question about magnesium L-threonate and sleep (empty line or Ctrl+D to quit).");
+        await output.WriteLineAsync("Ask a question about magnesium L-threonate and sleep (empty line or Ctrl+D to quit; /help for moderator commands).");
         while (!stoppingToken.IsCancellationRequested)
         {
             await output.WriteAsync("> ");
@@ -23,7 +27,10 @@ public sealed class ConsoleChatService(IAnswerEngine engine, IHostApplicationLif
             }
 
             await output.WriteLineAsync();
-            await output.WriteLineAsync(engine.Ask(line, AskContext.Console).Text);
+            var reply = line.StartsWith('/')
+                ? await commands.RunAsync(line[1..], stoppingToken)
+                : engine.Ask(line, AskContext.Console);
+            await output.WriteLineAsync(reply.Text);
             await output.WriteLineAsync();
         }
 

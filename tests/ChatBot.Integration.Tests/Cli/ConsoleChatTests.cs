@@ -36,4 +36,16 @@ public sealed class ConsoleChatTests : IDisposable
         Assert.DoesNotContain("UserIdKey", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("info:", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Chat_runs_a_moderator_command_typed_after_a_slash()
+    {
+        var result = await ChatBotProcess.RunAsync("/status\n/check side effects?\n/dance\n\n", "chat", "--Retrieval:Mode=Lexical");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Versions live since start, newest first:", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Outcome: side-effects, confidence", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Moderator commands: status", result.Output, StringComparison.Ordinal);
+        Assert.Contains("See a doctor:", result.Output, StringComparison.Ordinal);
+    }
 }
