@@ -36,6 +36,22 @@ public sealed class ReloadGateTests : IDisposable
     }
 
     [Fact]
+    public void An_alternate_that_pulls_a_tested_question_into_the_wrong_entry_is_held_back()
+    {
+        var store = TestKnowledge.Store(RetrievalMode.Semantic, _folder, cachePath: Path.Combine(Path.GetTempPath(), "chatbot-test-embeddings"));
+        var good = store.Current.Version;
+        var entry = Path.Combine(_folder, "faq", "kidney-disease.yaml");
+        // A moderator test expects this question to reach absorption-and-brain-entry; a careless alternate claims it.
+        File.WriteAllText(entry, File.ReadAllText(entry).Replace("alternates:\n", "alternates:\n  - \"does it cross the blood brain barrier\"\n", StringComparison.Ordinal));
+
+        var rejected = store.Reload();
+
+        Assert.False(rejected.Applied);
+        Assert.Equal(good, store.Current.Version);
+        Assert.Contains(rejected.Errors, e => e.File == "tests.yaml" && e.Message.Contains("got kidney-disease, expected absorption-and-brain-entry", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_test_naming_an_entry_that_does_not_exist_is_a_load_error()
     {
         var tests = Path.Combine(_folder, "tests.yaml");

@@ -42,6 +42,19 @@ public sealed class DiscordReloadNotifierTests
     }
 
     [Fact]
+    public async Task Edit_that_breaks_a_moderator_test_posts_the_failing_expectation_with_its_line()
+    {
+        await using var bot = await StartAsync(WithChannel, watch: true);
+
+        bot.Edit("tests.yaml", "expect: side-effects", "expect: kidney-disease");
+        await Wait.UntilAsync(() => !bot.Test.Fake.Messages.IsEmpty, "moderator channel post");
+
+        var text = Text(Json(bot.Test.Fake.Messages.First().Body));
+        Assert.Contains("rejected", text, StringComparison.Ordinal);
+        Assert.Matches(@"tests\.yaml:\d+: .+ → got side-effects, expected kidney-disease", text);
+    }
+
+    [Fact]
     public async Task Broken_edit_without_a_moderator_channel_posts_nothing()
     {
         await using var bot = await StartAsync(watch: true);
