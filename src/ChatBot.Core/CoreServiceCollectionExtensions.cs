@@ -1,4 +1,6 @@
 using ChatBot.Core.Answering;
+using ChatBot.Core.Conversations;
+using ChatBot.Core.Delivery;
 using ChatBot.Core.Feedback;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Moderation;
@@ -26,8 +28,22 @@ public static class CoreServiceCollectionExtensions
         services.AddQuestionLog(configuration);
         services.TryAddSingleton<IQuestionObserver, NullQuestionObserver>();
         services.TryAddSingleton<IAnswerEngine, AnswerEngine>();
+        services.AddConversations(configuration);
         services.TryAddSingleton<InMemoryFeedbackSink>();
         services.TryAddSingleton<IFeedbackSink>(sp => sp.GetRequiredService<InMemoryFeedbackSink>());
+        return services;
+    }
+
+    /// <summary>Where questions arrive (<see cref="QuestionDesk"/>): fair use per person and channel, and follow-ups.</summary>
+    public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FairUseOptions>().Bind(configuration.GetSection(FairUseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FairUseLimiter>();
+        services.TryAddSingleton<ConversationMemory>();
+        services.TryAddSingleton<QuestionDesk>();
+        services.TryAddSingleton<SendLanes>();
         return services;
     }
 

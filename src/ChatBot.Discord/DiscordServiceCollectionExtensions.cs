@@ -50,6 +50,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DispatchRouter>();
         services.TryAddSingleton<DispatchHandler>();
         services.TryAddSingleton<MessageHandler>();
+        services.TryAddSingleton<SendFailureReporter>();
         services.TryAddSingleton<ModeratorCheck>();
         services.TryAddSingleton<AdminCommandHandler>();
         services.TryAddSingleton<InteractionHandler>();

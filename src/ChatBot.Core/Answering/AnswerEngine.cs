@@ -1,3 +1,4 @@
+using ChatBot.Core.Conversations;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Replies;
 using ChatBot.Core.Retrieval;
@@ -16,6 +17,24 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
         observer.Answered(new AnsweredQuestion(normalized, context, reply));
         return reply;
     }
+
+    public Reply AskFollowUp(string question, AskContext context, ConversationTurn previous)
+    {
+        var snapshot = store.Current;
+        var normalized = QuestionNormalizer.Normalize(question);
+        var reply = FollowUp(snapshot, normalized, previous);
+        observer.Answered(new AnsweredQuestion(normalized, context, reply));
+        return reply;
+    }
+
+    public bool IsUrgent(string question)
+    {
+        var snapshot = store.Current;
+        var normalized = QuestionNormalizer.Normalize(question);
+        return normalized.Any(char.IsLetterOrDigit) && snapshot.Triage(normalized, snapshot.Retriever.NewVectors()).IsUrgent;
+    }
+
+    public Reply RateLimited(TimeSpan retryAfter) => store.Current.Composer.RateLimited(retryAfter);
 
     public Reply ShowEntry(string entryId, AskContext context)
     {
@@ -71,12 +90,68 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
         var text = snapshot.Retriever.Prepare(question);
         var assessment = snapshot.Triage(question, text, vectors);
         var flags = assessment.Flags.Select(f => f.Category).ToArray();
-        if (assessment.IsUrgent)
+        return assessment.IsUrgent
+            ? composer.Urgent(flags)
+            : Compose(snapshot, question, snapshot.Retriever.DecidePrepared(text, vectors), flags);
+    }
+
+    /// <summary>Small-talk intents that, right after an answer, ask about that answer.</summary>
+    public const string SourcesIntent = "source";
+
+    public const string MoreIntent = "more";
+
+    /// <summary>
+    /// A short message after an answer, read with it: "source?" gives that answer's quotes, "tell me more" its
+    /// related questions, and a question that matches better together with the previous one than alone is
+    /// answered as that combination, saying so. Triage reads the message alone and the combination, so the
+    /// previous question can add a red flag and never remove one.
+    /// </summary>
+    public static Reply FollowUp(KnowledgeSnapshot snapshot, string message, ConversationTurn previous)
+    {
+        var entry = snapshot.Knowledge.Find(previous.EntryId);
+        if (entry is null || !message.Any(char.IsLetterOrDigit))
+        {
+            return Answer(snapshot, message);
+        }
+
+        var composer = snapshot.Composer;
+        var vectors = snapshot.Retriever.NewVectors();
+        var text = snapshot.Retriever.Prepare(message);
+        var alone = snapshot.Triage(message, text, vectors);
+        var flags = alone.Flags.Select(f => f.Category).ToList();
+        if (alone.IsUrgent)
         {
             return composer.Urgent(flags);
         }
 
         var decision = snapshot.Retriever.DecidePrepared(text, vectors);
+        switch (decision.Intent?.Id)
+        {
+            case SourcesIntent:
+                return composer.Sources(entry, flags);
+            case MoreIntent:
+                return composer.More(entry, flags);
+        }
+
+        var together = QuestionNormalizer.Normalize(previous.Question + " " + message);
+        var togetherText = snapshot.Retriever.Prepare(together);
+        var combined = snapshot.Retriever.DecidePrepared(togetherText, vectors);
+        var readAlone = decision.Kind == MatchKind.Answer || decision.Kind == MatchKind.SmallTalk;
+        if (combined.Kind != MatchKind.Answer || (readAlone && combined.Confidence <= decision.Confidence))
+        {
+            return Compose(snapshot, message, decision, flags);
+        }
+
+        var context = snapshot.Triage(together, togetherText, vectors);
+        flags.AddRange(context.Flags.Select(f => f.Category).Where(c => !flags.Contains(c)));
+        return context.IsUrgent
+            ? composer.Urgent(flags)
+            : composer.Answer(combined.Candidates[0].Entry, combined.Confidence, flags, combined.Companion, readWith: previous.Question);
+    }
+
+    private static Reply Compose(KnowledgeSnapshot snapshot, string question, MatchDecision decision, IReadOnlyList<SafetyCategory> flags)
+    {
+        var composer = snapshot.Composer;
         return decision.Kind switch
         {
             MatchKind.Answer => composer.Answer(decision.Candidates[0].Entry, decision.Confidence, flags, decision.Companion),

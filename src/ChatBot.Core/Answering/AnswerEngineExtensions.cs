@@ -9,7 +9,11 @@ public static class AnswerEngineExtensions
     /// exception and returns the error notice instead — so a user always gets a rendered reply with the
     /// caveat and the doctor advice, never silence.
     /// </summary>
-    public static Reply ReplyOrErrorNotice(this IAnswerEngine engine, Func<IAnswerEngine, Reply> call, Action<Exception> report)
+    public static Reply ReplyOrErrorNotice(this IAnswerEngine engine, Func<IAnswerEngine, Reply> call, Action<Exception> report) =>
+        engine.ReplyOrSilenceOrErrorNotice(call, report)!;
+
+    /// <summary>As above, for a call that may decide to say nothing (null: over the fair-use limit and already told).</summary>
+    public static Reply? ReplyOrSilenceOrErrorNotice(this IAnswerEngine engine, Func<IAnswerEngine, Reply?> call, Action<Exception> report)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(call);

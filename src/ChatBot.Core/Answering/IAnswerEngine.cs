@@ -1,3 +1,4 @@
+using ChatBot.Core.Conversations;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Core.Answering;
@@ -10,6 +11,15 @@ public interface IAnswerEngine
 {
     /// <summary>Answers a free-text question: normalise → safety triage → retrieval → composition.</summary>
     Reply Ask(string question, AskContext context);
+
+    /// <summary>A short message read together with the previous answered question of the same conversation ("source?", "and for kids?").</summary>
+    Reply AskFollowUp(string question, AskContext context, ConversationTurn previous);
+
+    /// <summary>True when the message raises a red flag that replaces the answer: it is answered whatever the fair-use limit.</summary>
+    bool IsUrgent(string question);
+
+    /// <summary>The one notice for someone over the fair-use limit.</summary>
+    Reply RateLimited(TimeSpan retryAfter);
 
     /// <summary>Shows one FAQ entry (a topic pick or a related-question button). Unknown ids give a no-answer reply.</summary>
     Reply ShowEntry(string entryId, AskContext context);

@@ -24,4 +24,16 @@ public sealed record BotMessages
 
     /// <summary>A short "if this is an emergency, call your local emergency number" in several languages, for a message in a language the bot does not read.</summary>
     public string EmergencyAnyLanguage { get; init; } = "";
+
+    /// <summary>Said once when someone asks faster than the fair-use limit; "{0}" is the seconds until they can ask again.</summary>
+    public string RateLimited { get; init; } = "You're asking faster than I can answer well. Please try again in {0} s.";
+
+    /// <summary>Shown before a follow-up answered together with the previous question; "{0}" is that question.</summary>
+    public string FollowUp { get; init; } = "Read together with your previous question, \"{0}\":";
+
+    /// <summary>Heads the sources of the previous answer ("source?"); "{0}" is its question.</summary>
+    public string FollowUpSources { get; init; } = "Where the answer to \"{0}\" comes from, word for word:";
+
+    /// <summary>Heads the related questions of the previous answer ("tell me more"); "{0}" is its question.</summary>
+    public string FollowUpMore { get; init; } = "More on \"{0}\": pick one of these related questions.";
 }

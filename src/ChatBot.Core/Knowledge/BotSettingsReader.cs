@@ -31,14 +31,15 @@ internal static class BotSettingsReader
 
     private static BotMessages ReadMessages(YamlFields messages)
     {
-        messages.RejectUnknown("no_answer", "clarify", "empty", "error", "refusal", "about", "feedback_thanks", "safety_sent_privately", "english_only", "emergency_any_language");
+        messages.RejectUnknown("no_answer", "clarify", "empty", "error", "refusal", "about", "feedback_thanks", "safety_sent_privately", "english_only", "emergency_any_language",
+            "rate_limited", "follow_up", "follow_up_sources", "follow_up_more");
         var clarify = messages.String("clarify");
         if (clarify.Length > 0 && !(clarify.Contains("{0}", StringComparison.Ordinal) && clarify.Contains("{1}", StringComparison.Ordinal)))
         {
             messages.Error("clarify", "must contain {0} and {1} for the two candidate questions", messages.Node("clarify"));
         }
 
-        return new BotMessages
+        var read = new BotMessages
         {
             NoAnswer = messages.String("no_answer"),
             Clarify = clarify,
@@ -51,6 +52,34 @@ internal static class BotSettingsReader
             EnglishOnly = messages.String("english_only"),
             EmergencyAnyLanguage = messages.String("emergency_any_language", required: false),
         };
+        var rateLimited = Optional(messages, "rate_limited", "{0}");
+        var followUp = Optional(messages, "follow_up", "{0}");
+        var sources = Optional(messages, "follow_up_sources", "{0}");
+        var more = Optional(messages, "follow_up_more", "{0}");
+        return read with
+        {
+            RateLimited = rateLimited ?? read.RateLimited,
+            FollowUp = followUp ?? read.FollowUp,
+            FollowUpSources = sources ?? read.FollowUpSources,
+            FollowUpMore = more ?? read.FollowUpMore,
+        };
+    }
+
+    /// <summary>An optional message; when given it must hold <paramref name="placeholder"/>.</summary>
+    private static string? Optional(YamlFields messages, string name, string placeholder)
+    {
+        var text = messages.String(name, required: false);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!text.Contains(placeholder, StringComparison.Ordinal))
+        {
+            messages.Error(name, $"must contain {placeholder}", messages.Node(name));
+        }
+
+        return text;
     }
 
     private static List<Synonym> ReadSynonyms(YamlFields fields)

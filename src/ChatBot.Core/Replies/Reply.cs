@@ -56,6 +56,12 @@ public sealed record Reply
     /// <summary>The whole reply as plain text, as a console user sees it.</summary>
     public required string Text { get; init; }
 
+    /// <summary>The fair-use notice: the asker is over the limit. Adapters show it only to them where they can.</summary>
+    public bool Limited { get; init; }
+
+    /// <summary>For a follow-up answered together with the previous question: that question.</summary>
+    public string? ReadWith { get; init; }
+
     public IReadOnlyList<string> SafetyFlags => Safety.Select(s => s.Flag).ToArray();
 
     public bool HasUrgentSafety => Safety.Any(s => s.Urgent);

@@ -14,9 +14,11 @@ public sealed class ReplyComposer
     public ReplyComposer(KnowledgeBase knowledge) => _knowledge = knowledge;
 
     /// <param name="companion">A related entry answered alongside: its question and answer follow, its citations and caveats are added.</param>
-    public Reply Answer(FaqEntry entry, double confidence, IReadOnlyList<SafetyCategory> flags, FaqEntry? companion = null) =>
-        Finish(Base(flags.Count > 0 ? ReplyOutcome.Safety : ReplyOutcome.Answer, "", confidence, flags) with
+    /// <param name="readWith">For a follow-up answered together with the previous question: that question, named above the answer.</param>
+    public Reply Answer(FaqEntry entry, double confidence, IReadOnlyList<SafetyCategory> flags, FaqEntry? companion = null, string? readWith = null) =>
+        Finish(Base(flags.Count > 0 ? ReplyOutcome.Safety : ReplyOutcome.Answer, readWith is null ? "" : Format(_knowledge.Bot.Messages.FollowUp, Shorten(readWith)), confidence, flags) with
         {
+            ReadWith = readWith,
             EntryId = entry.Id,
             CompanionEntryId = companion?.Id,
             Title = entry.Question,
@@ -56,6 +58,26 @@ public sealed class ReplyComposer
     /// <summary>A greeting, thanks or a question about the bot: its short reply, with any warn-level flags above it.</summary>
     public Reply SmallTalk(SmallTalkIntent intent, double confidence, IReadOnlyList<SafetyCategory> flags) =>
         Finish(Base(flags.Count > 0 ? ReplyOutcome.Safety : ReplyOutcome.Notice, intent.Reply, confidence, flags) with { Intent = intent.Id });
+
+    /// <summary>"source?" after an answer: that entry's quotes in full, with where each is in the article.</summary>
+    public Reply Sources(FaqEntry entry, IReadOnlyList<SafetyCategory> flags) =>
+        Finish(Base(flags.Count > 0 ? ReplyOutcome.Safety : ReplyOutcome.Notice, Format(_knowledge.Bot.Messages.FollowUpSources, entry.Question), 1, flags) with
+        {
+            Citations = entry.Citations.Select(Cite).ToArray(),
+            Evidence = entry.Evidence.Label,
+            Caveats = entry.Caveats,
+        });
+
+    /// <summary>"tell me more" after an answer: that entry's related questions to pick from.</summary>
+    public Reply More(FaqEntry entry, IReadOnlyList<SafetyCategory> flags) =>
+        Finish(Base(flags.Count > 0 ? ReplyOutcome.Safety : ReplyOutcome.Notice, Format(_knowledge.Bot.Messages.FollowUpMore, entry.Question), 1, flags) with
+        {
+            Related = RelatedOf(entry),
+        });
+
+    /// <summary>Over the fair-use limit: one short notice saying when to ask again.</summary>
+    public Reply RateLimited(TimeSpan retryAfter) =>
+        Notice(Format(_knowledge.Bot.Messages.RateLimited, Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture))) with { Limited = true };
 
     public Reply Empty() => Finish(Base(ReplyOutcome.NoAnswer, _knowledge.Bot.Messages.Empty, 0, []));
 
@@ -108,6 +130,10 @@ public sealed class ReplyComposer
         var first = notices.Count == 0 ? null : _knowledge.Safety.FirstOrDefault(c => c.Id == notices[0].Flag);
         return Either(first?.DoctorAdvice ?? "", _knowledge.Bot.DoctorAdvice);
     }
+
+    private static string Format(string template, string value) => template.Replace("{0}", value, StringComparison.Ordinal);
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "…";
 
     private static string Either(string value, string fallback) => value.Trim().Length > 0 ? value : fallback;
 

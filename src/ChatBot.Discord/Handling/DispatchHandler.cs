@@ -1,22 +1,20 @@
 using System.Text.Json;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Interactions;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Handling;
 
 /// <summary>Runs on a worker: decodes one dispatch and hands it to the message or interaction handler. One failure never stops the worker.</summary>
-internal sealed partial class DispatchHandler
+internal sealed class DispatchHandler
 {
     private readonly MessageHandler _messages;
     private readonly InteractionHandler _interactions;
     private readonly BotIdentity _identity;
-    private readonly FatalErrorHandler _fatal;
-    private readonly ILogger<DispatchHandler> _logger;
+    private readonly SendFailureReporter _failures;
 
-    public DispatchHandler(MessageHandler messages, InteractionHandler interactions, BotIdentity identity, FatalErrorHandler fatal, ILogger<DispatchHandler> logger)
+    public DispatchHandler(MessageHandler messages, InteractionHandler interactions, BotIdentity identity, SendFailureReporter failures)
     {
-        (_messages, _interactions, _identity, _fatal, _logger) = (messages, interactions, identity, fatal, logger);
+        (_messages, _interactions, _identity, _failures) = (messages, interactions, identity, failures);
     }
 
     public async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
@@ -40,15 +38,11 @@ internal sealed partial class DispatchHandler
         {
             throw;
         }
-        catch (DiscordFatalException ex)
-        {
-            _fatal.Stop(ex.Message);
-        }
 #pragma warning disable CA1031 // One bad event or failed send must not take its worker (and its channels) down.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogFailed(dispatch.Type, ex.GetType().Name, ex.Message);
+            _failures.Report(dispatch.Type, ex);
         }
     }
 
@@ -71,7 +65,4 @@ internal sealed partial class DispatchHandler
     }
 
     private static T Decode<T>(JsonElement data) => DiscordJson.Deserialize<T>(data) ?? throw new JsonException($"Empty {typeof(T).Name}.");
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord: handling {Type} failed ({Error}): {Message}")]
-    private partial void LogFailed(string type, string error, string message);
 }

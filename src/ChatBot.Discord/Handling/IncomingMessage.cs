@@ -11,4 +11,5 @@ internal sealed record IncomingMessage(
     IReadOnlyList<string>? MentionRoles,
     string? WebhookId,
     int Type,
-    IncomingReferencedMessage? ReferencedMessage);
+    IncomingReferencedMessage? ReferencedMessage,
+    IncomingMember? Member = null);

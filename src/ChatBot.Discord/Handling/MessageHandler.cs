@@ -1,5 +1,8 @@
 using ChatBot.Core.Answering;
+using ChatBot.Core.Conversations;
+using ChatBot.Core.Delivery;
 using ChatBot.Core.Replies;
+using ChatBot.Discord.Moderation;
 using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;
 using ChatBot.Discord.Sending;
@@ -17,43 +20,71 @@ internal sealed partial class MessageHandler
     private const int DefaultType = 0;
     private const int ReplyType = 19;
     private readonly IAnswerEngine _engine;
+    private readonly QuestionDesk _desk;
+    private readonly ModeratorCheck _moderators;
+    private readonly SendLanes _lanes;
+    private readonly SendFailureReporter _failures;
     private readonly ReplyRenderer _renderer;
     private readonly DiscordMessenger _messenger;
     private readonly BotIdentity _identity;
     private readonly DiscordOptions _options;
     private readonly ILogger<MessageHandler> _logger;
 
-    public MessageHandler(IAnswerEngine engine, ReplyRenderer renderer, DiscordMessenger messenger, BotIdentity identity, IOptions<DiscordOptions> options, ILogger<MessageHandler> logger)
+    public MessageHandler(IAnswerEngine engine, QuestionDesk desk, ModeratorCheck moderators, SendLanes lanes, SendFailureReporter failures, ReplyRenderer renderer, DiscordMessenger messenger, BotIdentity identity, IOptions<DiscordOptions> options, ILogger<MessageHandler> logger)
     {
-        (_engine, _renderer, _messenger, _identity, _options, _logger) = (engine, renderer, messenger, identity, options.Value, logger);
+        (_engine, _desk, _moderators, _lanes, _failures, _renderer, _messenger, _identity, _options, _logger) = (engine, desk, moderators, lanes, failures, renderer, messenger, identity, options.Value, logger);
     }
 
-    public async Task HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers on the worker, then hands the sends to the message's channel lane and returns: waiting for one
+    /// channel's rate limit never holds up other channels or DMs, and an urgent reply goes ahead of ordinary
+    /// ones still queued for its channel.
+    /// </summary>
+    public Task HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         if (!ShouldAnswer(message))
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var isPublic = message.GuildId is not null;
-        var reply = Ask(MentionParser.Question(message.Content ?? ""), new AskContext("discord", message.Author.Id, isPublic));
-        if (isPublic && reply.Safety.Count > 0 && _options.PublicSafetyMode == PublicSafetyMode.Private)
+        var context = new AskContext("discord", message.Author.Id, isPublic)
         {
-            var notice = _engine.Notice(NoticeKind.SafetyGuidanceSentPrivately);
-            await _messenger.SendAsync(message.ChannelId, message.Id, message.Id + "p", _renderer.Render(notice, withButtons: false), cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await _messenger.SendDirectAsync(message.Author.Id, message.Id + "d", _renderer.Render(reply), cancellationToken).ConfigureAwait(false);
-            }
-            catch (DiscordApiException ex) when (ex.Code == 50007)
-            {
-                LogDmClosed(message.Id);
-            }
-
-            return;
+            Channel = message.ChannelId,
+            Conversation = "discord:" + message.ChannelId,
+            Exempt = _moderators.IsModerator(message),
+        };
+        if (Ask(MentionParser.Question(message.Content ?? ""), context) is not { } reply)
+        {
+            return Task.CompletedTask;
         }
 
-        await _messenger.SendAsync(message.ChannelId, message.Id, message.Id, _renderer.Render(reply), cancellationToken).ConfigureAwait(false);
+        if (isPublic && reply.Safety.Count > 0 && _options.PublicSafetyMode == PublicSafetyMode.Private)
+        {
+            var notice = _renderer.Render(_engine.Notice(NoticeKind.SafetyGuidanceSentPrivately), withButtons: false);
+            Post(message.ChannelId, reply.HasUrgentSafety, ct => _messenger.SendAsync(message.ChannelId, message.Id, message.Id + "p", notice, ct), cancellationToken);
+            Post("dm:" + message.Author.Id, reply.HasUrgentSafety, ct => SendDirectAsync(message, _renderer.Render(reply), ct), cancellationToken);
+            return Task.CompletedTask;
+        }
+
+        var shown = _renderer.Render(reply);
+        Post(message.ChannelId, reply.HasUrgentSafety, ct => _messenger.SendAsync(message.ChannelId, message.Id, message.Id, shown, ct), cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    private void Post(string lane, bool urgent, Func<CancellationToken, Task> send, CancellationToken cancellationToken) =>
+        _lanes.Post("discord:" + lane, urgent, send, e => _failures.Report("MESSAGE_CREATE", e), cancellationToken);
+
+    private async Task SendDirectAsync(IncomingMessage message, RenderedMessage shown, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _messenger.SendDirectAsync(message.Author.Id, message.Id + "d", shown, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordApiException ex) when (ex.Code == 50007)
+        {
+            LogDmClosed(message.Id);
+        }
     }
 
     private bool ShouldAnswer(IncomingMessage message)
@@ -90,8 +121,9 @@ internal sealed partial class MessageHandler
         return message.Mentions?.Any(u => u.Id == botId) == true || message.MentionRoles?.Any(_identity.IsManagedRole) == true;
     }
 
-    private Reply Ask(string question, AskContext context) =>
-        _engine.ReplyOrErrorNotice(e => e.Ask(question, context), LogEngineFailed);
+    /// <summary>The reply, or null when fair use says nothing more to this person for now.</summary>
+    private Reply? Ask(string question, AskContext context) =>
+        _engine.ReplyOrSilenceOrErrorNotice(_ => _desk.Ask(question, context), LogEngineFailed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord: could not DM safety guidance for message {MessageId}: the user does not accept DMs.")]
     private partial void LogDmClosed(string messageId);

@@ -1,4 +1,5 @@
 using ChatBot.Core.Answering;
+using ChatBot.Core.Conversations;
 using ChatBot.Core.Feedback;
 using ChatBot.Core.Replies;
 using ChatBot.Discord.Handling;
@@ -19,6 +20,8 @@ internal sealed partial class InteractionHandler
 {
     private const int MaxListChars = 1500;
     private readonly IAnswerEngine _engine;
+    private readonly QuestionDesk _desk;
+    private readonly ModeratorCheck _moderators;
     private readonly IFeedbackSink _feedback;
     private readonly AdminCommandHandler _admin;
     private readonly ReplyRenderer _renderer;
@@ -27,15 +30,21 @@ internal sealed partial class InteractionHandler
     private readonly TimeProvider _time;
     private readonly ILogger<InteractionHandler> _logger;
 
-    public InteractionHandler(IAnswerEngine engine, IFeedbackSink feedback, AdminCommandHandler admin, ReplyRenderer renderer, DiscordMessenger messenger, IOptions<DiscordOptions> options, TimeProvider time, ILogger<InteractionHandler> logger)
+    public InteractionHandler(IAnswerEngine engine, QuestionDesk desk, ModeratorCheck moderators, IFeedbackSink feedback, AdminCommandHandler admin, ReplyRenderer renderer, DiscordMessenger messenger, IOptions<DiscordOptions> options, TimeProvider time, ILogger<InteractionHandler> logger)
     {
-        (_engine, _feedback, _admin, _renderer, _messenger, _options, _time, _logger) = (engine, feedback, admin, renderer, messenger, options.Value, time, logger);
+        (_engine, _desk, _moderators, _feedback, _admin, _renderer, _messenger, _options, _time, _logger) = (engine, desk, moderators, feedback, admin, renderer, messenger, options.Value, time, logger);
     }
 
     public async Task HandleAsync(IncomingInteraction interaction, long receivedAt, CancellationToken cancellationToken)
     {
         var target = new InteractionRef(interaction.Id, interaction.Token, interaction.ApplicationId);
-        var context = new AskContext("discord", interaction.UserId, interaction.GuildId is not null);
+        // A slash command is always answered: over the fair-use limit, with the notice, ephemerally.
+        var context = new AskContext("discord", interaction.UserId, interaction.GuildId is not null)
+        {
+            Channel = interaction.ChannelId,
+            Exempt = _moderators.IsModerator(interaction),
+            MustReply = true,
+        };
         var data = interaction.Data;
         switch (interaction.Type)
         {
@@ -82,7 +91,7 @@ internal sealed partial class InteractionHandler
         {
             case CommandDefinitions.Ask:
                 var question = options.FirstOrDefault(o => o.Name == CommandDefinitions.QuestionOption)?.Text ?? "";
-                return _engine.Ask(question, context);
+                return _desk.Ask(question, context) ?? _engine.Notice(NoticeKind.Error);
             case CommandDefinitions.Faq when options.FirstOrDefault() is { Name: CommandDefinitions.FaqShow } show:
                 var topic = show.Options?.FirstOrDefault(o => o.Name == CommandDefinitions.TopicOption)?.Text ?? "";
                 var entry = _engine.ShowEntry(topic, context);
@@ -135,7 +144,7 @@ internal sealed partial class InteractionHandler
         }
         else
         {
-            await _messenger.RespondAsync(target, shown, ephemeral: false, cancellationToken).ConfigureAwait(false);
+            await _messenger.RespondAsync(target, shown, ephemeral: reply.Limited, cancellationToken).ConfigureAwait(false);
         }
 
         if (privately)

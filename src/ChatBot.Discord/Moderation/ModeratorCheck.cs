@@ -19,6 +19,10 @@ internal sealed class ModeratorCheck
     public ModeratorCheck(IOptions<DiscordOptions> options) =>
         _roles = options.Value.ModeratorRoleIds.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>A guild message's author, by role only: a message carries the member's roles but not their permissions.</summary>
+    public bool IsModerator(IncomingMessage message) =>
+        message.GuildId is not null && message.Member?.Roles?.Any(_roles.Contains) == true;
+
     public bool IsModerator(IncomingInteraction interaction)
     {
         if (interaction.GuildId is null || interaction.Member is not { } member)

@@ -1,4 +1,5 @@
 using ChatBot.Core.Answering;
+using ChatBot.Core.Conversations;
 using ChatBot.Core.Moderation;
 using Microsoft.Extensions.Hosting;
 
@@ -6,10 +7,13 @@ namespace ChatBot.Host.ConsoleChat;
 
 /// <summary>
 /// The chat in the terminal: runs when no chat platform is configured, so anyone can try the bot. Whoever
-/// runs it runs the bot, so a line starting with <c>/</c> is a moderator command (<c>/status</c>, <c>/check …</c>).
+/// runs it runs the bot, so a line starting with <c>/</c> is a moderator command (<c>/status</c>, <c>/check …</c>), and
+/// fair use does not apply. The chat is one conversation: short follow-ups ("source?") read the previous answer.
 /// </summary>
-public sealed class ConsoleChatService(IAnswerEngine engine, ModeratorCommands commands, IHostApplicationLifetime lifetime) : BackgroundService
+public sealed class ConsoleChatService(IAnswerEngine engine, QuestionDesk desk, ModeratorCommands commands, IHostApplicationLifetime lifetime) : BackgroundService
 {
+    private static readonly AskContext Context = AskContext.Console with { UserId = "operator", Conversation = "console", Exempt = true };
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -29,7 +33,7 @@ public sealed class ConsoleChatService(IAnswerEngine engine, ModeratorCommands c
             await output.WriteLineAsync();
             var reply = line.StartsWith('/')
                 ? await commands.RunAsync(line[1..], stoppingToken)
-                : engine.Ask(line, AskContext.Console);
+                : desk.Ask(line, Context) ?? engine.Notice(NoticeKind.Error);
             await output.WriteLineAsync(reply.Text);
             await output.WriteLineAsync();
         }

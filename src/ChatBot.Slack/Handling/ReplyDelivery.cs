@@ -1,42 +1,75 @@
 using ChatBot.Core.Answering;
+using ChatBot.Core.Delivery;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Sending;
+using ChatBot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Slack.Handling;
 
 /// <summary>
 /// Posts a reply into a conversation. In a public channel a reply that raised a safety flag becomes a
-/// brief public notice plus the full guidance as an ephemeral message to the asker only.
+/// brief public notice plus the full guidance as an ephemeral message to the asker only. Sends go on the
+/// channel's lane (<see cref="SendLanes"/>): a channel waiting on Slack's rate limit holds up no other
+/// channel or DM, and an urgent reply goes ahead of ordinary ones queued for its channel.
 /// </summary>
-public sealed class ReplyDelivery
+public sealed partial class ReplyDelivery
 {
     private readonly SlackSender _sender;
     private readonly SafeAnswers _answers;
+    private readonly SendLanes _lanes;
+    private readonly SlackFatalStop _fatal;
     private readonly SlackOptions _options;
+    private readonly ILogger<ReplyDelivery> _logger;
 
-    public ReplyDelivery(SlackSender sender, SafeAnswers answers, IOptions<SlackOptions> options)
+    public ReplyDelivery(SlackSender sender, SafeAnswers answers, SendLanes lanes, SlackFatalStop fatal, IOptions<SlackOptions> options, ILogger<ReplyDelivery> logger)
     {
         _sender = sender;
         _answers = answers;
+        _lanes = lanes;
+        _fatal = fatal;
         _options = options.Value;
+        _logger = logger;
     }
 
     public static bool IsDirectMessage(string channel) => channel.StartsWith('D');
 
     public bool SendPrivately(Reply reply, bool isPublic) => isPublic && _options.PublicSafetyMode && reply.Safety.Count > 0;
 
-    public async Task DeliverAsync(string channel, string user, string? threadTs, Reply reply, CancellationToken cancellationToken)
+    /// <summary>Queues the reply on its channel's lane and returns at once.</summary>
+    public Task DeliverAsync(string channel, string user, string? threadTs, Reply reply, CancellationToken cancellationToken)
     {
         if (SendPrivately(reply, !IsDirectMessage(channel)))
         {
             var notice = _answers.Run(e => e.Notice(NoticeKind.SafetyGuidanceSentPrivately));
-            await _sender.PostMessageAsync(channel, threadTs, notice, cancellationToken).ConfigureAwait(false);
-            await _sender.PostEphemeralAsync(channel, user, threadTs, reply, cancellationToken).ConfigureAwait(false);
+            Post(channel, reply.HasUrgentSafety, async ct =>
+            {
+                await _sender.PostMessageAsync(channel, threadTs, notice, ct).ConfigureAwait(false);
+                await _sender.PostEphemeralAsync(channel, user, threadTs, reply, ct).ConfigureAwait(false);
+            }, cancellationToken);
+            return Task.CompletedTask;
+        }
+
+        Post(channel, reply.HasUrgentSafety, ct => _sender.PostMessageAsync(channel, threadTs, reply, ct), cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    private void Post(string channel, bool urgent, Func<CancellationToken, Task> send, CancellationToken cancellationToken) =>
+        _lanes.Post("slack:" + channel, urgent, send, Failed, cancellationToken);
+
+    private void Failed(Exception exception)
+    {
+        if (exception is SlackFatalException fatal)
+        {
+            _fatal.Stop(fatal.Message);
             return;
         }
 
-        await _sender.PostMessageAsync(channel, threadTs, reply, cancellationToken).ConfigureAwait(false);
+        LogSendFailed(exception);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack: sending a reply failed.")]
+    private partial void LogSendFailed(Exception exception);
 }

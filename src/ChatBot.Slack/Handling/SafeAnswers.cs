@@ -1,19 +1,25 @@
 using ChatBot.Core.Answering;
+using ChatBot.Core.Conversations;
 using ChatBot.Core.Replies;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Slack.Handling;
 
-/// <summary>Calls the engine; a bug in it becomes the Core error notice, never silence or a stack trace in Slack.</summary>
+/// <summary>
+/// Calls the engine (questions through Core's <see cref="QuestionDesk"/>: fair use and follow-ups); a bug in it
+/// becomes the Core error notice, never a stack trace in Slack.
+/// </summary>
 public sealed partial class SafeAnswers
 {
     public const string Platform = "slack";
     private readonly IAnswerEngine _engine;
+    private readonly QuestionDesk _desk;
     private readonly ILogger<SafeAnswers> _logger;
 
-    public SafeAnswers(IAnswerEngine engine, ILogger<SafeAnswers> logger)
+    public SafeAnswers(IAnswerEngine engine, QuestionDesk desk, ILogger<SafeAnswers> logger)
     {
         _engine = engine;
+        _desk = desk;
         _logger = logger;
     }
 
@@ -21,8 +27,9 @@ public sealed partial class SafeAnswers
 
     public Reply Run(Func<IAnswerEngine, Reply> ask) => _engine.ReplyOrErrorNotice(ask, LogEngineFailed);
 
-    public Reply Ask(string question, string? userId, bool isPublic) =>
-        Run(e => e.Ask(question, new AskContext(Platform, userId, isPublic)));
+    /// <summary>The reply, or null when the asker is over the fair-use limit and was already told.</summary>
+    public Reply? Ask(string question, AskContext context) =>
+        _engine.ReplyOrSilenceOrErrorNotice(_ => _desk.Ask(question, context), LogEngineFailed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Slack: the answer engine failed; sending the error notice.")]
     private partial void LogEngineFailed(Exception exception);

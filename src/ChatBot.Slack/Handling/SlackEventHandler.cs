@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ChatBot.Core.Answering;
+using ChatBot.Slack.Moderation;
 using ChatBot.Slack.Rendering;
 using ChatBot.Slack.WebApi;
 using static ChatBot.Slack.Dispatch.SlackInbound;
@@ -14,12 +16,14 @@ public sealed class SlackEventHandler
     private readonly SafeAnswers _answers;
     private readonly ReplyDelivery _delivery;
     private readonly SlackIdentity _identity;
+    private readonly ModeratorCheck _moderators;
 
-    public SlackEventHandler(SafeAnswers answers, ReplyDelivery delivery, SlackIdentity identity)
+    public SlackEventHandler(SafeAnswers answers, ReplyDelivery delivery, SlackIdentity identity, ModeratorCheck moderators)
     {
         _answers = answers;
         _delivery = delivery;
         _identity = identity;
+        _moderators = moderators;
     }
 
     public async Task HandleAsync(JsonElement payload, CancellationToken cancellationToken)
@@ -43,7 +47,17 @@ public sealed class SlackEventHandler
         var isPublic = !ReplyDelivery.IsDirectMessage(channel);
         var threadTs = Str(ev, "thread_ts") ?? (isPublic ? ts : null);
         var question = SlackText.ToPlainQuestion(Str(ev, "text"), _identity.UserId);
-        var reply = _answers.Ask(question, user, isPublic);
+        var context = new AskContext(SafeAnswers.Platform, user, isPublic)
+        {
+            Channel = channel,
+            Conversation = $"slack:{channel}:{threadTs ?? "dm"}",
+            Exempt = await _moderators.IsModeratorAsync(user, cancellationToken).ConfigureAwait(false),
+        };
+        if (_answers.Ask(question, context) is not { } reply)
+        {
+            return;
+        }
+
         await _delivery.DeliverAsync(channel, user, threadTs, reply, cancellationToken).ConfigureAwait(false);
     }
 

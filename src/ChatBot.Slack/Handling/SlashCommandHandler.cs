@@ -24,10 +24,12 @@ public sealed class SlashCommandHandler
     private readonly SlackSender _sender;
     private readonly ReplyDelivery _delivery;
     private readonly AdminCommandHandler _admin;
+    private readonly ModeratorCheck _moderators;
     private readonly SlackOptions _options;
 
-    public SlashCommandHandler(SafeAnswers answers, SlackSender sender, ReplyDelivery delivery, AdminCommandHandler admin, IOptions<SlackOptions> options)
+    public SlashCommandHandler(SafeAnswers answers, SlackSender sender, ReplyDelivery delivery, AdminCommandHandler admin, ModeratorCheck moderators, IOptions<SlackOptions> options)
     {
+        _moderators = moderators;
         _answers = answers;
         _sender = sender;
         _delivery = delivery;
@@ -50,7 +52,7 @@ public sealed class SlashCommandHandler
 
         var inChannel = _options.SlashInChannel;
         var isPublic = inChannel && !ReplyDelivery.IsDirectMessage(channel);
-        var reply = Answer(text, user, isPublic);
+        var reply = await AnswerAsync(text, user, channel, isPublic, cancellationToken).ConfigureAwait(false);
 
         Reply? privately = null;
         if (_delivery.SendPrivately(reply, isPublic))
@@ -59,7 +61,7 @@ public sealed class SlashCommandHandler
             reply = _answers.Run(e => e.Notice(NoticeKind.SafetyGuidanceSentPrivately));
         }
 
-        await RespondAsync(reply, inChannel, ack, responseUrl, cancellationToken).ConfigureAwait(false);
+        await RespondAsync(reply, inChannel && !reply.Limited, ack, responseUrl, cancellationToken).ConfigureAwait(false);
         if (privately is not null && responseUrl is not null)
         {
             await _sender.RespondAsync(responseUrl, privately, inChannel: false, cancellationToken).ConfigureAwait(false);
@@ -74,7 +76,7 @@ public sealed class SlashCommandHandler
         }
     }
 
-    private Reply Answer(string text, string? user, bool isPublic)
+    private async Task<Reply> AnswerAsync(string text, string? user, string channel, bool isPublic, CancellationToken cancellationToken)
     {
         var command = text.Trim();
         if (command.Length == 0 || command.Equals("about", StringComparison.OrdinalIgnoreCase) || command.Equals("help", StringComparison.OrdinalIgnoreCase))
@@ -87,7 +89,14 @@ public sealed class SlashCommandHandler
             return _answers.Run(Topics);
         }
 
-        return _answers.Ask(SlackText.ToPlainQuestion(command, null), user, isPublic);
+        // A slash command is always answered: over the fair-use limit, with the notice, ephemerally.
+        var context = new AskContext(SafeAnswers.Platform, user, isPublic)
+        {
+            Channel = channel,
+            Exempt = await _moderators.IsModeratorAsync(user, cancellationToken).ConfigureAwait(false),
+            MustReply = true,
+        };
+        return _answers.Ask(SlackText.ToPlainQuestion(command, null), context) ?? _answers.Run(e => e.Notice(NoticeKind.Error));
     }
 
     private Reply Topics(IAnswerEngine engine)

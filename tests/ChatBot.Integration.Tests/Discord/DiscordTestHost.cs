@@ -39,6 +39,8 @@ public sealed class DiscordTestHost : IAsyncDisposable
             ["Discord:Token"] = fake.Token,
             ["Discord:ApiBaseUrl"] = fake.ApiBaseUrl,
             ["Discord:Workers"] = "2",
+            // Transport tests send bursts from one user; fair use is tested on its own, with it on.
+            ["FairUse:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

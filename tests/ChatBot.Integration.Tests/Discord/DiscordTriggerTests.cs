@@ -101,6 +101,12 @@ public sealed class DiscordTriggerTests
     {
         public Reply Ask(string question, AskContext context) => Longer(inner.Ask(question, context));
 
+        public Reply AskFollowUp(string question, AskContext context, ChatBot.Core.Conversations.ConversationTurn previous) => Longer(inner.AskFollowUp(question, context, previous));
+
+        public bool IsUrgent(string question) => inner.IsUrgent(question);
+
+        public Reply RateLimited(TimeSpan retryAfter) => inner.RateLimited(retryAfter);
+
         public Reply ShowEntry(string entryId, AskContext context) => Longer(inner.ShowEntry(entryId, context));
 
         public IReadOnlyList<RelatedQuestion> ListTopics() => inner.ListTopics();

@@ -1,3 +1,4 @@
+using ChatBot.Core;
 using ChatBot.Core.Answering;
 using ChatBot.Core.Feedback;
 using ChatBot.Integration.Tests.Slack.Fake;
@@ -37,6 +38,8 @@ public sealed class SlackTestHost : IAsyncDisposable
         ["Slack:ConnectionStagger"] = "00:00:00",
         ["Slack:ReconnectBaseDelay"] = "00:00:00.050",
         ["Slack:ReconnectMaxDelay"] = "00:00:01",
+        // Transport tests send bursts from one user; fair use is tested on its own, with it on.
+        ["FairUse:Enabled"] = "false",
     };
 
     public static IHost Build(Dictionary<string, string?> settings, StubAnswerEngine engine, InMemoryFeedbackSink feedback, CapturingLoggerProvider logs)
@@ -46,6 +49,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(logs);
         builder.Services.AddSingleton<IAnswerEngine>(engine);
         builder.Services.AddSingleton<IFeedbackSink>(feedback);
+        builder.Services.AddConversations(builder.Configuration);
         builder.Services.AddSlackAdapter(builder.Configuration);
         return builder.Build();
     }

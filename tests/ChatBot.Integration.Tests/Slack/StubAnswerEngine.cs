@@ -47,6 +47,12 @@ public sealed class StubAnswerEngine : IAnswerEngine
             : reply;
     }
 
+    public Reply AskFollowUp(string question, AskContext context, ChatBot.Core.Conversations.ConversationTurn previous) => Ask(question, context);
+
+    public bool IsUrgent(string question) => question.Contains("overdose", StringComparison.OrdinalIgnoreCase);
+
+    public Reply RateLimited(TimeSpan retryAfter) => Notice($"You're asking faster than I can answer well. Please try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.");
+
     public Reply ShowEntry(string entryId, AskContext context) =>
         Entry(Topics.FirstOrDefault(t => t.EntryId == entryId) ?? new RelatedQuestion(entryId, "Unknown"), "Answer for " + entryId + ".");
 

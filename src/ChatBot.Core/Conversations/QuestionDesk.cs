@@ -1,0 +1,44 @@
+using ChatBot.Core.Answering;
+using ChatBot.Core.Replies;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Core.Conversations;
+
+/// <summary>
+/// Where every question from people arrives, on every platform and the console: fair use first (an urgent red
+/// flag is answered whatever the limit), then the question — read with the previous one when it is a short
+/// follow-up in the same conversation — and the turn remembered for the next follow-up.
+/// </summary>
+public sealed class QuestionDesk(IAnswerEngine engine, FairUseLimiter limiter, ConversationMemory memory, IOptions<ConversationOptions> options)
+{
+    private readonly ConversationOptions _options = options.Value;
+
+    /// <summary>The reply, or null when the asker is over the limit and was already told (say nothing).</summary>
+    public Reply? Ask(string question, AskContext context)
+    {
+        if (!context.Exempt && context.UserId is not null)
+        {
+            var decision = limiter.Check($"{context.Platform}:{context.UserId}", context.Channel is null ? null : $"{context.Platform}:{context.Channel}");
+            if (decision.Verdict != FairUseVerdict.Allowed && !engine.IsUrgent(question))
+            {
+                return decision.Verdict == FairUseVerdict.Silent && !context.MustReply ? null : engine.RateLimited(decision.RetryAfter);
+            }
+        }
+
+        var previous = PreviousTurn(question, context);
+        var reply = previous is null ? engine.Ask(question, context) : engine.AskFollowUp(question, context, previous);
+        if (_options.FollowUps && context.Conversation is not null && context.UserId is not null && reply.EntryId is not null && reply.Choices.Count == 0)
+        {
+            memory.Remember(context.Conversation, context.UserId, reply.ReadWith is null ? question : $"{reply.ReadWith} {question}", reply.EntryId);
+        }
+
+        return reply;
+    }
+
+    private ConversationTurn? PreviousTurn(string question, AskContext context) =>
+        _options.FollowUps && context.Conversation is not null && context.UserId is not null && WordCount(question) <= _options.MaxFollowUpWords
+            ? memory.Previous(context.Conversation, context.UserId)
+            : null;
+
+    private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatBot.Integration.Tests.Discord.Fake;
+
+namespace ChatBot.Integration.Tests.Discord;
+
+/// <summary>One person flooding a channel, against the fake Discord: fair use, and nobody else waiting behind them.</summary>
+public sealed class DiscordFairUseTests
+{
+    private const string Flooder = "1050000000000000077";
+    private const string Neighbour = "1050000000000000078";
+
+    private static readonly Dictionary<string, string?> FairUseOn = new() { ["FairUse:Enabled"] = "true", ["Discord:Workers"] = "1" };
+
+    [Fact]
+    public async Task A_burst_of_thirty_mentions_gets_three_answers_and_one_notice_while_others_are_answered_at_once()
+    {
+        await using var test = await DiscordTestHost.StartAsync(settings: FairUseOn);
+        var burst = Enumerable.Range(0, 30).Select(i => From(Flooder, DiscordEvents.Mention($"side effects? #{i}"))).ToList();
+        var urgent = From(Flooder, DiscordEvents.Mention("i took the whole bottle of magtein an hour ago and my heart is skipping"));
+        burst.Insert(20, urgent);
+        var neighbour = From(Neighbour, DiscordEvents.Mention("does it help sleep?"));
+        var dm = DiscordEvents.DirectMessage("what is magnesium l-threonate?");
+        dm["author"] = DiscordEvents.User("1050000000000000079");
+
+        var sent = Stopwatch.StartNew();
+        foreach (var message in burst.Take(25))
+        {
+            await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", message);
+        }
+
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", neighbour);
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", dm);
+        foreach (var message in burst.Skip(25))
+        {
+            await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", message);
+        }
+
+        await Wait.UntilAsync(() => test.RepliesTo(Id(neighbour)).Count == 1 && test.Fake.Messages.Any(m => m.ChannelId == "1600000000000000009"), "the neighbour's and the DM's answers");
+        Assert.True(sent.Elapsed < TimeSpan.FromSeconds(2), $"answered after {sent.Elapsed.TotalSeconds:0.0} s");
+        await Wait.UntilAsync(() => test.RepliesTo(Id(urgent)).Count == 1, "the urgent reply inside the burst");
+        await Task.Delay(300);
+        var flooderReplies = burst.Where(m => m != urgent).SelectMany(m => test.RepliesTo(Id(m))).ToList();
+        Assert.Equal(4, flooderReplies.Count);
+        Assert.Single(flooderReplies, r => Text(r).Contains("asking faster than I can answer well", StringComparison.Ordinal));
+        Assert.Contains("See a doctor", Text(flooderReplies.Single(r => Text(r).Contains("asking faster", StringComparison.Ordinal))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_channel_waiting_on_its_rate_limit_holds_up_neither_a_dm_nor_another_channel()
+    {
+        await using var test = await DiscordTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Discord:Workers"] = "1" });
+        test.Fake.FailNext(r => FakeDiscord.IsMessageCreate(r) && r.Path.Contains(DiscordEvents.ChannelId, StringComparison.Ordinal), new RestFault(RestFaultKind.RateLimited, RetryAfter: 3, Scope: "shared"));
+        var stuck = DiscordEvents.Mention("side effects?");
+        var other = DiscordEvents.Mention("does it help sleep?", channelId: "1400000000000000555");
+        var dm = DiscordEvents.DirectMessage("what is magnesium l-threonate?");
+
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", stuck);
+        await Wait.UntilAsync(() => test.Fake.Requests.Any(FakeDiscord.IsMessageCreate), "the rate-limited post");
+        var sent = Stopwatch.StartNew();
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", other);
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", dm);
+
+        await Wait.UntilAsync(() => test.RepliesTo(Id(other)).Count == 1 && test.Fake.Messages.Any(m => m.ChannelId == "1600000000000000009"), "the other channel's and the DM's answers");
+        Assert.True(sent.Elapsed < TimeSpan.FromSeconds(2), $"answered after {sent.Elapsed.TotalSeconds:0.0} s");
+        Assert.Empty(test.RepliesTo(Id(stuck)));
+        await Wait.UntilAsync(() => test.RepliesTo(Id(stuck)).Count == 1, "the rate-limited reply, after its wait");
+    }
+
+    private static JsonObject From(string user, JsonObject message)
+    {
+        message["author"] = DiscordEvents.User(user);
+        return message;
+    }
+
+    private static string Id(JsonObject message) => message["id"]!.GetValue<string>();
+
+    private static string Text(JsonElement message) => message.GetRawText();
+}
