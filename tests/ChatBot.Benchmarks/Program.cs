@@ -1,7 +1,7 @@
 using ChatBot.Benchmarks;
 
 // Benchmarks, not tests: timings are measured and printed as Markdown, never asserted.
-// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer [MiniLm|ArcticXs]|triage|discord|slack|log|reload>
+// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer [MiniLm|ArcticXs]|triage|discord|slack|log|reload|conversation>
 var which = args.FirstOrDefault() ?? "answer";
 return which switch
 {
@@ -11,11 +11,12 @@ return which switch
     "log" => await QuestionLogBenchmark.RunAsync(),
     "reload" => ReloadBenchmark.Run(),
     "triage" => TriageBenchmark.Run(),
+    "conversation" => ConversationBenchmark.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer [MiniLm|ArcticXs]|triage|discord|slack|log|reload>");
+    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer [MiniLm|ArcticXs]|triage|discord|slack|log|reload|conversation>");
     return 2;
 }

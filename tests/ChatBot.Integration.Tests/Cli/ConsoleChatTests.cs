@@ -48,4 +48,13 @@ public sealed class ConsoleChatTests : IDisposable
         Assert.Contains("Moderator commands: status", result.Output, StringComparison.Ordinal);
         Assert.Contains("See a doctor:", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Chat_is_one_conversation_so_a_follow_up_reads_the_previous_answer()
+    {
+        var result = await ChatBotProcess.RunAsync("what are the side effects?\nsource?\n\n", "chat", "--Retrieval:Mode=Lexical");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Where the answer to \"What side effects does magnesium L-threonate have?\" comes from", result.Output, StringComparison.Ordinal);
+    }
 }

@@ -17,14 +17,17 @@ public class StartupFailureTests
         Assert.Contains(named, line, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Bad_configuration_value_stops_the_bot_itself_with_one_line()
+    [Theory]
+    [InlineData("--Retrieval:SemanticThreshold=7", "SemanticThreshold")]
+    [InlineData("--FairUse:PerUserBurst=0", "PerUserBurst")]
+    [InlineData("--Conversations:Window=00:00:01", "Window")]
+    public async Task Bad_configuration_value_stops_the_bot_itself_with_one_line(string setting, string named)
     {
-        var result = await ChatBotProcess.RunAsync("", "--Retrieval:SemanticThreshold=7");
+        var result = await ChatBotProcess.RunAsync("", setting);
 
         Assert.Equal(2, result.ExitCode);
         var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("SemanticThreshold", line, StringComparison.Ordinal);
+        Assert.Contains(named, line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
     }
 

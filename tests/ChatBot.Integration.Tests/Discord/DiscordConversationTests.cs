@@ -5,8 +5,8 @@ using ChatBot.Integration.Tests.Discord.Fake;
 
 namespace ChatBot.Integration.Tests.Discord;
 
-/// <summary>One person flooding a channel, against the fake Discord: fair use, and nobody else waiting behind them.</summary>
-public sealed class DiscordFairUseTests
+/// <summary>Against the fake Discord: one person flooding a channel (fair use, nobody else waiting behind them) and follow-ups.</summary>
+public sealed class DiscordConversationTests
 {
     private const string Flooder = "1050000000000000077";
     private const string Neighbour = "1050000000000000078";
@@ -66,6 +66,34 @@ public sealed class DiscordFairUseTests
         Assert.True(sent.Elapsed < TimeSpan.FromSeconds(2), $"answered after {sent.Elapsed.TotalSeconds:0.0} s");
         Assert.Empty(test.RepliesTo(Id(stuck)));
         await Wait.UntilAsync(() => test.RepliesTo(Id(stuck)).Count == 1, "the rate-limited reply, after its wait");
+    }
+
+    [Fact]
+    public async Task Source_as_a_reply_to_an_answer_returns_its_quotes_and_another_persons_is_read_alone()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        var question = DiscordEvents.Mention("what are the side effects?");
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", question);
+        await Wait.UntilAsync(() => test.RepliesTo(Id(question)).Count == 1, "the answer");
+
+        var followUp = ReplyToBot(DiscordEvents.Mention("source?"));
+        var stranger = From(Neighbour, ReplyToBot(DiscordEvents.Mention("source?")));
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", followUp);
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", stranger);
+        await Wait.UntilAsync(() => test.RepliesTo(Id(followUp)).Count == 1 && test.RepliesTo(Id(stranger)).Count == 1, "both replies");
+
+        var sources = Text(test.RepliesTo(Id(followUp)).Single());
+        Assert.Contains("Where the answer to", sources, StringComparison.Ordinal);
+        Assert.Contains("The only reported side effects", sources, StringComparison.Ordinal);
+        Assert.DoesNotContain("The only reported side effects", Text(test.RepliesTo(Id(stranger)).Single()), StringComparison.Ordinal);
+    }
+
+    private static JsonObject ReplyToBot(JsonObject message)
+    {
+        message["content"] = message["content"]!.GetValue<string>().Replace($"<@{DiscordEvents.BotId}> ", "", StringComparison.Ordinal);
+        message["type"] = 19;
+        message["referenced_message"] = new JsonObject { ["id"] = DiscordEvents.NextId(), ["author"] = DiscordEvents.User(DiscordEvents.BotId, bot: true) };
+        return message;
     }
 
     private static JsonObject From(string user, JsonObject message)

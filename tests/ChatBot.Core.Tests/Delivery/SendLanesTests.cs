@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using ChatBot.Core.Delivery;
+
+namespace ChatBot.Core.Tests.Delivery;
+
+public sealed class SendLanesTests
+{
+    private readonly SendLanes _lanes = new();
+    private readonly ConcurrentQueue<string> _sent = new();
+
+    [Fact]
+    public async Task Sends_on_one_lane_leave_in_order_and_an_urgent_one_goes_ahead_of_those_waiting()
+    {
+        var gate = new TaskCompletionSource();
+        _lanes.Post("c1", urgent: false, async _ => { await gate.Task; _sent.Enqueue("first"); }, Fail, CancellationToken.None);
+        Post("c1", "second");
+        Post("c1", "third");
+        Post("c1", "urgent", urgent: true);
+
+        gate.SetResult();
+        await UntilAsync(() => _sent.Count == 4);
+
+        Assert.Equal(["first", "urgent", "second", "third"], _sent);
+    }
+
+    [Fact]
+    public async Task A_lane_held_up_delays_no_other_lane()
+    {
+        var held = new TaskCompletionSource();
+        _lanes.Post("busy", urgent: false, _ => held.Task, Fail, CancellationToken.None);
+
+        Post("dm", "dm answer");
+        await UntilAsync(() => _sent.Contains("dm answer"));
+
+        Assert.Equal(1, _lanes.Pending);
+        held.SetResult();
+        await UntilAsync(() => _lanes.Pending == 0);
+    }
+
+    [Fact]
+    public async Task A_failed_send_is_reported_and_the_lane_goes_on()
+    {
+        var failures = new ConcurrentQueue<Exception>();
+        _lanes.Post("c1", urgent: false, _ => throw new InvalidOperationException("boom"), failures.Enqueue, CancellationToken.None);
+        Post("c1", "after");
+
+        await UntilAsync(() => _sent.Contains("after"));
+
+        Assert.IsType<InvalidOperationException>(Assert.Single(failures));
+    }
+
+    private void Post(string lane, string text, bool urgent = false) =>
+        _lanes.Post(lane, urgent, _ => { _sent.Enqueue(text); return Task.CompletedTask; }, Fail, CancellationToken.None);
+
+    private static void Fail(Exception exception) => Assert.Fail(exception.ToString());
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out");
+            await Task.Delay(10);
+        }
+    }
+}
