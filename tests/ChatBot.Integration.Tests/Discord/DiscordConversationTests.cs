@@ -69,6 +69,46 @@ public sealed class DiscordConversationTests
     }
 
     [Fact]
+    public async Task An_urgent_reply_goes_ahead_of_ordinary_ones_waiting_for_the_same_channel()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        test.Fake.FailNext(FakeDiscord.IsMessageCreate, new RestFault(RestFaultKind.RateLimited, RetryAfter: 1, Scope: "shared"));
+        var stuck = DiscordEvents.Mention("side effects?");
+        var ordinary = From(Neighbour, DiscordEvents.Mention("does it help sleep?"));
+        var urgent = From("1050000000000000080", DiscordEvents.Mention("my husband took the whole bottle and won't wake up"));
+
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", stuck);
+        await Wait.UntilAsync(() => test.Fake.Requests.Any(FakeDiscord.IsMessageCreate), "the rate-limited post");
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", ordinary);
+        await Task.Delay(200);
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", urgent);
+        // The urgent guidance itself goes by DM; in the channel its public notice takes its place in line.
+        await Wait.UntilAsync(() => test.Fake.Messages.Count(m => m.ChannelId == DiscordEvents.ChannelId) == 3, "all three replies");
+
+        var order = test.Fake.Messages.Where(m => m.ChannelId == DiscordEvents.ChannelId).Select(m => JsonSerializer.SerializeToElement(m.Body).GetProperty("message_reference").GetProperty("message_id").GetString()!).ToArray();
+        Assert.Equal([Id(stuck), Id(urgent), Id(ordinary)], order);
+    }
+
+    [Fact]
+    public async Task A_slash_command_over_the_limit_gets_the_notice_only_its_asker_sees()
+    {
+        await using var test = await DiscordTestHost.StartAsync(settings: FairUseOn);
+        var callbacks = new List<JsonElement>();
+        for (var i = 0; i < 4; i++)
+        {
+            var command = DiscordEvents.Command("ask", [DiscordEvents.Option("question", $"side effects? {i}")]);
+            var path = $"/interactions/{command["id"]}/";
+            await test.Fake.Gateway.DispatchAsync("INTERACTION_CREATE", command);
+            await Wait.UntilAsync(() => test.RequestsTo(path).Count == 1, "interaction callback");
+            callbacks.Add(test.RequestsTo(path).Single().Json);
+        }
+
+        Assert.All(callbacks[..3], c => Assert.False(c.GetProperty("data").TryGetProperty("flags", out var f) && f.ValueKind == JsonValueKind.Number));
+        Assert.Equal(64, callbacks[3].GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Contains("asking faster than I can answer well", callbacks[3].GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Source_as_a_reply_to_an_answer_returns_its_quotes_and_another_persons_is_read_alone()
     {
         await using var test = await DiscordTestHost.StartAsync();
