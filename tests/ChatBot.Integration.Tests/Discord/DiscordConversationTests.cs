@@ -40,6 +40,7 @@ public sealed class DiscordConversationTests
         await Wait.UntilAsync(() => test.RepliesTo(Id(neighbour)).Count == 1 && test.Fake.Messages.Any(m => m.ChannelId == "1600000000000000009"), "the neighbour's and the DM's answers");
         Assert.True(sent.Elapsed < TimeSpan.FromSeconds(2), $"answered after {sent.Elapsed.TotalSeconds:0.0} s");
         await Wait.UntilAsync(() => test.RepliesTo(Id(urgent)).Count == 1, "the urgent reply inside the burst");
+        Assert.True(sent.Elapsed < TimeSpan.FromSeconds(3), $"urgent reply after {sent.Elapsed.TotalSeconds:0.0} s");
         await Task.Delay(300);
         var flooderReplies = burst.Where(m => m != urgent).SelectMany(m => test.RepliesTo(Id(m))).ToList();
         Assert.Equal(4, flooderReplies.Count);
