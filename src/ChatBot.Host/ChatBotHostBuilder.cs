@@ -31,6 +31,8 @@ public static class ChatBotHostBuilder
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        // Under systemd only: readiness (Type=notify), stopping on SIGTERM, and log lines with journald priorities.
+        builder.Services.AddSystemd();
         builder.Services.AddChatBotCore(builder.Configuration);
         builder.Services.AddContentRootRelativePaths(builder.Environment.ContentRootPath);
         builder.Services.AddHostedService<StartupCheckService>();
