@@ -4,6 +4,7 @@ using ChatBot.Core.Delivery;
 using ChatBot.Core.Feedback;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Moderation;
+using ChatBot.Core.Operations;
 using ChatBot.Core.QuestionLog;
 using ChatBot.Core.Retrieval;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ConversationMemory>();
         services.TryAddSingleton<QuestionDesk>();
         services.TryAddSingleton<SendLanes>();
+        services.TryAddSingleton<ChatBotMetrics>();
+        services.TryAddSingleton<ConnectionStatus>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReloadNotifier, ReloadMetrics>());
         return services;
     }
 

@@ -1,3 +1,4 @@
+using ChatBot.Core.Operations;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Handling;
 using ChatBot.Discord.Interactions;
@@ -23,9 +24,12 @@ internal sealed partial class DiscordBotService : BackgroundService
     private readonly BotIdentity _identity;
     private readonly IdentifyThrottle _throttle;
     private readonly FatalErrorHandler _fatal;
+    private readonly ConnectionStatus _status;
+    private readonly ChatBotMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger<DiscordBotService> _logger;
+    private const string StartingShards = "discord gateway (starting)";
 
     public DiscordBotService(
         IOptions<DiscordOptions> options,
@@ -37,11 +41,13 @@ internal sealed partial class DiscordBotService : BackgroundService
         BotIdentity identity,
         IdentifyThrottle throttle,
         FatalErrorHandler fatal,
+        ConnectionStatus status,
+        ChatBotMetrics metrics,
         TimeProvider time,
         ILoggerFactory loggers)
     {
-        (_options, _info, _rest, _commands, _router, _handler, _identity, _throttle, _fatal, _time, _loggers) =
-            (options.Value, info, rest, commands, router, handler, identity, throttle, fatal, time, loggers);
+        (_options, _info, _rest, _commands, _router, _handler, _identity, _throttle, _fatal, _status, _metrics, _time, _loggers) =
+            (options.Value, info, rest, commands, router, handler, identity, throttle, fatal, status, metrics, time, loggers);
         _logger = loggers.CreateLogger<DiscordBotService>();
     }
 
@@ -49,6 +55,8 @@ internal sealed partial class DiscordBotService : BackgroundService
     {
         using var scope = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var workers = _router.Queues.Select(queue => Task.Run(() => WorkAsync(queue, scope.Token), CancellationToken.None)).ToArray();
+        // Not ready until the shards exist (each then reports itself until its READY).
+        _status.Down(StartingShards);
         try
         {
             var info = await UntilReachableAsync(_info.GetAsync, scope.Token).ConfigureAwait(false);
@@ -59,9 +67,10 @@ internal sealed partial class DiscordBotService : BackgroundService
             var shardCount = _options.ShardCount ?? Math.Max(1, info.Shards);
             var shardIds = _options.ShardIds.Count > 0 ? _options.ShardIds : Enumerable.Range(0, shardCount).ToList();
             LogStarting(shardIds.Count, shardCount, info.SessionStartLimit.Remaining);
-            var shards = shardIds.Select(id => new ShardClient(id, shardCount, _options, _info, _throttle, _router, _identity, _time, _loggers.CreateLogger<ShardClient>()))
+            var shards = shardIds.Select(id => new ShardClient(id, shardCount, _options, _info, _throttle, _router, _identity, _status, _metrics, _time, _loggers.CreateLogger<ShardClient>()))
                 .Select(shard => shard.RunAsync(info.Url, scope.Token))
                 .ToList();
+            _status.Forget(StartingShards);
             while (shards.Count > 0)
             {
                 var finished = await Task.WhenAny(shards).ConfigureAwait(false);

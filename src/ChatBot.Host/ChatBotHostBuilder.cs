@@ -1,6 +1,7 @@
 using ChatBot.Core;
 using ChatBot.Discord;
 using ChatBot.Host.ConsoleChat;
+using ChatBot.Host.Operations;
 using ChatBot.Host.QuestionLog;
 using ChatBot.Host.Startup;
 using ChatBot.Slack;
@@ -34,6 +35,7 @@ public static class ChatBotHostBuilder
         // Under systemd only: readiness (Type=notify), stopping on SIGTERM, and log lines with journald priorities.
         builder.Services.AddSystemd();
         builder.Services.AddChatBotCore(builder.Configuration);
+        builder.AddOperations();
         builder.Services.AddContentRootRelativePaths(builder.Environment.ContentRootPath);
         builder.Services.AddHostedService<StartupCheckService>();
         builder.Services.AddHostedService<KnowledgeReloadService>();

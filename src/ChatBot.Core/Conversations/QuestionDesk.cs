@@ -1,4 +1,5 @@
 using ChatBot.Core.Answering;
+using ChatBot.Core.Operations;
 using ChatBot.Core.Replies;
 using Microsoft.Extensions.Options;
 
@@ -9,12 +10,29 @@ namespace ChatBot.Core.Conversations;
 /// flag is answered whatever the limit), then the question — read with the previous one when it is a short
 /// follow-up in the same conversation — and the turn remembered for the next follow-up.
 /// </summary>
-public sealed class QuestionDesk(IAnswerEngine engine, FairUseLimiter limiter, ConversationMemory memory, IOptions<ConversationOptions> options)
+public sealed class QuestionDesk(IAnswerEngine engine, FairUseLimiter limiter, ConversationMemory memory, ChatBotMetrics metrics, IOptions<ConversationOptions> options, TimeProvider time)
 {
     private readonly ConversationOptions _options = options.Value;
 
     /// <summary>The reply, or null when the asker is over the limit and was already told (say nothing).</summary>
     public Reply? Ask(string question, AskContext context)
+    {
+        var started = time.GetTimestamp();
+        var reply = Answer(question, context);
+        if (reply is not null)
+        {
+            metrics.Answered(context.Platform, reply, time.GetElapsedTime(started));
+        }
+
+        if (reply?.Limited != false)
+        {
+            metrics.Limited(context.Platform);
+        }
+
+        return reply;
+    }
+
+    private Reply? Answer(string question, AskContext context)
     {
         if (!context.Exempt && context.UserId is not null)
         {

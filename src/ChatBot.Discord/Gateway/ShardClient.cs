@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using ChatBot.Core.Operations;
 using ChatBot.Discord.Handling;
 using Microsoft.Extensions.Logging;
 
@@ -24,18 +25,24 @@ internal sealed partial class ShardClient
     private readonly BotIdentity _identity;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ConnectionStatus _status;
+    private readonly ChatBotMetrics _metrics;
     private readonly GatewaySession _session = new();
     private string? _gatewayUrl;
 
-    public ShardClient(int shardId, int shardCount, DiscordOptions options, GatewayInfoClient info, IdentifyThrottle throttle, DispatchRouter router, BotIdentity identity, TimeProvider time, ILogger logger)
+    public ShardClient(int shardId, int shardCount, DiscordOptions options, GatewayInfoClient info, IdentifyThrottle throttle, DispatchRouter router, BotIdentity identity, ConnectionStatus status, ChatBotMetrics metrics, TimeProvider time, ILogger logger)
     {
-        (_shardId, _shardCount, _options, _info, _throttle, _router, _identity, _time, _logger) =
-            (shardId, shardCount, options, info, throttle, router, identity, time, logger);
+        (_shardId, _shardCount, _options, _info, _throttle, _router, _identity, _status, _metrics, _time, _logger) =
+            (shardId, shardCount, options, info, throttle, router, identity, status, metrics, time, logger);
     }
+
+    /// <summary>This shard's name in the readiness check.</summary>
+    private string Connection => $"discord shard {_shardId}";
 
     public async Task RunAsync(string gatewayUrl, CancellationToken cancellationToken)
     {
         _gatewayUrl = gatewayUrl;
+        _status.Down(Connection);
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -54,6 +61,9 @@ internal sealed partial class ShardClient
             {
                 action = new GatewayAction(_session.CanResume ? GatewayActionKind.Resume : GatewayActionKind.NewSession, ex.GetType().Name);
             }
+
+            _status.Down(Connection);
+            _metrics.Reconnected("discord");
 
             if (action.Kind == GatewayActionKind.Stop)
             {
@@ -191,9 +201,11 @@ internal sealed partial class ShardClient
                 }
 
                 LogReady(_shardId);
+                _status.Up(Connection);
                 return true;
             case "RESUMED":
                 LogResumed(_shardId);
+                _status.Up(Connection);
                 return true;
             case null:
                 return false;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using ChatBot.Core.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,14 +19,16 @@ internal sealed partial class DiscordRestClient
 
     private readonly IHttpClientFactory _httpFactory;
     private readonly RateLimiter _limiter;
+    private readonly ChatBotMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordRestClient> _logger;
     private readonly Uri _baseUri;
     private readonly string _token;
     private volatile bool _tokenRejected;
 
-    public DiscordRestClient(IHttpClientFactory httpFactory, RateLimiter limiter, IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger)
+    public DiscordRestClient(IHttpClientFactory httpFactory, RateLimiter limiter, ChatBotMetrics metrics, IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger)
     {
+        _metrics = metrics;
         _httpFactory = httpFactory;
         _limiter = limiter;
         _time = time;
@@ -89,6 +92,11 @@ internal sealed partial class DiscordRestClient
 
                 var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 var error = DiscordError.Parse(text);
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    _metrics.RateLimited("discord");
+                }
+
                 if (response.StatusCode == HttpStatusCode.TooManyRequests && rateLimited < MaxRateLimitRetries)
                 {
                     rateLimited++;

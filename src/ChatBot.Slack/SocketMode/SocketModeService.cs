@@ -1,3 +1,4 @@
+using ChatBot.Core.Operations;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Dispatch;
 using ChatBot.Slack.WebApi;
@@ -18,6 +19,8 @@ public sealed partial class SocketModeService : BackgroundService
     private readonly SlackIdentity _identity;
     private readonly SlackWorkQueue _queue;
     private readonly SlackFatalStop _fatal;
+    private readonly ConnectionStatus _status;
+    private readonly ChatBotMetrics _metrics;
     private readonly SlackOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SocketModeService> _logger;
@@ -25,8 +28,10 @@ public sealed partial class SocketModeService : BackgroundService
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
     private int _opened;
 
-    public SocketModeService(SlackApiClient api, SlackIdentity identity, SlackWorkQueue queue, SlackFatalStop fatal, IOptions<SlackOptions> options, TimeProvider time, ILogger<SocketModeService> logger)
+    public SocketModeService(SlackApiClient api, SlackIdentity identity, SlackWorkQueue queue, SlackFatalStop fatal, ConnectionStatus status, ChatBotMetrics metrics, IOptions<SlackOptions> options, TimeProvider time, ILogger<SocketModeService> logger)
     {
+        _status = status;
+        _metrics = metrics;
         _api = api;
         _identity = identity;
         _queue = queue;
@@ -38,6 +43,11 @@ public sealed partial class SocketModeService : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        for (var slot = 0; slot < _options.Connections; slot++)
+        {
+            _status.Down(SocketName(slot));
+        }
+
         try
         {
             await IdentifyAsync(stoppingToken).ConfigureAwait(false);
@@ -71,6 +81,9 @@ public sealed partial class SocketModeService : BackgroundService
         }
     }
 
+    /// <summary>A socket slot's name in the readiness check.</summary>
+    private static string SocketName(int slot) => $"slack socket {slot}";
+
     private async Task RunSlotAsync(int slot, CancellationToken stoppingToken)
     {
         if (slot > 0)
@@ -78,6 +91,7 @@ public sealed partial class SocketModeService : BackgroundService
             await Task.Delay(_options.ConnectionStagger * slot, _time, stoppingToken).ConfigureAwait(false);
         }
 
+        var connection = SocketName(slot);
         SocketConnection? current = null;
         var retiring = new List<Task>();
         var failures = 0;
@@ -106,6 +120,7 @@ public sealed partial class SocketModeService : BackgroundService
                 }
 
                 current = next;
+                _status.Up(connection);
                 var end = await current.Ended.WaitAsync(stoppingToken).ConfigureAwait(false);
                 switch (end)
                 {
@@ -116,6 +131,8 @@ public sealed partial class SocketModeService : BackgroundService
                     default:
                         await current.DisposeAsync().ConfigureAwait(false);
                         current = null;
+                        _status.Down(connection);
+                        _metrics.Reconnected("slack");
                         failures++;
                         var wait = end == SocketEnd.TooMany ? _options.ReconnectMaxDelay : Backoff(failures);
                         LogReconnecting(slot, end, wait.TotalMilliseconds);

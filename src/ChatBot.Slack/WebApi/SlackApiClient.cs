@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatBot.Core.Operations;
 using ChatBot.Slack.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,11 +23,13 @@ public sealed partial class SlackApiClient
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly SlackOptions _options;
     private readonly RateLimitGate _gate;
+    private readonly ChatBotMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger<SlackApiClient> _logger;
 
-    public SlackApiClient(IHttpClientFactory httpClientFactory, IOptions<SlackOptions> options, RateLimitGate gate, TimeProvider time, ILogger<SlackApiClient> logger)
+    public SlackApiClient(IHttpClientFactory httpClientFactory, IOptions<SlackOptions> options, RateLimitGate gate, ChatBotMetrics metrics, TimeProvider time, ILogger<SlackApiClient> logger)
     {
+        _metrics = metrics;
         _httpClientFactory = httpClientFactory;
         _options = options.Value;
         _gate = gate;
@@ -84,6 +87,11 @@ public sealed partial class SlackApiClient
 
             using (response)
             {
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    _metrics.RateLimited("slack");
+                }
+
                 if (response.StatusCode == HttpStatusCode.TooManyRequests && ++rateLimited < MaxRateLimitWaits)
                 {
                     var wait = RateLimitGate.ParseRetryAfter(response.Headers.RetryAfter, _time.GetUtcNow(), TimeSpan.FromSeconds(1));

@@ -21,7 +21,9 @@ public sealed class QuestionDeskTests
             engine,
             new FairUseLimiter(Options.Create(new FairUseOptions()), _time),
             new ConversationMemory(Options.Create(new ConversationOptions()), _time),
-            Options.Create(new ConversationOptions()));
+            new ChatBot.Core.Operations.ChatBotMetrics(new ChatBot.Core.Delivery.SendLanes()),
+            Options.Create(new ConversationOptions()),
+            _time);
     }
 
     private static AskContext In(string user, string conversation = "discord:dm1") =>

@@ -21,6 +21,8 @@ public class StartupFailureTests
     [InlineData("--Retrieval:SemanticThreshold=7", "SemanticThreshold")]
     [InlineData("--FairUse:PerUserBurst=0", "PerUserBurst")]
     [InlineData("--Conversations:Window=00:00:01", "Window")]
+    [InlineData("--Operations:Url=localhost", "Operations:Url")]
+    [InlineData("--Operations:LogFormat=xml", "LogFormat")]
     public async Task Bad_configuration_value_stops_the_bot_itself_with_one_line(string setting, string named)
     {
         var result = await ChatBotProcess.RunAsync("", setting);

@@ -29,6 +29,9 @@ public sealed class FakeGateway
     /// <summary>When false the gateway never ACKs heartbeats (a zombie connection).</summary>
     public bool AcknowledgeHeartbeats { get; set; } = true;
 
+    /// <summary>When true, IDENTIFY gets no answer: the shard stays connected but never READY.</summary>
+    public bool SilentIdentify { get; set; }
+
     /// <summary>When set, IDENTIFY is answered with this close code instead of READY.</summary>
     public int? CloseOnIdentify { get; set; }
 
@@ -133,6 +136,11 @@ public sealed class FakeGateway
         if (code is { } close)
         {
             await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)close, "fake", CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        if (SilentIdentify)
+        {
             return;
         }
 
