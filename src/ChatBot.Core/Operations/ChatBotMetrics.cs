@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using ChatBot.Core.Delivery;
+using ChatBot.Core.QuestionLog;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Core.Operations;
@@ -23,7 +24,8 @@ public sealed class ChatBotMetrics : IDisposable
     private readonly Counter<long> _rateLimited;
     private readonly Counter<long> _reconnects;
 
-    public ChatBotMetrics(SendLanes lanes)
+    /// <param name="questionLog">The question log's queue, when the log is on: its dropped records are counted.</param>
+    public ChatBotMetrics(SendLanes lanes, QuestionLogQueue? questionLog = null)
     {
         _questions = _meter.CreateCounter<long>("chatbot.questions", description: "Questions answered, by platform and outcome");
         _answerTime = _meter.CreateHistogram<double>("chatbot.answer.duration", unit: "ms", description: "Time to work out a reply");
@@ -33,6 +35,7 @@ public sealed class ChatBotMetrics : IDisposable
         _rateLimited = _meter.CreateCounter<long>("chatbot.platform.rate_limited", description: "429 responses from a platform");
         _reconnects = _meter.CreateCounter<long>("chatbot.platform.reconnects", description: "Gateway or socket reconnects");
         _meter.CreateObservableGauge("chatbot.sends.pending", () => lanes.Pending, description: "Replies waiting to be sent");
+        _meter.CreateObservableCounter("chatbot.questionlog.dropped", () => questionLog?.DroppedTotal ?? 0, description: "Question log records dropped because the store fell behind");
     }
 
     public void Answered(string platform, Reply reply, TimeSpan took)

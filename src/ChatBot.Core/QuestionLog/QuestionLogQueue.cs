@@ -10,6 +10,7 @@ public sealed class QuestionLogQueue
 {
     private readonly Channel<QuestionLogRecord> _channel;
     private long _dropped;
+    private long _droppedTotal;
 
     public QuestionLogQueue(int capacity)
     {
@@ -36,7 +37,14 @@ public sealed class QuestionLogQueue
         return false;
     }
 
-    public void CountDropped() => Interlocked.Increment(ref _dropped);
+    public void CountDropped()
+    {
+        Interlocked.Increment(ref _dropped);
+        Interlocked.Increment(ref _droppedTotal);
+    }
+
+    /// <summary>Records dropped since start (for the metrics).</summary>
+    public long DroppedTotal => Interlocked.Read(ref _droppedTotal);
 
     /// <summary>Records dropped because the queue was full since the last call.</summary>
     public long TakeDropped() => Interlocked.Exchange(ref _dropped, 0);

@@ -62,7 +62,7 @@ public sealed class ChatBotCommandTree
 
     private Command Ask()
     {
-        var json = new Option<bool>("--json") { Description = "Write one JSON object per input line (the stable contract in the README)" };
+        var json = new Option<bool>("--json") { Description = "Write one JSON object per input line (the stable contract in docs/command-line.md)" };
         var question = Words("question", "The question; without it, one question per standard input line", ArgumentArity.ZeroOrMore);
         var ask = new Command("ask", "Answer one question as a user sees it, or one per standard input line") { json, question };
         ask.SetAction((parse, _) => AskCommand.RunAsync(Arguments(parse, json: parse.GetValue(json)), parse.GetValue(question) ?? []));
