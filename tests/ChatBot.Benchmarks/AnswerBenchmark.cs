@@ -92,7 +92,7 @@ public static class AnswerBenchmark
         return latencies;
     }
 
-    private static KnowledgeStore Store(string folder, RetrievalMode mode, ITextEmbedder embedder, string cache) =>
+    public static KnowledgeStore Store(string folder, RetrievalMode mode, ITextEmbedder embedder, string cache) =>
         new(Options.Create(new KnowledgeOptions { Path = folder }), Options.Create(new RetrievalOptions { Mode = mode, CachePath = cache }),
             embedder, TimeProvider.System, NullLogger<KnowledgeStore>.Instance);
 

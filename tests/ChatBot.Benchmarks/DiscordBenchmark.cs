@@ -53,6 +53,8 @@ public static class DiscordBenchmark
             ["Discord:Token"] = fake.Token,
             ["Discord:ApiBaseUrl"] = fake.ApiBaseUrl,
             ["Discord:GlobalRequestsPerSecond"] = globalPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // A capacity test: fair use would (rightly) silence one account sending 1,000 mentions.
+            ["FairUse:Enabled"] = "false",
         });
         builder.Logging.ClearProviders();
         using var host = builder.Build();
@@ -108,8 +110,10 @@ public static class DiscordBenchmark
                 ["id"] = id,
                 ["channel_id"] = (1_110_000_000_000_000_100L + (i % Channels)).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["guild_id"] = "1100000000000000001",
-                ["author"] = new JsonObject { ["id"] = "1050000000000000003", ["username"] = "nightowl", ["bot"] = false },
-                ["content"] = $"<@{fake.BotUserId}> {questions[i % questions.Length]}",
+                // Many people, as in a real burst (one person's follow-ups are read with their previous question).
+                ["author"] = new JsonObject { ["id"] = (1_050_000_000_000_000_000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture), ["username"] = "nightowl", ["bot"] = false },
+                // Every text distinct, so no reply reuses a remembered question vector.
+                ["content"] = $"<@{fake.BotUserId}> {questions[i % questions.Length]} (question {i})",
                 ["mentions"] = new JsonArray(new JsonObject { ["id"] = fake.BotUserId, ["bot"] = true }),
                 ["mention_roles"] = new JsonArray(),
                 ["type"] = 0,

@@ -1,7 +1,7 @@
 using ChatBot.Benchmarks;
 
 // Benchmarks, not tests: timings are measured and printed as Markdown, never asserted.
-// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer [MiniLm|ArcticXs]|triage|discord|slack|log|reload|conversation>
+// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer [MiniLm|ArcticXs]|triage|discord|slack|log|reload|conversation|embed>
 var which = args.FirstOrDefault() ?? "answer";
 return which switch
 {
@@ -12,11 +12,12 @@ return which switch
     "reload" => ReloadBenchmark.Run(),
     "triage" => TriageBenchmark.Run(),
     "conversation" => ConversationBenchmark.Run(),
+    "embed" => EmbedBenchmark.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer [MiniLm|ArcticXs]|triage|discord|slack|log|reload|conversation>");
+    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer [MiniLm|ArcticXs]|triage|discord|slack|log|reload|conversation|embed>");
     return 2;
 }

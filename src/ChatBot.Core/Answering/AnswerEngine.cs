@@ -102,8 +102,8 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
 
     /// <summary>
     /// A short message after an answer, read with it: "source?" gives that answer's quotes, "tell me more" its
-    /// related questions, and a question that matches better together with the previous one than alone is
-    /// answered as that combination, saying so. Triage reads the message alone and the combination, so the
+    /// related questions, and a question not answered alone that is answered together with the previous one
+    /// is answered as that combination, saying so. Triage reads the message alone and the combination, so the
     /// previous question can add a red flag and never remove one.
     /// </summary>
     public static Reply FollowUp(KnowledgeSnapshot snapshot, string message, ConversationTurn previous)
@@ -133,11 +133,16 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
                 return composer.More(entry, flags);
         }
 
+        // Understood alone: answered alone (and no second retrieval spent on it).
+        if (decision.Kind is MatchKind.Answer or MatchKind.SmallTalk)
+        {
+            return Compose(snapshot, message, decision, flags);
+        }
+
         var together = QuestionNormalizer.Normalize(previous.Question + " " + message);
         var togetherText = snapshot.Retriever.Prepare(together);
         var combined = snapshot.Retriever.DecidePrepared(togetherText, vectors);
-        var readAlone = decision.Kind == MatchKind.Answer || decision.Kind == MatchKind.SmallTalk;
-        if (combined.Kind != MatchKind.Answer || (readAlone && combined.Confidence <= decision.Confidence))
+        if (combined.Kind != MatchKind.Answer)
         {
             return Compose(snapshot, message, decision, flags);
         }

@@ -19,6 +19,7 @@ public sealed class EmbeddingCache
     public EmbeddingCache(ITextEmbedder embedder, string cacheFolder)
     {
         _embedder = embedder;
+        Questions = new QuestionBatcher(embedder);
         if (cacheFolder.Length > 0)
         {
             _file = Path.Combine(cacheFolder, Sanitize(embedder.ModelId) + ".bin");
@@ -27,6 +28,9 @@ public sealed class EmbeddingCache
     }
 
     public ITextEmbedder Embedder => _embedder;
+
+    /// <summary>The way live questions reach the model: batched when they arrive together, recent ones remembered.</summary>
+    public QuestionBatcher Questions { get; }
 
     public int Count
     {

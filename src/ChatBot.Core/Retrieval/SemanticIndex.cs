@@ -28,29 +28,8 @@ public sealed class SemanticIndex
     /// <summary>The embedded texts, so the cache keeps them.</summary>
     public IReadOnlyList<string> Texts { get; }
 
-    /// <summary>
-    /// Query vectors for several texts. A batch is padded to its longest text, so texts are batched with
-    /// others of similar length and the vectors returned in the caller's order.
-    /// </summary>
-    public float[][] Embed(IReadOnlyList<string> questions)
-    {
-        if (questions.Count == 1)
-        {
-            return _cache.Embedder.Embed(questions);
-        }
-
-        var vectors = new float[questions.Count][];
-        foreach (var batch in Enumerable.Range(0, questions.Count).OrderBy(i => questions[i].Length).Chunk(8))
-        {
-            var embedded = _cache.Embedder.Embed(batch.Select(i => questions[i]).ToArray());
-            for (var j = 0; j < batch.Length; j++)
-            {
-                vectors[batch[j]] = embedded[j];
-            }
-        }
-
-        return vectors;
-    }
+    /// <summary>Query vectors for a message's texts, in order, through the question batcher (<see cref="QuestionBatcher"/>).</summary>
+    public float[][] Embed(IReadOnlyList<string> questions) => _cache.Questions.Embed(questions);
 
     /// <summary>Per item: the best similarity and the phrase it came from.</summary>
     public (double Score, string Closest)[] Score(float[] query)

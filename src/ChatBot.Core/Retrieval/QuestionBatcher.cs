@@ -1,0 +1,196 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace ChatBot.Core.Retrieval;
+
+/// <summary>
+/// Embeds the questions people ask, as they arrive from many workers: while the model works on one call,
+/// the questions that arrive wait together and go in the next call, so a burst costs a few batched model
+/// calls instead of one call each; a lone question goes at once, with no added wait. Questions asked again
+/// (a greeting, the same question in a flood) reuse their recent vectors. Knowledge builds do not come
+/// through here, so a reload never holds up a question.
+/// </summary>
+public sealed class QuestionBatcher : IDisposable
+{
+    private const int MaxTextsPerCall = 16;
+    private readonly ITextEmbedder _embedder;
+    private readonly MemoryCache _recent;
+    private readonly List<Request> _waiting = [];
+    private readonly Lock _lock = new();
+    private bool _running;
+
+    public QuestionBatcher(ITextEmbedder embedder, int remembered = 4096)
+    {
+        _embedder = embedder;
+        _recent = new MemoryCache(new MemoryCacheOptions { SizeLimit = remembered });
+    }
+
+    /// <summary>Model calls made so far (for the benchmark).</summary>
+    public long Calls => Interlocked.Read(ref _calls);
+
+    private long _calls;
+
+    /// <summary>Vectors for the texts, in order. Blocks the caller until its texts are embedded.</summary>
+    public float[][] Embed(IReadOnlyList<string> texts)
+    {
+        var vectors = new float[texts.Count][];
+        var missing = new List<int>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (_recent.TryGetValue(texts[i], out float[]? known) && known is not null)
+            {
+                vectors[i] = known;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var request = new Request([.. missing.Select(i => texts[i]).Distinct(StringComparer.Ordinal)]);
+            Submit(request);
+            for (var j = 0; j < missing.Count; j++)
+            {
+                vectors[missing[j]] = request.Vectors[texts[missing[j]]];
+            }
+        }
+
+        return vectors;
+    }
+
+    public void Dispose() => _recent.Dispose();
+
+    private void Submit(Request request)
+    {
+        bool lead;
+        lock (_lock)
+        {
+            _waiting.Add(request);
+            lead = !_running;
+            _running = true;
+        }
+
+        if (!lead)
+        {
+            // Woken when done, or when handed the lead because the caller running the model finished its own.
+            request.Wake.Wait();
+            if (!request.Lead)
+            {
+                request.ThrowIfFailed();
+                return;
+            }
+        }
+
+        RunUntilDone(request);
+        request.ThrowIfFailed();
+    }
+
+    /// <summary>Runs batches of whatever waits until this caller's own request is done, then hands the lead on.</summary>
+    private void RunUntilDone(Request own)
+    {
+        while (true)
+        {
+            List<Request> batch;
+            lock (_lock)
+            {
+                if (own.Done)
+                {
+                    var next = _waiting.FirstOrDefault();
+                    _running = next is not null;
+                    if (next is not null)
+                    {
+                        next.Lead = true;
+                        next.Wake.Set();
+                    }
+
+                    return;
+                }
+
+                batch = TakeBatch();
+            }
+
+            Run(batch);
+        }
+    }
+
+    private List<Request> TakeBatch()
+    {
+        var batch = new List<Request>();
+        var texts = 0;
+        foreach (var request in _waiting.ToArray())
+        {
+            if (batch.Count > 0 && texts + request.Texts.Length > MaxTextsPerCall)
+            {
+                break;
+            }
+
+            batch.Add(request);
+            texts += request.Texts.Length;
+            _waiting.Remove(request);
+        }
+
+        return batch;
+    }
+
+    private void Run(List<Request> batch)
+    {
+        var texts = batch.SelectMany(r => r.Texts).Distinct(StringComparer.Ordinal).OrderBy(t => t.Length).ToArray();
+        try
+        {
+            Interlocked.Increment(ref _calls);
+            var vectors = _embedder.Embed(texts);
+            var byText = new Dictionary<string, float[]>(StringComparer.Ordinal);
+            for (var i = 0; i < texts.Length; i++)
+            {
+                byText[texts[i]] = vectors[i];
+                _recent.Set(texts[i], vectors[i], new MemoryCacheEntryOptions { Size = 1 });
+            }
+
+            foreach (var request in batch)
+            {
+                request.Finish(byText, null);
+            }
+        }
+#pragma warning disable CA1031 // The model's failure belongs to every caller of the batch; each rethrows it.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            foreach (var request in batch)
+            {
+                request.Finish(null, exception);
+            }
+        }
+    }
+
+    private sealed class Request(string[] texts)
+    {
+        public string[] Texts { get; } = texts;
+
+        public Dictionary<string, float[]> Vectors { get; private set; } = [];
+
+        public ManualResetEventSlim Wake { get; } = new();
+
+        public bool Done { get; private set; }
+
+        public bool Lead { get; set; }
+
+        private Exception? _failure;
+
+        public void Finish(Dictionary<string, float[]>? vectors, Exception? failure)
+        {
+            Vectors = vectors ?? [];
+            _failure = failure;
+            Done = true;
+            Wake.Set();
+        }
+
+        public void ThrowIfFailed()
+        {
+            if (_failure is not null)
+            {
+                throw new InvalidOperationException("Embedding the question failed.", _failure);
+            }
+        }
+    }
+}
