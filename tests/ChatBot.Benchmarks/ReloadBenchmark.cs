@@ -13,6 +13,7 @@ namespace ChatBot.Benchmarks;
 public static class ReloadBenchmark
 {
     private const int Rounds = 10;
+    private static int _asked;
 
     public static int Run()
     {
@@ -105,7 +106,8 @@ public static class ReloadBenchmark
         var latencies = new List<double>();
         for (var i = 0; latencies.Count < minimum || keepGoing(); i++)
         {
-            var message = messages[i % messages.Length];
+            // Every text distinct: no reply reuses a remembered question vector, so each competes for the model.
+            var message = $"{messages[i % messages.Length]} ({Interlocked.Increment(ref _asked)})";
             latencies.Add(Measure.Milliseconds(() => engine.Ask(message, AskContext.Console)));
         }
 

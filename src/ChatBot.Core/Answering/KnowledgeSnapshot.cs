@@ -19,6 +19,9 @@ public sealed class KnowledgeSnapshot(KnowledgeBase knowledge, Retriever retriev
 
     public DateTimeOffset LoadedAt { get; } = loadedAt;
 
+    /// <summary>Every text this version embedded: what the embedding cache keeps while it serves.</summary>
+    public IReadOnlyList<string> EmbeddedTexts { get; init; } = [];
+
     public string Version => Knowledge.Version;
 
     /// <summary>

@@ -48,6 +48,9 @@ public sealed class KnowledgeStore
             throw new KnowledgeInvalidException(Folder, phraseErrors);
         }
 
+        // Months of edits do not grow the cache: it keeps the serving version's texts.
+        _cache?.RetainOnly(_current.EmbeddedTexts);
+
         LastResult = result;
         _history.AddFirst(LiveVersion.Of(_current.Knowledge, null, _current.LoadedAt));
     }
@@ -90,6 +93,7 @@ public sealed class KnowledgeStore
             {
                 Volatile.Write(ref _previous, previous);
                 Volatile.Write(ref _current, candidate);
+                _cache?.RetainOnly(candidate.EmbeddedTexts);
                 _history.AddFirst(LiveVersion.Of(candidate.Knowledge, previous.Knowledge, candidate.LoadedAt));
                 if (_history.Count > HistoryLength)
                 {
@@ -109,7 +113,14 @@ public sealed class KnowledgeStore
     /// The folder as it would go live, without making it live: its snapshot (the serving one when nothing changed),
     /// or, when validation or the gate would refuse it, no snapshot and the errors that would keep it out.
     /// </summary>
-    public FolderReading ReadFolder() => ReadFolder(Current);
+    public FolderReading ReadFolder()
+    {
+        // One build at a time: a reload and a moderator's diff share the embedding cache.
+        lock (_reloadGate)
+        {
+            return ReadFolder(Current);
+        }
+    }
 
     /// <summary>The full check of the serving version's safety phrasings, semantic signal included (<see cref="SafetyPhraseCheck"/>).</summary>
     public IReadOnlyList<KnowledgeError> CheckPhrases() => SnapshotBuilder.CheckPhrases(Current, _cache);
@@ -128,7 +139,7 @@ public sealed class KnowledgeStore
         }
 
         var candidate = Build(result.Knowledge);
-        var gateErrors = SnapshotBuilder.Gate(candidate, _cache);
+        var gateErrors = SnapshotBuilder.Gate(candidate, live, _cache);
         return gateErrors.Count == 0 ? new FolderReading(candidate, result) : new FolderReading(null, new KnowledgeLoadResult(null, gateErrors));
     }
 

@@ -33,6 +33,25 @@ public static class ModeratorTestRunner
             .ToArray();
     }
 
+    /// <summary>
+    /// The red flags the serving version's tests expect, checked on an edited version whose own tests.yaml no longer
+    /// expects them (the test removed, or its flags dropped).
+    /// </summary>
+    public static IReadOnlyList<KnowledgeError> KeptRedFlags(KnowledgeSnapshot candidate, IReadOnlyList<ModeratorTest> liveTests, QuestionVectors vectors)
+    {
+        var stillTested = candidate.Knowledge.Tests.ToLookup(t => t.Message, StringComparer.Ordinal);
+        return liveTests
+            .Where(t => t.Flags.Count > 0)
+            .Select(t => (test: t, flags: t.Flags.Where(f => !stillTested[t.Message].Any(c => c.Flags.Contains(f))).ToArray()))
+            .Where(x => x.flags.Length > 0)
+            .Select(x => (x.test, x.flags, reply: AnswerEngine.Answer(candidate, QuestionNormalizer.Normalize(x.test.Message), vectors)))
+            .Select(x => (x.test, missing: x.flags.Where(f => !x.reply.SafetyFlags.Contains(f)).ToArray()))
+            .Where(x => x.missing.Length > 0)
+            .Select(x => new KnowledgeError(KnowledgeLoader.TestsFile, x.test.Line, "",
+                $"{Short(x.test.Message)} → no longer raises {string.Join(", ", x.missing)}: a red-flag test of the serving version (removing it from tests.yaml does not lift it)"))
+            .ToArray();
+    }
+
     /// <summary>The texts the tests' answers embed (clauses for triage, parts for retrieval), as retrieval prepares them.</summary>
     public static IEnumerable<string> Texts(KnowledgeBase knowledge, Retriever retriever) =>
         knowledge.Tests

@@ -11,16 +11,17 @@ public static class SnapshotBuilder
     {
         var retriever = new Retriever(knowledge, options, cache);
         SafetyIndex? safetyIndex = null;
+        IReadOnlyList<string> embedded = [];
         if (retriever.Mode == RetrievalMode.Semantic && cache is not null)
         {
             safetyIndex = new SafetyIndex(knowledge.Safety, OrdinaryQuestions(knowledge), retriever.Rewriter, cache);
-            // The cache keeps only this version's texts (the moderators' test messages included, so the gate
-            // costs no model call at the next start), and months of edits do not grow it.
+            // What the cache should keep once this version serves (the moderators' test messages included, so the
+            // gate costs no model call at the next start): see KnowledgeStore, which trims it only then.
             var gateTexts = ModeratorTestRunner.Texts(knowledge, retriever).Select(retriever.Rewriter.Neutral);
-            cache.RetainOnly([.. retriever.EmbeddedTexts, .. safetyIndex.Texts, .. gateTexts]);
+            embedded = [.. retriever.EmbeddedTexts, .. safetyIndex.Texts, .. gateTexts];
         }
 
-        return new KnowledgeSnapshot(knowledge, retriever, new SafetyTriage(knowledge.Safety, safetyIndex), loadedAt);
+        return new KnowledgeSnapshot(knowledge, retriever, new SafetyTriage(knowledge.Safety, safetyIndex), loadedAt) { EmbeddedTexts = embedded };
     }
 
     /// <summary>
@@ -57,6 +58,14 @@ public static class SnapshotBuilder
     /// </summary>
     public static IReadOnlyList<KnowledgeError> Gate(KnowledgeSnapshot snapshot, EmbeddingCache? cache) =>
         [.. CheckPatterns(snapshot), .. ModeratorTestRunner.Run(snapshot, CachedVectors(snapshot, cache))];
+
+    /// <summary>
+    /// The gate for an edit of a serving version: as above, and every red flag the serving version's tests expect
+    /// must still be raised, even if the edit removed the test from <c>tests.yaml</c> — a red-flag expectation
+    /// never regresses by deleting it.
+    /// </summary>
+    public static IReadOnlyList<KnowledgeError> Gate(KnowledgeSnapshot candidate, KnowledgeSnapshot live, EmbeddingCache? cache) =>
+        [.. Gate(candidate, cache), .. ModeratorTestRunner.KeptRedFlags(candidate, live.Knowledge.Tests, candidate.Retriever.NewVectors())];
 
     /// <summary>The phrasings of entries, known gaps and small talk: questions that are not red flags by themselves.</summary>
     private static string[] OrdinaryQuestions(KnowledgeBase knowledge) =>

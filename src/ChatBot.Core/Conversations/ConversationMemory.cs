@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Core.Conversations;
 
 /// <summary>
-/// The last answered question per conversation (a thread, a channel or a DM), for follow-ups. Bounded: turns
+/// The last answered question per person in each conversation (a thread, a channel or a DM), for follow-ups, so
+/// one person's question never replaces another's in a busy channel. Bounded: turns
 /// older than the window are forgotten, and at <see cref="ConversationOptions.MaxConversations"/> the oldest go first.
 /// Held in memory only; user text here is never logged or stored.
 /// </summary>
@@ -29,7 +30,7 @@ public sealed class ConversationMemory(IOptions<ConversationOptions> options, Ti
     {
         lock (_lock)
         {
-            return _turns.TryGetValue(conversation, out var turn) && turn.User == user && time.GetUtcNow() - turn.At <= _options.Window
+            return _turns.TryGetValue(Key(conversation, user), out var turn) && time.GetUtcNow() - turn.At <= _options.Window
                 ? turn
                 : null;
         }
@@ -40,13 +41,15 @@ public sealed class ConversationMemory(IOptions<ConversationOptions> options, Ti
         var now = time.GetUtcNow();
         lock (_lock)
         {
-            _turns[conversation] = new ConversationTurn(user, question, entryId, now);
+            _turns[Key(conversation, user)] = new ConversationTurn(user, question, entryId, now);
             if (_turns.Count > _options.MaxConversations)
             {
                 Forget(now);
             }
         }
     }
+
+    private static string Key(string conversation, string user) => conversation + "\n" + user;
 
     private void Forget(DateTimeOffset now)
     {

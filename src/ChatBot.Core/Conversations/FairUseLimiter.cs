@@ -4,8 +4,9 @@ namespace ChatBot.Core.Conversations;
 
 /// <summary>
 /// Fair use per person and per channel: a token bucket for each (<see cref="FairUseOptions"/>). A question is
-/// allowed when both buckets have a token. Over the limit, the person hears it once (<see cref="FairUseVerdict.Notice"/>)
-/// and then nothing until a question of theirs is allowed again — never a queue answered later. Memory is
+/// allowed when both buckets have a token. Over the limit, the person (or the busy channel) hears it once
+/// (<see cref="FairUseVerdict.Notice"/>, marked told by <see cref="Noticed"/> when the notice is actually sent) and then
+/// nothing until a question is allowed again — never a queue answered later. Memory is
 /// bounded: full buckets are forgotten (they would behave the same recreated), and at <see cref="FairUseOptions.MaxTracked"/>
 /// the longest idle go first.
 /// </summary>
@@ -57,6 +58,11 @@ public sealed class FairUseLimiter(IOptions<FairUseOptions> options, TimeProvide
             if (personOk && placeOk)
             {
                 person.Noticed = false;
+                if (place is not null)
+                {
+                    place.Noticed = false;
+                }
+
                 return FairUseDecision.Allowed;
             }
 
@@ -72,9 +78,34 @@ public sealed class FairUseLimiter(IOptions<FairUseOptions> options, TimeProvide
 
             Interlocked.Increment(ref _limited);
             var retry = new[] { personOk ? TimeSpan.Zero : person.Bucket.UntilNext(now), placeOk ? TimeSpan.Zero : place!.Bucket.UntilNext(now) }.Max();
-            var verdict = person.Noticed ? FairUseVerdict.Silent : FairUseVerdict.Notice;
-            person.Noticed = true;
-            return new FairUseDecision(verdict, retry);
+            var refusing = new List<string>(2);
+            if (!personOk)
+            {
+                refusing.Add("u:" + user);
+            }
+
+            if (!placeOk)
+            {
+                refusing.Add("c:" + channel);
+            }
+
+            var told = refusing.Any(k => _tracked.TryGetValue(k, out var t) && t.Noticed);
+            return new FairUseDecision(told ? FairUseVerdict.Silent : FairUseVerdict.Notice, retry) { Refusing = refusing };
+        }
+    }
+
+    /// <summary>The notice for this refusal was sent: later refusals by the same buckets stay silent.</summary>
+    public void Noticed(FairUseDecision decision)
+    {
+        lock (_lock)
+        {
+            foreach (var key in decision.Refusing)
+            {
+                if (_tracked.TryGetValue(key, out var tracked))
+                {
+                    tracked.Noticed = true;
+                }
+            }
         }
     }
 
@@ -116,7 +147,7 @@ public sealed class FairUseLimiter(IOptions<FairUseOptions> options, TimeProvide
     {
         public TokenBucket Bucket { get; } = bucket;
 
-        /// <summary>Told they are over the limit since their last allowed question.</summary>
+        /// <summary>Told of the limit since the last allowed question (of this person, or in this channel).</summary>
         public bool Noticed { get; set; }
     }
 }

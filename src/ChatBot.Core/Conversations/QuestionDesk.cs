@@ -17,39 +17,52 @@ public sealed class QuestionDesk(IAnswerEngine engine, FairUseLimiter limiter, C
     /// <summary>The reply, or null when the asker is over the limit and was already told (say nothing).</summary>
     public Reply? Ask(string question, AskContext context)
     {
-        var started = time.GetTimestamp();
-        var reply = Answer(question, context);
-        if (reply is not null)
-        {
-            metrics.Answered(context.Platform, reply, time.GetElapsedTime(started));
-        }
-
-        if (reply?.Limited != false)
-        {
-            metrics.Limited(context.Platform);
-        }
-
-        return reply;
+        var admission = Admit(question, context);
+        return admission.Admitted ? Answer(question, context) : admission.Refusal;
     }
 
-    private Reply? Answer(string question, AskContext context)
+    /// <summary>
+    /// Fair use alone, before any answering, for adapters that must choose how to respond first (a Discord slash
+    /// command deferred in public could not carry a private notice): admitted, or the notice (null: silence).
+    /// </summary>
+    public Admission Admit(string question, AskContext context)
     {
-        if (!context.Exempt && context.UserId is not null)
+        if (context.Exempt || context.UserId is null)
         {
-            var decision = limiter.Check($"{context.Platform}:{context.UserId}", context.Channel is null ? null : $"{context.Platform}:{context.Channel}");
-            if (decision.Verdict != FairUseVerdict.Allowed && !engine.IsUrgent(question))
-            {
-                return decision.Verdict == FairUseVerdict.Silent && !context.MustReply ? null : engine.RateLimited(decision.RetryAfter);
-            }
+            return Admission.Yes;
         }
 
+        var decision = limiter.Check($"{context.Platform}:{context.UserId}", context.Channel is null ? null : $"{context.Platform}:{context.Channel}");
+        if (decision.Verdict == FairUseVerdict.Allowed || engine.IsUrgent(question))
+        {
+            return Admission.Yes;
+        }
+
+        metrics.Limited(context.Platform);
+        if (decision.Verdict == FairUseVerdict.Silent && !context.MustReply)
+        {
+            return new Admission(false, null);
+        }
+
+        limiter.Noticed(decision);
+        var notice = engine.RateLimited(decision.RetryAfter);
+        metrics.Answered(context.Platform, notice, TimeSpan.Zero);
+        return new Admission(false, notice);
+    }
+
+    /// <summary>Answers a question fair use admitted (see <see cref="Admit"/>).</summary>
+    public Reply Answer(string question, AskContext context)
+    {
+        var started = time.GetTimestamp();
         var previous = PreviousTurn(question, context);
         var reply = previous is null ? engine.Ask(question, context) : engine.AskFollowUp(question, context, previous);
         if (_options.FollowUps && context.Conversation is not null && context.UserId is not null && reply.EntryId is not null && reply.Choices.Count == 0)
         {
-            memory.Remember(context.Conversation, context.UserId, reply.ReadWith is null ? question : $"{reply.ReadWith} {question}", reply.EntryId);
+            // A follow-up read with its question keeps that question as the topic, so the context never grows.
+            memory.Remember(context.Conversation, context.UserId, reply.ReadWith ?? question, reply.EntryId);
         }
 
+        metrics.Answered(context.Platform, reply, time.GetElapsedTime(started));
         return reply;
     }
 

@@ -5,10 +5,14 @@ namespace ChatBot.Core.Delivery;
 /// a conversation reads in order; different lanes never wait for each other, so a channel held up by its
 /// platform rate limit delays nobody else. Urgent sends (red-flag guidance) go ahead of ordinary ones still
 /// queued on their lane. Posting never waits: the caller's worker is free for the next event at once. An idle
-/// lane is dropped, so memory follows the number of destinations with something in flight.
+/// lane is dropped, so memory follows the number of destinations with something in flight, and a lane holds at
+/// most <see cref="MaxWaitingPerLane"/> ordinary sends: beyond that a new one is refused (reported as failed),
+/// never queued to be answered minutes later. Urgent sends are always taken.
 /// </summary>
 public sealed class SendLanes
 {
+    public const int MaxWaitingPerLane = 50;
+
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
@@ -35,7 +39,13 @@ public sealed class SendLanes
         {
             if (_lanes.TryGetValue(destination, out var lane))
             {
-                lane.Add(item, urgent);
+                if (urgent || lane.Count < MaxWaitingPerLane)
+                {
+                    lane.Add(item, urgent);
+                    return;
+                }
+
+                Report(item, new LaneFullException(destination));
                 return;
             }
 
@@ -62,8 +72,23 @@ public sealed class SendLanes
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                item.Failed(exception);
+                Report(item, exception);
             }
+        }
+    }
+
+    /// <summary>Tells the adapter; a reporter that throws must not stop the lane (its later sends would wait for ever).</summary>
+    private static void Report(Item item, Exception exception)
+    {
+        try
+        {
+            item.Failed(exception);
+        }
+#pragma warning disable CA1031 // See above: nothing may escape the lane's loop.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // The adapter's own reporting failed; the send is lost either way.
         }
     }
 

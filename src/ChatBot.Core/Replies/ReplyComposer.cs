@@ -133,7 +133,17 @@ public sealed class ReplyComposer
 
     private static string Format(string template, string value) => template.Replace("{0}", value, StringComparison.Ordinal);
 
-    private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "…";
+    /// <summary>At most 120 characters, never cutting a character made of two UTF-16 units (an emoji) in half.</summary>
+    private static string Shorten(string text)
+    {
+        if (text.Length <= 120)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[116]) ? 116 : 117;
+        return text[..cut] + "…";
+    }
 
     private static string Either(string value, string fallback) => value.Trim().Length > 0 ? value : fallback;
 

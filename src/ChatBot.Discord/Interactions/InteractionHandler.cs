@@ -59,6 +59,10 @@ internal sealed partial class InteractionHandler
             case IncomingInteraction.ApplicationCommand when _admin.Handles(data):
                 await _admin.HandleAsync(interaction, target, receivedAt, cancellationToken).ConfigureAwait(false);
                 break;
+            case IncomingInteraction.ApplicationCommand when data?.Name == CommandDefinitions.Ask && _desk.Admit(AskedQuestion(data), context) is { Admitted: false } refused:
+                // Decided before any deferral, so the notice can still be one only the asker sees.
+                await _messenger.RespondAsync(target, _renderer.Render(refused.Refusal ?? _engine.Notice(NoticeKind.Error), withButtons: false), ephemeral: true, cancellationToken).ConfigureAwait(false);
+                break;
             case IncomingInteraction.ApplicationCommand:
                 await ReplyAsync(target, receivedAt, () => Command(data, context), context.IsPublicChannel, cancellationToken).ConfigureAwait(false);
                 break;
@@ -90,8 +94,7 @@ internal sealed partial class InteractionHandler
         switch (data?.Name)
         {
             case CommandDefinitions.Ask:
-                var question = options.FirstOrDefault(o => o.Name == CommandDefinitions.QuestionOption)?.Text ?? "";
-                return _desk.Ask(question, context) ?? _engine.Notice(NoticeKind.Error);
+                return _desk.Answer(AskedQuestion(data), context);
             case CommandDefinitions.Faq when options.FirstOrDefault() is { Name: CommandDefinitions.FaqShow } show:
                 var topic = show.Options?.FirstOrDefault(o => o.Name == CommandDefinitions.TopicOption)?.Text ?? "";
                 var entry = _engine.ShowEntry(topic, context);
@@ -104,6 +107,9 @@ internal sealed partial class InteractionHandler
                 return _engine.Notice(NoticeKind.Error);
         }
     }
+
+    private static string AskedQuestion(IncomingInteractionData? data) =>
+        data?.Options?.FirstOrDefault(o => o.Name == CommandDefinitions.QuestionOption)?.Text ?? "";
 
     private Reply TopicList()
     {
@@ -144,7 +150,7 @@ internal sealed partial class InteractionHandler
         }
         else
         {
-            await _messenger.RespondAsync(target, shown, ephemeral: reply.Limited, cancellationToken).ConfigureAwait(false);
+            await _messenger.RespondAsync(target, shown, ephemeral: false, cancellationToken).ConfigureAwait(false);
         }
 
         if (privately)

@@ -51,7 +51,7 @@ public sealed class SlackEventHandler
         {
             Channel = channel,
             Conversation = $"slack:{channel}:{threadTs ?? "dm"}",
-            Exempt = await _moderators.IsModeratorAsync(user, cancellationToken).ConfigureAwait(false),
+            Exempt = _moderators.IsKnownModerator(user),
         };
         if (_answers.Ask(question, context) is not { } reply)
         {

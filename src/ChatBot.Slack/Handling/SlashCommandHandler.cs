@@ -93,7 +93,7 @@ public sealed class SlashCommandHandler
         var context = new AskContext(SafeAnswers.Platform, user, isPublic)
         {
             Channel = channel,
-            Exempt = await _moderators.IsModeratorAsync(user, cancellationToken).ConfigureAwait(false),
+            Exempt = _moderators.IsKnownModerator(user),
             MustReply = true,
         };
         return _answers.Ask(SlackText.ToPlainQuestion(command, null), context) ?? _answers.Run(e => e.Notice(NoticeKind.Error));

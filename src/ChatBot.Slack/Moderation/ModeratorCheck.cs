@@ -35,6 +35,14 @@ public sealed partial class ModeratorCheck
         _userIds = _options.ModeratorUserIds.ToFrozenSet(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// A moderator as far as it can be told without asking Slack: listed in <c>ModeratorUserIds</c>, or a member
+    /// of the group as last read. For the fair-use exemption, which runs on every message and must never wait
+    /// on the Web API; a group not read yet exempts nobody.
+    /// </summary>
+    public bool IsKnownModerator(string? userId) =>
+        !string.IsNullOrEmpty(userId) && (_userIds.Contains(userId) || Volatile.Read(ref _groupMembers).Contains(userId));
+
     public async Task<bool> IsModeratorAsync(string? userId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(userId))

@@ -52,6 +52,21 @@ public sealed class ReloadGateTests : IDisposable
     }
 
     [Fact]
+    public void Deleting_the_red_flag_tests_along_with_the_patterns_does_not_get_a_broken_safety_edit_through()
+    {
+        var store = TestKnowledge.Store(RetrievalMode.Lexical, _folder);
+        var good = store.Current.Version;
+        File.WriteAllText(Safety, WithoutPatterns(File.ReadAllText(Safety), "emergency"));
+        File.Delete(Path.Combine(_folder, "tests.yaml"));
+
+        var rejected = store.Reload();
+
+        Assert.False(rejected.Applied);
+        Assert.Equal(good, store.Current.Version);
+        Assert.Contains(rejected.Errors, e => e.File == "tests.yaml" && e.Message.Contains("no longer raises emergency", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_test_naming_an_entry_that_does_not_exist_is_a_load_error()
     {
         var tests = Path.Combine(_folder, "tests.yaml");

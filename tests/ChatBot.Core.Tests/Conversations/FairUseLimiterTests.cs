@@ -20,12 +20,52 @@ public sealed class FairUseLimiterTests
     {
         var limiter = Limiter();
 
-        var verdicts = Enumerable.Range(0, 6).Select(_ => limiter.Check("discord:u1", "discord:c1").Verdict).ToArray();
+        var verdicts = Enumerable.Range(0, 6).Select(_ => Ask(limiter, "discord:u1", "discord:c1")).ToArray();
 
         Assert.Equal([FairUseVerdict.Allowed, FairUseVerdict.Allowed, FairUseVerdict.Allowed, FairUseVerdict.Notice, FairUseVerdict.Silent, FairUseVerdict.Silent], verdicts);
         _time.Advance(TimeSpan.FromSeconds(12));
-        Assert.Equal(FairUseVerdict.Allowed, limiter.Check("discord:u1", "discord:c1").Verdict);
-        Assert.Equal(FairUseVerdict.Notice, limiter.Check("discord:u1", "discord:c1").Verdict);
+        Assert.Equal(FairUseVerdict.Allowed, Ask(limiter, "discord:u1", "discord:c1"));
+        Assert.Equal(FairUseVerdict.Notice, Ask(limiter, "discord:u1", "discord:c1"));
+    }
+
+    [Fact]
+    public void A_refusal_whose_notice_was_not_sent_leaves_the_notice_for_the_next_one()
+    {
+        var limiter = Limiter();
+        for (var i = 0; i < 3; i++)
+        {
+            Ask(limiter, "u", "c");
+        }
+
+        // Over the limit but answered anyway (an urgent red flag): no notice went out.
+        Assert.Equal(FairUseVerdict.Notice, limiter.Check("u", "c").Verdict);
+
+        Assert.Equal(FairUseVerdict.Notice, Ask(limiter, "u", "c"));
+    }
+
+    [Fact]
+    public void A_raid_of_many_accounts_on_one_channel_gets_one_notice_not_one_each()
+    {
+        var limiter = Limiter(o => (o.PerChannelBurst, o.PerChannelPerMinute) = (2, 1));
+        Ask(limiter, "a", "raided");
+        Ask(limiter, "b", "raided");
+
+        var verdicts = Enumerable.Range(0, 10).Select(i => Ask(limiter, $"raider{i}", "raided")).ToArray();
+
+        Assert.Equal(1, verdicts.Count(v => v == FairUseVerdict.Notice));
+        Assert.Equal(9, verdicts.Count(v => v == FairUseVerdict.Silent));
+    }
+
+    /// <summary>As the desk does: the notice, when it is the verdict, is sent (and so marked told).</summary>
+    private static FairUseVerdict Ask(FairUseLimiter limiter, string user, string channel)
+    {
+        var decision = limiter.Check(user, channel);
+        if (decision.Verdict == FairUseVerdict.Notice)
+        {
+            limiter.Noticed(decision);
+        }
+
+        return decision.Verdict;
     }
 
     [Fact]

@@ -104,6 +104,32 @@ public sealed class QuestionDeskTests
     }
 
     [Fact]
+    public void An_urgent_message_answered_over_the_limit_does_not_use_up_the_notice()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            _desk.Ask($"side effects? ({i})", In("u1"));
+        }
+
+        var urgent = _desk.Ask("i took the whole bottle", In("u1"));
+        var next = _desk.Ask("side effects?", In("u1"));
+
+        Assert.True(urgent!.HasUrgentSafety);
+        Assert.True(next!.Limited);
+    }
+
+    [Fact]
+    public void A_combined_follow_up_keeps_the_first_question_as_the_topic()
+    {
+        _desk.Ask("how much mgt should i take?", In("u1"));
+        _desk.Ask("what about for kids?", In("u1"));
+
+        var again = _desk.Ask("and for teens?", In("u1"))!;
+
+        Assert.Equal("how much mgt should i take?", again.ReadWith);
+    }
+
+    [Fact]
     public void A_slash_command_over_the_limit_gets_the_notice_again_rather_than_silence()
     {
         var context = In("u1") with { MustReply = true };

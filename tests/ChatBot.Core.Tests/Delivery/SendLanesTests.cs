@@ -49,6 +49,34 @@ public sealed class SendLanesTests
         Assert.IsType<InvalidOperationException>(Assert.Single(failures));
     }
 
+    [Fact]
+    public async Task A_failure_reporter_that_throws_does_not_stop_the_lane()
+    {
+        _lanes.Post("c1", urgent: false, _ => throw new InvalidOperationException("boom"), _ => throw new InvalidOperationException("reporter broke"), CancellationToken.None);
+        Post("c1", "after");
+
+        await UntilAsync(() => _sent.Contains("after"));
+    }
+
+    [Fact]
+    public async Task A_full_lane_refuses_more_ordinary_sends_but_always_takes_an_urgent_one()
+    {
+        var held = new TaskCompletionSource();
+        var refused = new ConcurrentQueue<Exception>();
+        _lanes.Post("busy", urgent: false, _ => held.Task, Fail, CancellationToken.None);
+        for (var i = 0; i < SendLanes.MaxWaitingPerLane + 5; i++)
+        {
+            _lanes.Post("busy", urgent: false, _ => Task.CompletedTask, refused.Enqueue, CancellationToken.None);
+        }
+
+        Post("busy", "urgent", urgent: true);
+        held.SetResult();
+        await UntilAsync(() => _sent.Contains("urgent"));
+
+        Assert.Equal(5, refused.Count);
+        Assert.All(refused, e => Assert.IsType<LaneFullException>(e));
+    }
+
     private void Post(string lane, string text, bool urgent = false) =>
         _lanes.Post(lane, urgent, _ => { _sent.Enqueue(text); return Task.CompletedTask; }, Fail, CancellationToken.None);
 

@@ -30,23 +30,34 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task A_burst_from_one_person_gets_three_answers_and_one_notice_and_a_dm_from_another_is_answered()
+    public async Task A_burst_of_thirty_from_one_person_gets_three_answers_and_one_notice_while_others_are_answered_at_once()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await ModeratorHost.StartAsync(fake, s => s["FairUse:Enabled"] = "true");
+        var urgentTs = SlackFrames.Ts(30);
+        var neighbourTs = SlackFrames.Ts(40);
 
-        for (var i = 0; i < 10; i++)
+        var sent = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 30; i++)
         {
-            await fake.SendEnvelopeAsync(SlackFrames.Mention($"side effects? #{i}", SlackFrames.Ts(10 + i)));
+            await fake.SendEnvelopeAsync(SlackFrames.Mention($"side effects? #{i}", SlackFrames.Ts(100 + i)));
+            if (i == 15)
+            {
+                await fake.SendEnvelopeAsync(SlackFrames.Mention("i took the whole bottle of magtein an hour ago and my heart is skipping", urgentTs));
+                await fake.SendEnvelopeAsync(SlackFrames.Mention("does it help sleep?", neighbourTs, tweak: e => e["user"] = Other));
+                await fake.SendEnvelopeAsync(SlackFrames.DirectMessage("what is magnesium l-threonate?", SlackFrames.Ts(50), tweak: e => e["user"] = "U0THIRD0001"));
+            }
         }
 
-        await fake.SendEnvelopeAsync(SlackFrames.DirectMessage("what is magnesium l-threonate?", SlackFrames.Ts(30), tweak: e => e["user"] = Other));
-        await fake.WaitUntilAsync(() => Posts(fake).Any(p => p.Str("channel") == "D0DM000001"), "the DM answer");
+        await fake.WaitUntilAsync(() => Posts(fake).Any(p => p.Str("thread_ts") == neighbourTs) && Posts(fake).Any(p => p.Str("channel") == "D0DM000001"), "the neighbour's and the DM's answers");
+        Assert.True(sent.Elapsed < TimeSpan.FromSeconds(2), $"answered after {sent.Elapsed.TotalSeconds:0.0} s");
+        await fake.WaitUntilAsync(() => Posts(fake).Any(p => p.Str("thread_ts") == urgentTs), "the urgent reply inside the burst");
+        Assert.True(sent.Elapsed < TimeSpan.FromSeconds(3), $"urgent reply after {sent.Elapsed.TotalSeconds:0.0} s");
         await Task.Delay(500);
 
-        var inChannel = Posts(fake).Where(p => p.Str("channel") != "D0DM000001").ToList();
-        Assert.Equal(4, inChannel.Count);
-        Assert.Single(inChannel, p => p.Json.Contains("asking faster than I can answer well", StringComparison.Ordinal));
+        var flooder = Posts(fake).Where(p => p.Str("thread_ts") is { } ts && string.CompareOrdinal(ts, SlackFrames.Ts(100)) >= 0).ToList();
+        Assert.Equal(4, flooder.Count);
+        Assert.Single(flooder, p => p.Json.Contains("asking faster than I can answer well", StringComparison.Ordinal));
     }
 
     [Fact]
