@@ -61,6 +61,25 @@ public sealed partial class GuideSnippetTests : IDisposable
         }
     }
 
+    [Fact]
+    public void The_guides_safety_examples_do_what_it_says_with_the_semantic_model()
+    {
+        foreach (var snippet in Snippets().Where(s => s.Fails is null))
+        {
+            var path = Path.Combine(_folder, snippet.Path);
+            File.WriteAllText(path, snippet.Apply(File.Exists(path) ? File.ReadAllText(path) : null));
+        }
+
+        var snapshot = TestKnowledge.Store(RetrievalMode.Semantic, _folder, cachePath: Path.Combine(Path.GetTempPath(), "chatbot-test-embeddings")).Current;
+
+        Assert.Contains("pregnancy", Flags(snapshot, "eating for two these days, is magnesium threonate fine"));
+        Assert.Empty(Flags(snapshot, "my toddler wakes me up every night, will mgt help me cope"));
+        Assert.Contains("child", Flags(snapshot, "my toddler wakes up 4 times a night, can she have some magnesium threonate"));
+    }
+
+    private static string[] Flags(KnowledgeSnapshot snapshot, string message) =>
+        [.. snapshot.Triage(ChatBot.Core.Text.QuestionNormalizer.Normalize(message), snapshot.Retriever.NewVectors()).Flags.Select(f => f.Category.Id)];
+
     private string[] LoadErrors()
     {
         try
