@@ -21,10 +21,6 @@ public sealed class FairUseLimiter(IOptions<FairUseOptions> options, TimeProvide
     private readonly Dictionary<string, Tracked> _tracked = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private int _sinceSweep;
-    private long _limited;
-
-    /// <summary>Questions refused so far (noticed or silent).</summary>
-    public long Limited => Interlocked.Read(ref _limited);
 
     /// <summary>People and channels currently tracked.</summary>
     public int TrackedCount
@@ -76,7 +72,6 @@ public sealed class FairUseLimiter(IOptions<FairUseOptions> options, TimeProvide
                 place?.Bucket.GiveBack();
             }
 
-            Interlocked.Increment(ref _limited);
             var retry = new[] { personOk ? TimeSpan.Zero : person.Bucket.UntilNext(now), placeOk ? TimeSpan.Zero : place!.Bucket.UntilNext(now) }.Max();
             var refusing = new List<string>(2);
             if (!personOk)

@@ -24,11 +24,6 @@ public sealed class QuestionBatcher : IDisposable
         _recent = new MemoryCache(new MemoryCacheOptions { SizeLimit = remembered });
     }
 
-    /// <summary>Model calls made so far (for the benchmark).</summary>
-    public long Calls => Interlocked.Read(ref _calls);
-
-    private long _calls;
-
     /// <summary>Vectors for the texts, in order. Blocks the caller until its texts are embedded.</summary>
     public float[][] Embed(IReadOnlyList<string> texts)
     {
@@ -138,7 +133,6 @@ public sealed class QuestionBatcher : IDisposable
         var texts = batch.SelectMany(r => r.Texts).Distinct(StringComparer.Ordinal).OrderBy(t => t.Length).ToArray();
         try
         {
-            Interlocked.Increment(ref _calls);
             var vectors = _embedder.Embed(texts);
             var byText = new Dictionary<string, float[]>(StringComparer.Ordinal);
             for (var i = 0; i < texts.Length; i++)
