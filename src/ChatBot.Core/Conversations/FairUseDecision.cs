@@ -5,7 +5,7 @@ public sealed record FairUseDecision(FairUseVerdict Verdict, TimeSpan RetryAfter
 {
     public static FairUseDecision Allowed { get; } = new(FairUseVerdict.Allowed, TimeSpan.Zero);
 
-    /// <summary>The buckets that refused: told once, through <see cref="FairUseLimiter.Noticed"/>.</summary>
+    /// <summary>The buckets that refused: told once, through <see cref="FairUseLimiter.TryClaimNotice"/>.</summary>
     internal IReadOnlyList<string> Refusing { get; init; } = [];
 }
 

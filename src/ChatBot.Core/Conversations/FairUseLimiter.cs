@@ -5,7 +5,7 @@ namespace ChatBot.Core.Conversations;
 /// <summary>
 /// Fair use per person and per channel: a token bucket for each (<see cref="FairUseOptions"/>). A question is
 /// allowed when both buckets have a token. Over the limit, the person (or the busy channel) hears it once
-/// (<see cref="FairUseVerdict.Notice"/>, marked told by <see cref="Noticed"/> when the notice is actually sent) and then
+/// (<see cref="FairUseVerdict.Notice"/>, claimed by <see cref="TryClaimNotice"/> when the notice is actually sent) and then
 /// nothing until a question is allowed again — never a queue answered later. Memory is
 /// bounded: full buckets are forgotten (they would behave the same recreated), and at <see cref="FairUseOptions.MaxTracked"/>
 /// the longest idle go first.
@@ -89,18 +89,27 @@ public sealed class FairUseLimiter(IOptions<FairUseOptions> options, TimeProvide
         }
     }
 
-    /// <summary>The notice for this refusal was sent: later refusals by the same buckets stay silent.</summary>
-    public void Noticed(FairUseDecision decision)
+    /// <summary>
+    /// Claims the one notice for this refusal: true (and the refusing buckets marked told) when none of them was
+    /// told yet, false when another refusal already took it. Atomic, so two workers refusing the same person at
+    /// once send one notice between them. Called only when the notice will be sent.
+    /// </summary>
+    public bool TryClaimNotice(FairUseDecision decision)
     {
         lock (_lock)
         {
-            foreach (var key in decision.Refusing)
+            var buckets = decision.Refusing.Select(k => _tracked.GetValueOrDefault(k)).OfType<Tracked>().ToArray();
+            if (buckets.Any(b => b.Noticed))
             {
-                if (_tracked.TryGetValue(key, out var tracked))
-                {
-                    tracked.Noticed = true;
-                }
+                return false;
             }
+
+            foreach (var bucket in buckets)
+            {
+                bucket.Noticed = true;
+            }
+
+            return true;
         }
     }
 

@@ -39,12 +39,12 @@ public sealed class QuestionDesk(IAnswerEngine engine, FairUseLimiter limiter, C
         }
 
         metrics.Limited(context.Platform);
-        if (decision.Verdict == FairUseVerdict.Silent && !context.MustReply)
+        var claimed = limiter.TryClaimNotice(decision);
+        if (!claimed && !context.MustReply)
         {
             return new Admission(false, null);
         }
 
-        limiter.Noticed(decision);
         var notice = engine.RateLimited(decision.RetryAfter);
         metrics.Answered(context.Platform, notice, TimeSpan.Zero);
         return new Admission(false, notice);

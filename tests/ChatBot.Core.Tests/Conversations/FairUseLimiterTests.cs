@@ -56,16 +56,30 @@ public sealed class FairUseLimiterTests
         Assert.Equal(9, verdicts.Count(v => v == FairUseVerdict.Silent));
     }
 
-    /// <summary>As the desk does: the notice, when it is the verdict, is sent (and so marked told).</summary>
+    [Fact]
+    public void Two_refusals_at_once_claim_one_notice_between_them()
+    {
+        var limiter = Limiter();
+        for (var i = 0; i < 3; i++)
+        {
+            Ask(limiter, "u", "c");
+        }
+
+        var first = limiter.Check("u", "c");
+        var second = limiter.Check("u", "c");
+
+        Assert.Equal(FairUseVerdict.Notice, second.Verdict);
+        Assert.True(limiter.TryClaimNotice(first));
+        Assert.False(limiter.TryClaimNotice(second));
+    }
+
+    /// <summary>As the desk does: a refusal claims the notice, which is then sent, or stays silent.</summary>
     private static FairUseVerdict Ask(FairUseLimiter limiter, string user, string channel)
     {
         var decision = limiter.Check(user, channel);
-        if (decision.Verdict == FairUseVerdict.Notice)
-        {
-            limiter.Noticed(decision);
-        }
-
-        return decision.Verdict;
+        return decision.Verdict == FairUseVerdict.Allowed ? FairUseVerdict.Allowed
+            : limiter.TryClaimNotice(decision) ? FairUseVerdict.Notice
+            : FairUseVerdict.Silent;
     }
 
     [Fact]
