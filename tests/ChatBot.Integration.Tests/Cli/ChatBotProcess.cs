@@ -17,16 +17,19 @@ public static class ChatBotProcess
     public static Task<Result> RunAsync(string stdin, params string[] args) => RunInAsync(Repository.Root, new Dictionary<string, string?>(), stdin, args);
 
     /// <param name="environment">Variables to set (a null value removes one) on top of the defaults above.</param>
-    public static async Task<Result> RunInAsync(string workingDirectory, IDictionary<string, string?> environment, string stdin, params string[] args)
+    public static Task<Result> RunInAsync(string workingDirectory, IDictionary<string, string?> environment, string stdin, params string[] args) =>
+        RunProgramAsync("dotnet", [Repository.ChatBotDll, .. args], workingDirectory, environment, stdin);
+
+    /// <summary>Any program (a published bot, git, a hook script) with the same defaults and environment rules.</summary>
+    public static async Task<Result> RunProgramAsync(string program, IEnumerable<string> args, string workingDirectory, IDictionary<string, string?> environment, string stdin = "")
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Repository.ChatBotDll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -19,7 +19,7 @@ public sealed class FaqCommandTests : IDisposable
     [Fact]
     public async Task Faq_test_names_the_line_the_message_what_it_got_and_what_was_expected()
     {
-        CopyKnowledge(_broken);
+        KnowledgeCopy.To(_broken);
         var tests = Path.Combine(_broken, "tests.yaml");
         var lines = File.ReadAllLines(tests).ToList();
         var expect = lines.FindIndex(l => l.Trim() == "expect: side-effects");
@@ -39,7 +39,7 @@ public sealed class FaqCommandTests : IDisposable
     [Fact]
     public async Task Validate_names_file_line_and_field_and_exits_1()
     {
-        CopyKnowledge(_broken);
+        KnowledgeCopy.To(_broken);
         var file = Path.Combine(_broken, "faq", "side-effects.yaml");
         File.WriteAllText(file, File.ReadAllText(file).Replace("caveats:", "caveatz:", StringComparison.Ordinal));
 
@@ -70,15 +70,5 @@ public sealed class FaqCommandTests : IDisposable
         Assert.StartsWith("Outcome: side-effects [kidney]", result.Output, StringComparison.Ordinal);
         Assert.Contains("Runner-up: ", result.Output, StringComparison.Ordinal);
         Assert.Contains("• kidney: pattern ", result.Output, StringComparison.Ordinal);
-    }
-
-    private static void CopyKnowledge(string target)
-    {
-        foreach (var file in Directory.EnumerateFiles(Repository.Knowledge, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(Repository.Knowledge, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
     }
 }

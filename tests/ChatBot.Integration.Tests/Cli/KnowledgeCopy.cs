@@ -17,6 +17,12 @@ public static class KnowledgeCopy
     public static string Broken(string target)
     {
         To(target);
+        return Break(target);
+    }
+
+    /// <summary>Breaks a copy in place, as <see cref="Broken"/> does; returns the broken file.</summary>
+    public static string Break(string target)
+    {
         var file = Path.Combine(target, "faq", "side-effects.yaml");
         File.WriteAllText(file, File.ReadAllText(file).Replace("caveats:", "caveatz:", StringComparison.Ordinal));
         return file;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace ChatBot.Integration.Tests.Cli;
@@ -12,15 +11,7 @@ public sealed class KnowledgeRepositoryHookTests : IDisposable
     private static readonly string Samples = Path.Combine(Repository.Root, "docs", "knowledge-repository");
     private readonly string _repo = Repository.TempFolder("chatbot-knowledge-repo");
 
-    public KnowledgeRepositoryHookTests()
-    {
-        foreach (var file in Directory.EnumerateFiles(Repository.Knowledge, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(_repo, Path.GetRelativePath(Repository.Knowledge, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-    }
+    public KnowledgeRepositoryHookTests() => KnowledgeCopy.To(_repo);
 
     public void Dispose() => Directory.Delete(_repo, recursive: true);
 
@@ -28,7 +19,7 @@ public sealed class KnowledgeRepositoryHookTests : IDisposable
     public async Task Pre_commit_hook_refuses_a_staged_edit_that_would_not_go_live_and_names_the_line()
     {
         await GitAsync("init", "-q");
-        Break("faq/side-effects.yaml");
+        KnowledgeCopy.Break(_repo);
         await GitAsync("add", "-A");
 
         var hook = await HookAsync();
@@ -43,7 +34,7 @@ public sealed class KnowledgeRepositoryHookTests : IDisposable
     {
         await GitAsync("init", "-q");
         await GitAsync("add", "-A");
-        Break("faq/side-effects.yaml");
+        KnowledgeCopy.Break(_repo);
 
         var hook = await HookAsync();
 
@@ -67,41 +58,13 @@ public sealed class KnowledgeRepositoryHookTests : IDisposable
         Assert.Contains(commands, c => c.Contains("-- faq test --knowledge", StringComparison.Ordinal));
     }
 
-    private void Break(string file)
-    {
-        var path = Path.Combine(_repo, file);
-        File.WriteAllText(path, File.ReadAllText(path).Replace("caveats:", "caveatz:", StringComparison.Ordinal));
-    }
-
-    private Task<(int ExitCode, string Output, string Error)> HookAsync() =>
-        RunAsync("sh", [Path.Combine(Samples, "pre-commit")], new() { ["CHATBOT"] = $"dotnet {Repository.ChatBotDll} --Retrieval:Mode=Lexical" });
+    private Task<ChatBotProcess.Result> HookAsync() =>
+        ChatBotProcess.RunProgramAsync("sh", [Path.Combine(Samples, "pre-commit")], _repo,
+            new Dictionary<string, string?> { ["CHATBOT"] = $"dotnet {Repository.ChatBotDll} --Retrieval:Mode=Lexical" });
 
     private async Task GitAsync(params string[] args)
     {
-        var result = await RunAsync("git", args, []);
+        var result = await ChatBotProcess.RunProgramAsync("git", args, _repo, new Dictionary<string, string?>());
         Assert.True(result.ExitCode == 0, $"git {string.Join(' ', args)}: {result.Error}");
-    }
-
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string program, string[] args, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = _repo, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["QuestionLog__Enabled"] = "false";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
     }
 }

@@ -54,35 +54,8 @@ public sealed class PublishedBinaryTests : IClassFixture<PublishedBinaryTests.Pu
         Assert.True(result.ExitCode == 0, result.Error);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string program, string[] args)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = Path.GetTempPath(),
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["QuestionLog__Enabled"] = "false";
-        foreach (var name in new[] { "Discord__Token", "Slack__BotToken", "Slack__AppToken", "Slack__SigningSecret" })
-        {
-            start.Environment.Remove(name);
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<ChatBotProcess.Result> RunAsync(string program, string[] args) =>
+        ChatBotProcess.RunProgramAsync(program, args, Path.GetTempPath(), new Dictionary<string, string?>());
 
     /// <summary>One <c>dotnet publish</c> of the built host (no rebuild) for the whole class.</summary>
     public sealed class Published : IDisposable
