@@ -1,5 +1,6 @@
 using ChatBot.Core.Answering;
 using ChatBot.Core.Conversations;
+using ChatBot.Core.Coordination;
 using ChatBot.Core.Delivery;
 using ChatBot.Core.Feedback;
 using ChatBot.Core.Knowledge;
@@ -47,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SendLanes>();
         services.TryAddSingleton<ChatBotMetrics>();
         services.TryAddSingleton<ConnectionStatus>();
+        services.TryAddSingleton<IInstanceCoordination, SingleInstanceCoordination>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReloadNotifier, ReloadMetrics>());
         return services;
     }

@@ -46,7 +46,6 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<GatewayInfoClient>();
         services.TryAddSingleton<IdentifyThrottle>();
         services.TryAddSingleton<BotIdentity>();
-        services.TryAddSingleton<Deduplicator>();
         services.TryAddSingleton<DispatchRouter>();
         services.TryAddSingleton<DispatchHandler>();
         services.TryAddSingleton<MessageHandler>();

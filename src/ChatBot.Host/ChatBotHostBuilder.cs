@@ -5,6 +5,7 @@ using ChatBot.Host.Operations;
 using ChatBot.Host.QuestionLog;
 using ChatBot.Host.Startup;
 using ChatBot.Slack;
+using ChatBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,6 +41,7 @@ public static class ChatBotHostBuilder
         builder.Services.AddHostedService<StartupCheckService>();
         builder.Services.AddHostedService<KnowledgeReloadService>();
         builder.Services.AddQuestionLogServices(builder.Configuration);
+        builder.Services.AddCoordination(builder.Configuration);
         if (DiscordServiceCollectionExtensions.IsConfigured(builder.Configuration))
         {
             builder.Services.AddDiscordAdapter(builder.Configuration);

@@ -47,7 +47,6 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackFatalStop>();
         services.AddSingleton<BlockKitRenderer>();
         services.AddSingleton<SlackSender>();
-        services.AddSingleton<Deduplicator>();
         services.AddSingleton<SlackWorkQueue>();
         services.TryAddSingleton<IFeedbackSink, InMemoryFeedbackSink>();
         services.AddSingleton<SafeAnswers>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using ChatBot.Core.Knowledge;
 
@@ -18,6 +19,15 @@ public sealed record ReloadReport(
 
     /// <summary>Moderators hear of rejected edits and of new versions going live, not of rescans that changed nothing.</summary>
     public bool WorthTellingModerators => !Applied || Changed;
+
+    /// <summary>
+    /// The same in every instance that reaches this outcome on the same files (the time is left out), so
+    /// that instances sharing a moderator channel can agree to post it once.
+    /// </summary>
+    public string Fingerprint => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
+        Applied
+            ? $"applied\n{ServingVersion}"
+            : $"rejected\n{ServingVersion}\n{string.Join('\n', Errors.Select(e => $"{Path.GetFileName(e.File)}:{e.Line}:{e.Field}:{e.Message}"))}")))[..32];
 
     /// <summary>One line for a moderator; errors follow on their own lines.</summary>
     public string Summary => Applied

@@ -8,7 +8,7 @@ namespace ChatBot.Core.Operations;
 /// <summary>
 /// The bot's measurements, as one <see cref="Meter"/> named <c>ChatBot</c>: questions by platform and outcome,
 /// answer time, red flags by category, fair-use refusals, knowledge reloads, the platforms' 429s and reconnects,
-/// and sends waiting. Exported by OpenTelemetry (Prometheus or OTLP) when the host switches it on; otherwise free.
+/// coordination failures and sends waiting. Exported by OpenTelemetry (Prometheus or OTLP) when the host switches it on; otherwise free.
 /// Never carries user text or ids.
 /// </summary>
 public sealed class ChatBotMetrics : IDisposable
@@ -23,6 +23,7 @@ public sealed class ChatBotMetrics : IDisposable
     private readonly Counter<long> _reloads;
     private readonly Counter<long> _rateLimited;
     private readonly Counter<long> _reconnects;
+    private readonly Counter<long> _coordinationFailures;
 
     /// <param name="questionLog">The question log's queue, when the log is on: its dropped records are counted.</param>
     public ChatBotMetrics(SendLanes lanes, QuestionLogQueue? questionLog = null)
@@ -34,6 +35,7 @@ public sealed class ChatBotMetrics : IDisposable
         _reloads = _meter.CreateCounter<long>("chatbot.knowledge.reloads", description: "Knowledge reloads, by result");
         _rateLimited = _meter.CreateCounter<long>("chatbot.platform.rate_limited", description: "429 responses from a platform");
         _reconnects = _meter.CreateCounter<long>("chatbot.platform.reconnects", description: "Gateway or socket reconnects");
+        _coordinationFailures = _meter.CreateCounter<long>("chatbot.coordination.failures", description: "Claims or locks the shared store could not answer (the bot went ahead alone), by operation");
         _meter.CreateObservableGauge("chatbot.sends.pending", () => lanes.Pending, description: "Replies waiting to be sent");
         _meter.CreateObservableCounter("chatbot.questionlog.dropped", () => questionLog?.DroppedTotal ?? 0, description: "Question log records dropped because the store fell behind");
     }
@@ -57,6 +59,9 @@ public sealed class ChatBotMetrics : IDisposable
     public void RateLimited(string platform) => _rateLimited.Add(1, new KeyValuePair<string, object?>("platform", platform));
 
     public void Reconnected(string platform) => _reconnects.Add(1, new KeyValuePair<string, object?>("platform", platform));
+
+    /// <param name="operation"><c>claim</c> or <c>lock</c>.</param>
+    public void CoordinationFailed(string operation) => _coordinationFailures.Add(1, new KeyValuePair<string, object?>("operation", operation));
 
     public void Dispose() => _meter.Dispose();
 }

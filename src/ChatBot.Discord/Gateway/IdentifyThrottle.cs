@@ -1,19 +1,26 @@
+using ChatBot.Core.Coordination;
+using ChatBot.Discord.Handling;
+
 namespace ChatBot.Discord.Gateway;
 
 /// <summary>
-/// One IDENTIFY per rate-limit key (<c>shard_id % max_concurrency</c>) per 5 seconds, process-wide,
-/// and a refusal to IDENTIFY when the daily session-start budget runs low (exhausting it resets the token).
+/// One IDENTIFY per rate-limit key (<c>shard_id % max_concurrency</c>) per 5 seconds across every instance
+/// of the bot (a lock per key through <see cref="IInstanceCoordination"/>, held 5 seconds past each
+/// IDENTIFY), and a refusal to IDENTIFY when the daily session-start budget runs low (exhausting it resets the token).
 /// </summary>
 internal sealed class IdentifyThrottle
 {
-    private static readonly TimeSpan Spacing = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Spacing = TimeSpan.FromSeconds(5);
+
+    private readonly IInstanceCoordination _coordination;
+    private readonly BotIdentity _identity;
     private readonly TimeProvider _time;
-    private readonly Dictionary<int, (SemaphoreSlim Gate, long Last)> _keys = [];
-    private readonly object _lock = new();
 
-    public IdentifyThrottle(TimeProvider time) => _time = time;
+    public IdentifyThrottle(IInstanceCoordination coordination, BotIdentity identity, TimeProvider time) =>
+        (_coordination, _identity, _time) = (coordination, identity, time);
 
-    public async Task WaitAsync(int shardId, SessionStartLimit limit, int minLeft, CancellationToken cancellationToken)
+    /// <summary>Waits for this shard's turn; <see cref="IdentifyTurn.Sent"/> must follow the IDENTIFY, sent or not.</summary>
+    public async Task<IdentifyTurn> WaitAsync(int shardId, SessionStartLimit limit, int minLeft, CancellationToken cancellationToken)
     {
         if (limit.Remaining < minLeft)
         {
@@ -22,44 +29,7 @@ internal sealed class IdentifyThrottle
         }
 
         var key = shardId % Math.Max(1, limit.MaxConcurrency);
-        SemaphoreSlim gate;
-        lock (_lock)
-        {
-            if (!_keys.TryGetValue(key, out var entry))
-            {
-                entry = (new SemaphoreSlim(1, 1), 0);
-                _keys[key] = entry;
-            }
-
-            gate = entry.Gate;
-        }
-
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            long last;
-            lock (_lock)
-            {
-                last = _keys[key].Last;
-            }
-
-            if (last != 0)
-            {
-                var wait = Spacing - _time.GetElapsedTime(last);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            lock (_lock)
-            {
-                _keys[key] = (gate, _time.GetTimestamp());
-            }
-        }
-        finally
-        {
-            gate.Release();
-        }
+        var held = await _coordination.AcquireAsync($"discord:identify:{_identity.ApplicationId}:{key}", cancellationToken).ConfigureAwait(false);
+        return new IdentifyTurn(held, _time);
     }
 }

@@ -180,9 +180,17 @@ internal sealed partial class ShardClient
 
         var info = await _info.GetAsync(cancellationToken).ConfigureAwait(false);
         _gatewayUrl = info.Url;
-        await _throttle.WaitAsync(_shardId, info.SessionStartLimit, _options.MinSessionStartsLeft, cancellationToken).ConfigureAwait(false);
+        var turn = await _throttle.WaitAsync(_shardId, info.SessionStartLimit, _options.MinSessionStartsLeft, cancellationToken).ConfigureAwait(false);
         var identify = new IdentifyData(Token, GatewayIntents.For(_options), new IdentifyProperties("linux", "chatbot", "chatbot"), [_shardId, _shardCount]);
-        await connection.SendAsync(new GatewayPayload<IdentifyData>(GatewayOpCode.Identify, identify), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await connection.SendAsync(new GatewayPayload<IdentifyData>(GatewayOpCode.Identify, identify), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            turn.Sent();
+        }
+
         LogIdentifying(_shardId, _shardCount, identify.Intents, info.SessionStartLimit.Remaining);
     }
 

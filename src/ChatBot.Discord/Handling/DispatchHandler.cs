@@ -1,26 +1,39 @@
 using System.Text.Json;
+using ChatBot.Core.Coordination;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Interactions;
 
 namespace ChatBot.Discord.Handling;
 
-/// <summary>Runs on a worker: decodes one dispatch and hands it to the message or interaction handler. One failure never stops the worker.</summary>
+/// <summary>
+/// Runs on a worker: claims a message or interaction among all instances (one answers it, even when two
+/// run the same shard during a hand-over), decodes it and hands it to its handler. One failure never stops the worker.
+/// </summary>
 internal sealed class DispatchHandler
 {
+    /// <summary>Longer than any replay: a RESUME only replays what the session missed.</summary>
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(15);
+
     private readonly MessageHandler _messages;
     private readonly InteractionHandler _interactions;
     private readonly BotIdentity _identity;
     private readonly SendFailureReporter _failures;
+    private readonly IInstanceCoordination _coordination;
 
-    public DispatchHandler(MessageHandler messages, InteractionHandler interactions, BotIdentity identity, SendFailureReporter failures)
+    public DispatchHandler(MessageHandler messages, InteractionHandler interactions, BotIdentity identity, SendFailureReporter failures, IInstanceCoordination coordination)
     {
-        (_messages, _interactions, _identity, _failures) = (messages, interactions, identity, failures);
+        (_messages, _interactions, _identity, _failures, _coordination) = (messages, interactions, identity, failures, coordination);
     }
 
     public async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
         try
         {
+            if (ClaimKey(dispatch) is { } key && !await _coordination.ClaimAsync([key], ClaimFor, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
             switch (dispatch.Type)
             {
                 case "MESSAGE_CREATE":
@@ -63,6 +76,16 @@ internal sealed class DispatchHandler
             }
         }
     }
+
+    private static string? ClaimKey(GatewayDispatch dispatch) =>
+        dispatch.Data.ValueKind == JsonValueKind.Object && dispatch.Data.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+            ? dispatch.Type switch
+            {
+                "MESSAGE_CREATE" => "discord:message:" + id.GetString(),
+                "INTERACTION_CREATE" => "discord:interaction:" + id.GetString(),
+                _ => null,
+            }
+            : null;
 
     private static T Decode<T>(JsonElement data) => DiscordJson.Deserialize<T>(data) ?? throw new JsonException($"Empty {typeof(T).Name}.");
 }

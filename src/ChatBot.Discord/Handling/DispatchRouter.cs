@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using ChatBot.Core.Coordination;
 using ChatBot.Discord.Gateway;
 using Microsoft.Extensions.Options;
 
@@ -13,11 +14,12 @@ namespace ChatBot.Discord.Handling;
 internal sealed class DispatchRouter
 {
     private readonly Channel<GatewayDispatch>[] _queues;
-    private readonly Deduplicator _deduplicator;
+    /// <summary>Discord may deliver an event more than once (and a RESUME replays events); each is queued once.</summary>
+    private readonly RecentKeys _recent;
 
-    public DispatchRouter(IOptions<DiscordOptions> options, Deduplicator deduplicator)
+    public DispatchRouter(IOptions<DiscordOptions> options, TimeProvider time)
     {
-        _deduplicator = deduplicator;
+        _recent = new RecentKeys(time, TimeSpan.FromMinutes(15));
         _queues = Enumerable.Range(0, options.Value.Workers)
             .Select(_ => Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }))
             .ToArray();
@@ -34,7 +36,7 @@ internal sealed class DispatchRouter
             "GUILD_CREATE" => null,
             _ => "",
         };
-        if (dedupeKey == "" || (dedupeKey is not null && !_deduplicator.FirstTime(dedupeKey)))
+        if (dedupeKey == "" || (dedupeKey is not null && !_recent.FirstTime(dedupeKey)))
         {
             return ValueTask.CompletedTask;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatBot.Core.Answering;
+using ChatBot.Core.Coordination;
 using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Sending;
 using Microsoft.Extensions.Logging;
@@ -9,24 +10,29 @@ namespace ChatBot.Discord.Moderation;
 
 /// <summary>
 /// Tells the moderator channel (<see cref="DiscordOptions.ModeratorChannelId"/>) when a knowledge edit is
-/// rejected or a new version goes live, as a rendered Core reply through the one send path. Never
-/// throws: a failed post is logged and the reload stands.
+/// rejected or a new version goes live, as a rendered Core reply through the one send path. Instances
+/// sharing the channel claim each report, so it is posted once. Never throws: a failed post is logged
+/// and the reload stands.
 /// </summary>
 internal sealed partial class DiscordReloadNotifier : IReloadNotifier
 {
     public const int MaxErrorsShown = 10;
     private static readonly TimeSpan PostTimeout = TimeSpan.FromSeconds(15);
 
+    /// <summary>Instances may reload the same files minutes apart (a slow disk, a late sync).</summary>
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(30);
+
     private readonly IAnswerEngine _engine;
     private readonly ReplyRenderer _renderer;
     private readonly DiscordMessenger _messenger;
     private readonly FatalErrorHandler _fatal;
     private readonly DiscordOptions _options;
+    private readonly IInstanceCoordination _coordination;
     private readonly ILogger<DiscordReloadNotifier> _logger;
 
-    public DiscordReloadNotifier(IAnswerEngine engine, ReplyRenderer renderer, DiscordMessenger messenger, FatalErrorHandler fatal, IOptions<DiscordOptions> options, ILogger<DiscordReloadNotifier> logger)
+    public DiscordReloadNotifier(IAnswerEngine engine, ReplyRenderer renderer, DiscordMessenger messenger, FatalErrorHandler fatal, IOptions<DiscordOptions> options, IInstanceCoordination coordination, ILogger<DiscordReloadNotifier> logger)
     {
-        (_engine, _renderer, _messenger, _fatal, _options, _logger) = (engine, renderer, messenger, fatal, options.Value, logger);
+        (_engine, _renderer, _messenger, _fatal, _options, _coordination, _logger) = (engine, renderer, messenger, fatal, options.Value, coordination, logger);
     }
 
     public async Task NotifyAsync(ReloadReport report, CancellationToken cancellationToken)
@@ -42,6 +48,11 @@ internal sealed partial class DiscordReloadNotifier : IReloadNotifier
         timeout.CancelAfter(PostTimeout);
         try
         {
+            if (!await _coordination.ClaimAsync([$"discord:reload:{channel}:{report.Fingerprint}"], ClaimFor, timeout.Token).ConfigureAwait(false))
+            {
+                return;
+            }
+
             var message = _renderer.Render(_engine.Info(report.Describe(MaxErrorsShown)), withButtons: false);
             await _messenger.SendAsync(channel, null, Nonce(report), message, timeout.Token).ConfigureAwait(false);
         }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ChatBot.Core.Coordination;
 using ChatBot.Slack.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -11,11 +12,12 @@ namespace ChatBot.Slack.Dispatch;
 public sealed class SlackWorkQueue
 {
     private readonly Channel<SlackInbound> _channel;
-    private readonly Deduplicator _deduplicator;
+    /// <summary>Longer than Slack's last retry (~5 min in HTTP mode), across all sockets and transports.</summary>
+    private readonly RecentKeys _recent;
 
-    public SlackWorkQueue(IOptions<SlackOptions> options, Deduplicator deduplicator)
+    public SlackWorkQueue(IOptions<SlackOptions> options, TimeProvider time)
     {
-        _deduplicator = deduplicator;
+        _recent = new RecentKeys(time, TimeSpan.FromMinutes(15));
         _channel = Channel.CreateBounded<SlackInbound>(new BoundedChannelOptions(options.Value.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -29,7 +31,7 @@ public sealed class SlackWorkQueue
     /// <summary>Queues the work unless it is a duplicate; returns false for duplicates.</summary>
     public async ValueTask<bool> EnqueueAsync(SlackInbound inbound, CancellationToken cancellationToken)
     {
-        if (!_deduplicator.FirstTime(inbound.DedupeKeys()))
+        if (!_recent.FirstTime(inbound.DedupeKeys()))
         {
             return false;
         }

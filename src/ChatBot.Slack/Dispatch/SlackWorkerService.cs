@@ -1,3 +1,4 @@
+using ChatBot.Core.Coordination;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Handling;
 using ChatBot.Slack.WebApi;
@@ -7,21 +8,30 @@ using Microsoft.Extensions.Options;
 
 namespace ChatBot.Slack.Dispatch;
 
-/// <summary>Runs handler work off the receive loops: N workers drain <see cref="SlackWorkQueue"/>.</summary>
+/// <summary>
+/// Runs handler work off the receive loops: N workers drain <see cref="SlackWorkQueue"/>. Each piece of
+/// work is claimed among all instances first, so a retry Slack sends to another instance's socket (or,
+/// in HTTP mode, through the load balancer to another instance) is answered once.
+/// </summary>
 public sealed partial class SlackWorkerService : BackgroundService
 {
+    /// <summary>Longer than Slack's last retry (about 5 minutes after the first delivery in HTTP mode).</summary>
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(15);
+
     private readonly SlackWorkQueue _queue;
     private readonly SlackInboundHandler _handler;
     private readonly SlackFatalStop _fatal;
     private readonly SlackOptions _options;
+    private readonly IInstanceCoordination _coordination;
     private readonly ILogger<SlackWorkerService> _logger;
 
-    public SlackWorkerService(SlackWorkQueue queue, SlackInboundHandler handler, SlackFatalStop fatal, IOptions<SlackOptions> options, ILogger<SlackWorkerService> logger)
+    public SlackWorkerService(SlackWorkQueue queue, SlackInboundHandler handler, SlackFatalStop fatal, IOptions<SlackOptions> options, IInstanceCoordination coordination, ILogger<SlackWorkerService> logger)
     {
         _queue = queue;
         _handler = handler;
         _fatal = fatal;
         _options = options.Value;
+        _coordination = coordination;
         _logger = logger;
     }
 
@@ -36,7 +46,11 @@ public sealed partial class SlackWorkerService : BackgroundService
             {
                 try
                 {
-                    await _handler.HandleAsync(inbound, stoppingToken).ConfigureAwait(false);
+                    var keys = inbound.DedupeKeys().Select(key => "slack:" + key).ToList();
+                    if (await _coordination.ClaimAsync(keys, ClaimFor, stoppingToken).ConfigureAwait(false))
+                    {
+                        await _handler.HandleAsync(inbound, stoppingToken).ConfigureAwait(false);
+                    }
                 }
                 catch (SlackFatalException ex)
                 {

@@ -1,4 +1,5 @@
 using ChatBot.Core.Answering;
+using ChatBot.Core.Coordination;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Handling;
 using ChatBot.Slack.Sending;
@@ -10,25 +11,31 @@ namespace ChatBot.Slack.Moderation;
 
 /// <summary>
 /// Tells the moderator channel (<see cref="SlackOptions.ModeratorChannelId"/>) when a knowledge edit is
-/// rejected or a new version goes live. Never throws: a failed post is logged and the reload stands.
+/// rejected or a new version goes live. Instances sharing the channel claim each report, so it is posted
+/// once. Never throws: a failed post is logged and the reload stands.
 /// </summary>
 public sealed partial class SlackReloadNotifier : IReloadNotifier
 {
     public const int MaxErrorsShown = 10;
     private static readonly TimeSpan PostTimeout = TimeSpan.FromSeconds(15);
 
+    /// <summary>Instances may reload the same files minutes apart (a slow disk, a late sync).</summary>
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(30);
+
     private readonly SlackSender _sender;
     private readonly SafeAnswers _answers;
     private readonly SlackFatalStop _fatal;
     private readonly SlackOptions _options;
+    private readonly IInstanceCoordination _coordination;
     private readonly ILogger<SlackReloadNotifier> _logger;
 
-    public SlackReloadNotifier(SlackSender sender, SafeAnswers answers, SlackFatalStop fatal, IOptions<SlackOptions> options, ILogger<SlackReloadNotifier> logger)
+    public SlackReloadNotifier(SlackSender sender, SafeAnswers answers, SlackFatalStop fatal, IOptions<SlackOptions> options, IInstanceCoordination coordination, ILogger<SlackReloadNotifier> logger)
     {
         _sender = sender;
         _answers = answers;
         _fatal = fatal;
         _options = options.Value;
+        _coordination = coordination;
         _logger = logger;
     }
 
@@ -46,6 +53,11 @@ public sealed partial class SlackReloadNotifier : IReloadNotifier
         timeout.CancelAfter(PostTimeout);
         try
         {
+            if (!await _coordination.ClaimAsync([$"slack:reload:{channel}:{report.Fingerprint}"], ClaimFor, timeout.Token).ConfigureAwait(false))
+            {
+                return;
+            }
+
             // ok:false answers (not_in_channel, …) are logged by the API client with the fix.
             await _sender.PostMessageAsync(channel, null, reply, timeout.Token).ConfigureAwait(false);
         }

@@ -54,6 +54,10 @@ internal static class PostgresTestServer
     public static Task DropSchemaAsync(string schema) =>
         Configured is null ? Task.CompletedTask : ExecuteAsync($"DROP SCHEMA IF EXISTS {schema} CASCADE");
 
+    /// <summary>Ends the server sessions holding the advisory lock <paramref name="lockId"/>, as if their process died.</summary>
+    public static Task TerminateSessionsHoldingAsync(long lockId) => ExecuteAsync(
+        $"SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND classid = {(uint)(lockId >> 32)} AND objid = {(uint)lockId}");
+
     private static async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(Server);
