@@ -67,6 +67,11 @@ internal sealed partial class DiscordOptionsValidator : IValidateOptions<Discord
             failures.Add("Discord:ShardIds must be between 0 and ShardCount - 1.");
         }
 
+        if (options.ShardIds.Count > 0 && options.ShardCount is null)
+        {
+            failures.Add("Discord:ShardCount is required with Discord:ShardIds: every process must agree on it, and Discord's recommendation can change between starts.");
+        }
+
         if (options.Workers is < 1 or > 64 || options.QueueCapacity < 1)
         {
             failures.Add("Discord:Workers must be 1..64 and Discord:QueueCapacity at least 1.");

@@ -23,6 +23,8 @@ public class StartupFailureTests
     [InlineData("--Conversations:Window=00:00:01", "Window")]
     [InlineData("--Operations:Url=localhost", "Operations:Url")]
     [InlineData("--Operations:LogFormat=xml", "LogFormat")]
+    [InlineData("--Coordination:Mode=Postgres", "Coordination:ConnectionString")]
+    [InlineData("--Coordination:Mode=Cluster", "Coordination:Mode")]
     public async Task Bad_configuration_value_stops_the_bot_itself_with_one_line(string setting, string named)
     {
         var result = await ChatBotProcess.RunAsync("", setting);

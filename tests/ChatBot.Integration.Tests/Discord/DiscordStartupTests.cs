@@ -50,6 +50,16 @@ public sealed class DiscordStartupTests
     }
 
     [Fact]
+    public async Task A_shard_range_without_the_shard_count_fails_the_start_naming_it()
+    {
+        using var host = Build(new() { ["Discord:Token"] = Fake.FakeDiscord.ValidToken, ["Discord:ShardIds:0"] = "1" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.StartsWith("Discord:ShardCount is required with Discord:ShardIds", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
     public void Is_configured_only_when_a_token_setting_is_present()
     {
         var none = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:ApplicationId"] = "1" }).Build();

@@ -63,10 +63,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
     }
 
     /// <summary>Messages created in Discord that reply to <paramref name="messageId"/>.</summary>
-    public IReadOnlyList<JsonElement> RepliesTo(string messageId) => Fake.Messages
-        .Select(m => JsonSerializer.SerializeToElement(m.Body))
-        .Where(b => b.TryGetProperty("message_reference", out var r) && r.GetProperty("message_id").GetString() == messageId)
-        .ToList();
+    public IReadOnlyList<JsonElement> RepliesTo(string messageId) => Fake.RepliesTo(messageId);
 
     public IReadOnlyList<RecordedRequest> RequestsTo(string pathPart, string method = "POST") =>
         Fake.Requests.Where(r => r.Method == method && r.Path.Contains(pathPart, StringComparison.Ordinal)).ToList();

@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace ChatBot.Integration.Tests.Hosting;
 
-/// <summary>Host → adapters → Core, never the other way; adapters never reference each other.</summary>
+/// <summary>Host → adapters and storage → Core, never the other way; adapters never reference each other nor storage.</summary>
 public class DependencyDirectionTests
 {
     private static readonly Assembly Core = typeof(ChatBot.Core.CoreServiceCollectionExtensions).Assembly;
@@ -34,5 +34,16 @@ public class DependencyDirectionTests
             Assert.Contains("ChatBot.Core", references);
             Assert.DoesNotContain(references, r => r is "ChatBot.Discord" or "ChatBot.Slack" or "chatbot" && r != adapter.GetName().Name);
         }
+    }
+
+    [Fact]
+    public void Storage_references_core_and_no_adapter_nor_the_host()
+    {
+        var storage = Assembly.Load("ChatBot.Storage");
+        var references = References(storage);
+
+        Assert.Contains("ChatBot.Core", references);
+        Assert.DoesNotContain(references, r => r is "ChatBot.Discord" or "ChatBot.Slack" or "chatbot");
+        Assert.All(Adapters(), adapter => Assert.DoesNotContain("ChatBot.Storage", References(adapter)));
     }
 }

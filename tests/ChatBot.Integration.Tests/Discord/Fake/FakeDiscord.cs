@@ -77,6 +77,12 @@ public sealed class FakeDiscord : IAsyncDisposable
         }
     }
 
+    /// <summary>Messages created that reply to <paramref name="messageId"/>.</summary>
+    public IReadOnlyList<JsonElement> RepliesTo(string messageId) => Messages
+        .Select(m => JsonSerializer.SerializeToElement(m.Body))
+        .Where(b => b.TryGetProperty("message_reference", out var r) && r.GetProperty("message_id").GetString() == messageId)
+        .ToList();
+
     public static bool IsMessageCreate(RecordedRequest request) => request.Method == "POST" && request.Path.StartsWith("/channels/", StringComparison.Ordinal);
 
     public string NewId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -10,13 +10,16 @@ namespace ChatBot.Integration.Tests.Discord.Fake;
 /// <summary>
 /// A gateway that speaks the protocol: HELLO, heartbeat ACKs, IDENTIFY → READY, dispatches with
 /// sequence numbers kept in a session log, RESUME replaying what was missed, and op 7 / op 9 / any
-/// close code / a dropped socket on demand.
+/// close code / a dropped socket on demand. Several connections may be READY at once, each on the shard
+/// its IDENTIFY named: a guild's events go to every connection of the guild's shard
+/// (<c>(guild_id &gt;&gt; 22) % shard_count</c>), direct messages to shard 0, as Discord routes them.
 /// </summary>
 public sealed class FakeGateway
 {
     private readonly FakeDiscord _discord;
     private readonly object _lock = new();
     private readonly List<JsonObject> _log = [];
+    private readonly List<Connection> _ready = [];
     private Connection? _current;
     private string? _sessionId;
     private int _sequence;
@@ -38,6 +41,12 @@ public sealed class FakeGateway
     /// <summary>When set, READY advertises this resume URL instead of the fake's own.</summary>
     public string? ResumeUrl { get; set; }
 
+    /// <summary>
+    /// When true, a second session on a shard does not replace the first: both get the shard's events, as
+    /// while one process hands a shard over to another. When false, the newest session of a shard gets them.
+    /// </summary>
+    public bool SessionsShareShards { get; set; }
+
     public ConcurrentQueue<GatewayFrameRecord> Received { get; } = new();
 
     public int Identifies => Received.Count(f => f.Op == 2);
@@ -50,21 +59,38 @@ public sealed class FakeGateway
 
     public bool IsReady => _current is { Ready: true };
 
+    /// <summary>Connections READY now, by the shard each identified as.</summary>
+    public IReadOnlyList<int> ReadyShards
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _ready.Where(c => c.Ready).Select(c => c.ShardId).ToArray();
+            }
+        }
+    }
+
+    /// <summary>The shard a guild's events go to.</summary>
+    public static int ShardOf(string? guildId, int shardCount) =>
+        guildId is null ? 0 : (int)((ulong.Parse(guildId, System.Globalization.CultureInfo.InvariantCulture) >> 22) % (ulong)shardCount);
+
     /// <summary>Sends (or, while disconnected, logs for replay) a dispatch; returns its sequence number.</summary>
     public async Task<int> DispatchAsync(string type, JsonObject data)
     {
         JsonObject frame;
-        Connection? target;
+        Connection[] targets;
         lock (_lock)
         {
             frame = new JsonObject { ["op"] = 0, ["s"] = ++_sequence, ["t"] = type, ["d"] = data };
             _log.Add(frame);
-            target = _current is { Ready: true } ? _current : null;
+            var guildId = data["guild_id"]?.GetValue<string>();
+            targets = _ready.Where(c => c.Ready && ShardOf(guildId, c.ShardCount) == c.ShardId).ToArray();
         }
 
-        if (target is not null)
+        foreach (var target in targets)
         {
-            await target.SendAsync(frame).ConfigureAwait(false);
+            await target.SendAsync((JsonObject)frame.DeepClone()).ConfigureAwait(false);
         }
 
         return (int)frame["s"]!;
@@ -94,7 +120,7 @@ public sealed class FakeGateway
             {
                 var op = frame.GetProperty("op").GetInt32();
                 var data = frame.TryGetProperty("d", out var d) ? d.Clone() : default;
-                Received.Enqueue(new GatewayFrameRecord(connection.Id, connection.PathAndQuery, op, data));
+                Received.Enqueue(new GatewayFrameRecord(connection.Id, connection.PathAndQuery, op, data, System.Diagnostics.Stopwatch.GetTimestamp()));
                 await OnFrameAsync(connection, op, data).ConfigureAwait(false);
             }
         }
@@ -106,6 +132,7 @@ public sealed class FakeGateway
         {
             lock (_lock)
             {
+                _ready.Remove(connection);
                 if (_current == connection)
                 {
                     _current = null;
@@ -142,6 +169,11 @@ public sealed class FakeGateway
         if (SilentIdentify)
         {
             return;
+        }
+
+        if (data.TryGetProperty("shard", out var shard) && shard.ValueKind == JsonValueKind.Array)
+        {
+            (connection.ShardId, connection.ShardCount) = (shard[0].GetInt32(), shard[1].GetInt32());
         }
 
         JsonObject ready;
@@ -202,6 +234,16 @@ public sealed class FakeGateway
                 {
                     connection.Ready = true;
                     _current = connection;
+                    if (!SessionsShareShards)
+                    {
+                        _ready.RemoveAll(c => c.ShardId == connection.ShardId);
+                    }
+
+                    if (!_ready.Contains(connection))
+                    {
+                        _ready.Add(connection);
+                    }
+
                     return;
                 }
             }
@@ -220,6 +262,11 @@ public sealed class FakeGateway
         {
             var connection = _current;
             _current = null;
+            if (connection is not null)
+            {
+                _ready.Remove(connection);
+            }
+
             return connection;
         }
     }
@@ -235,6 +282,10 @@ public sealed class FakeGateway
         public string PathAndQuery => pathAndQuery;
 
         public volatile bool Ready;
+
+        public int ShardId;
+
+        public int ShardCount = 1;
 
         public async Task SendAsync(JsonObject frame)
         {

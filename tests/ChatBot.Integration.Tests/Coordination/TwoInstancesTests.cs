@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using ChatBot.Core.Answering;
+using ChatBot.Host;
+using ChatBot.Integration.Tests.Cli;
+using ChatBot.Integration.Tests.Discord;
+using ChatBot.Integration.Tests.Discord.Fake;
+using ChatBot.Integration.Tests.QuestionLog;
+using ChatBot.Integration.Tests.Slack;
+using ChatBot.Integration.Tests.Slack.Fake;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Integration.Tests.Coordination;
+
+/// <summary>
+/// Two bot processes — two production hosts sharing nothing but one PostgreSQL server and one knowledge
+/// folder — serve one Discord application and one Slack app. Instance A runs shards 0 and 1, instance B
+/// shard 1 as well (a shard being handed over), so shard 1's events reach both; Slack spreads events over
+/// both instances' sockets and re-sends those whose ack was lost. Every event is answered exactly once,
+/// identifies keep Discord's spacing across the two processes, and moderators hear of a reload once per platform.
+/// </summary>
+public sealed class TwoInstancesTests : IAsyncLifetime
+{
+    private const string DiscordModerators = "1700000000000000077";
+    private readonly string _schema = "test_" + Guid.NewGuid().ToString("N");
+    private readonly string _knowledge = Path.Combine(Path.GetTempPath(), "chatbot-two-instances-" + Guid.NewGuid().ToString("N"));
+    private readonly List<IHost> _hosts = [];
+    private readonly List<IAsyncDisposable> _fakes = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await host.StopAsync(timeout.Token);
+            host.Dispose();
+        }
+
+        // The fakes after the bots: a fake stopping under live sockets waits for them.
+        foreach (var fake in _fakes)
+        {
+            await fake.DisposeAsync();
+        }
+
+        await PostgresTestServer.DropSchemaAsync(_schema);
+        if (Directory.Exists(_knowledge))
+        {
+            Directory.Delete(_knowledge, recursive: true);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Every_event_is_answered_exactly_once_and_each_reload_reported_once()
+    {
+        var database = await PostgresTestServer.CreateSchemaAsync(_schema);
+        KnowledgeCopy.To(_knowledge);
+        var discord = await FakeDiscord.StartAsync();
+        _fakes.Add(discord);
+        discord.MaxConcurrency = 2;
+        discord.Gateway.SessionsShareShards = true;
+        var slack = await FakeSlackServer.StartAsync();
+        _fakes.Add(slack);
+        var reportsSeen = new[] { new RecordingNotifier(), new RecordingNotifier() };
+
+        await StartAsync(discord, slack, database, [0, 1], reportsSeen[0]);
+        await StartAsync(discord, slack, database, [1], reportsSeen[1]);
+        await Wait.UntilAsync(() => discord.Gateway.ReadyShards.Count == 3 && slack.LiveSockets.Count == 2, "three Discord sessions and two Slack sockets", timeoutSeconds: 30);
+
+        var guilds = new[] { GuildOnShard(0), GuildOnShard(1) };
+        var messages = new List<string>();
+        var interactions = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var mention = DiscordEvents.Mention("does magnesium l-threonate help sleep?");
+            mention["guild_id"] = guilds[i % 2];
+            messages.Add((string)mention["id"]!);
+            await discord.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
+
+            var ask = DiscordEvents.Command("ask", [DiscordEvents.Option("question", "what are the side effects?")]);
+            ask["guild_id"] = guilds[i % 2];
+            interactions.Add((string)ask["id"]!);
+            await discord.Gateway.DispatchAsync("INTERACTION_CREATE", ask);
+        }
+
+        var threads = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            var ts = SlackFrames.Ts(500 + i);
+            threads.Add(ts);
+            var envelope = SlackFrames.Mention("what is magnesium l-threonate?", ts);
+            if (i % 2 == 0)
+            {
+                slack.DropAcks((string)envelope["envelope_id"]!, 1); // Slack re-sends it, round robin: to the other instance
+            }
+
+            await slack.SendEnvelopeAsync(envelope);
+        }
+
+        await Wait.UntilAsync(() => messages.All(id => discord.RepliesTo(id).Count > 0), "a reply to every Discord message", timeoutSeconds: 30);
+        await Wait.UntilAsync(() => interactions.All(id => Callbacks(discord, id) > 0), "a response to every /ask", timeoutSeconds: 30);
+        await Wait.UntilAsync(() => threads.All(ts => SlackReplies(slack, ts) > 0), "a reply to every Slack mention", timeoutSeconds: 30);
+        await Wait.UntilAsync(() => slack.AckLog.Count >= 12, "Slack's re-sends acked", timeoutSeconds: 30);
+        await Task.Delay(1500); // time for a duplicate to show
+
+        Assert.All(messages, id => Assert.Equal(1, ReplyPosts(discord, id))); // sent once, not merely deduplicated by its nonce
+        Assert.All(interactions, id => Assert.Equal(1, Callbacks(discord, id)));
+        Assert.All(threads, ts => Assert.Equal(1, SlackReplies(slack, ts)));
+        Assert.True(slack.AckLog.Count >= 12, "the lost acks were re-sent and acked");
+        AssertIdentifiesSpaced(discord);
+
+        var broken = KnowledgeCopy.Break(_knowledge);
+        await Wait.UntilAsync(() => reportsSeen.All(r => r.Rejected > 0), "both instances refusing the broken edit", timeoutSeconds: 30);
+        Assert.Single(ModeratorPosts(discord));
+        Assert.Single(SlackModeratorPosts(slack));
+
+        File.WriteAllText(broken, File.ReadAllText(broken)
+            .Replace("caveatz:", "caveats:", StringComparison.Ordinal)
+            .Replace("It does not say how common or", "The article does not say how common or", StringComparison.Ordinal));
+        await Wait.UntilAsync(() => reportsSeen.All(r => r.Applied > 0), "both instances serving the fixed edit", timeoutSeconds: 30);
+        Assert.Equal(2, ModeratorPosts(discord).Count);
+        Assert.Equal(2, SlackModeratorPosts(slack).Count);
+    }
+
+    private async Task StartAsync(FakeDiscord discord, FakeSlackServer slack, string database, int[] shards, RecordingNotifier notifier)
+    {
+        var settings = SlackTestHost.Settings(slack);
+        settings["Slack:ModeratorChannelId"] = ModeratorHost.ModeratorChannel;
+        settings["Knowledge:Path"] = _knowledge;
+        settings["Retrieval:Mode"] = "Lexical";
+        settings["Console:Enabled"] = "false";
+        settings["QuestionLog:Provider"] = "Postgres";
+        settings["QuestionLog:ConnectionString"] = database;
+        settings["Coordination:Mode"] = "Postgres"; // its connection string: the question log's
+        settings["Discord:Token"] = discord.Token;
+        settings["Discord:ApiBaseUrl"] = discord.ApiBaseUrl;
+        settings["Discord:Workers"] = "2";
+        settings["Discord:ShardCount"] = "2";
+        settings["Discord:ModeratorChannelId"] = DiscordModerators;
+        for (var i = 0; i < shards.Length; i++)
+        {
+            settings[$"Discord:ShardIds:{i}"] = shards[i].ToString(CultureInfo.InvariantCulture);
+        }
+
+        var builder = ChatBotHostBuilder.Create([], settings);
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IReloadNotifier>(notifier); // told last, after the adapters' notifiers
+        var host = builder.Build();
+        _hosts.Add(host);
+        await host.StartAsync();
+    }
+
+    /// <summary>Snowflakes carry their time in the top bits; Discord picks the shard from them.</summary>
+    private static string GuildOnShard(int shard) => ((1000L + shard) << 22).ToString(CultureInfo.InvariantCulture);
+
+    private static void AssertIdentifiesSpaced(FakeDiscord discord)
+    {
+        var identifies = discord.Gateway.Received.Where(f => f.Op == 2).ToList();
+        Assert.Equal(3, identifies.Count);
+        foreach (var sameKey in identifies.GroupBy(f => f.Data.GetProperty("shard")[0].GetInt32() % discord.MaxConcurrency))
+        {
+            var times = sameKey.Select(f => f.At).Order().ToList();
+            for (var i = 1; i < times.Count; i++)
+            {
+                Assert.True(Stopwatch.GetElapsedTime(times[i - 1], times[i]) >= TimeSpan.FromSeconds(4.8), "identifies of one rate-limit key at least 5 s apart, across instances");
+            }
+        }
+    }
+
+    private static int ReplyPosts(FakeDiscord discord, string messageId) =>
+        discord.Requests.Count(r => FakeDiscord.IsMessageCreate(r) && r.Body.Contains($"\"message_id\":\"{messageId}\"", StringComparison.Ordinal));
+
+    private static int Callbacks(FakeDiscord discord, string interactionId) =>
+        discord.Requests.Count(r => r.Method == "POST" && r.Path.StartsWith($"/interactions/{interactionId}/", StringComparison.Ordinal));
+
+    private static int SlackReplies(FakeSlackServer slack, string ts) =>
+        slack.Delivered("chat.postMessage").Count(c => c.Body["thread_ts"]?.ToString() == ts);
+
+    private static List<JsonElement> ModeratorPosts(FakeDiscord discord) =>
+        discord.Messages.Where(m => m.ChannelId == DiscordModerators).Select(m => JsonSerializer.SerializeToElement(m.Body)).ToList();
+
+    private static List<RecordedCall> SlackModeratorPosts(FakeSlackServer slack) =>
+        slack.Delivered("chat.postMessage").Where(c => c.Body["channel"]?.ToString() == ModeratorHost.ModeratorChannel).ToList();
+
+    private sealed class RecordingNotifier : IReloadNotifier
+    {
+        private int _applied;
+        private int _rejected;
+
+        public int Applied => Volatile.Read(ref _applied);
+
+        public int Rejected => Volatile.Read(ref _rejected);
+
+        public Task NotifyAsync(ReloadReport report, CancellationToken cancellationToken)
+        {
+            if (report.Changed)
+            {
+                Interlocked.Increment(ref _applied);
+            }
+            else if (!report.Applied)
+            {
+                Interlocked.Increment(ref _rejected);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}
