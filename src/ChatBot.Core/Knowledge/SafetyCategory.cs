@@ -4,7 +4,7 @@ namespace ChatBot.Core.Knowledge;
 
 /// <summary>
 /// A red-flag category from <c>knowledge/safety.yaml</c>: its guidance, the doctor line that fits it,
-/// the precise patterns, and the example and look-alike phrasings the semantic signal compares with.
+/// the precise patterns, the combinations of concepts, and the example and look-alike phrasings the semantic signal compares with.
 /// </summary>
 public sealed record SafetyCategory(
     string Id,
@@ -15,6 +15,9 @@ public sealed record SafetyCategory(
 {
     /// <summary>Replaces bot.yaml's doctor advice when this is the reply's first flag; empty keeps it.</summary>
     public string DoctorAdvice { get; init; } = "";
+
+    /// <summary>Concepts that raise this flag when all are said in one sentence.</summary>
+    public IReadOnlyList<SafetyCombination> Combinations { get; init; } = [];
 
     /// <summary>Ways people say this red flag; a message close enough to one raises the flag.</summary>
     public IReadOnlyList<SafetyPhrase> Examples { get; init; } = [];

@@ -5,8 +5,9 @@ using YamlDotNet.RepresentationModel;
 namespace ChatBot.Core.Knowledge;
 
 /// <summary>
-/// Reads <c>safety.yaml</c>: every required category present, every pattern compiles and is fast, and
-/// the example and look-alike phrasings of the semantic signal are read with their lines.
+/// Reads <c>safety.yaml</c>: every required category present, every pattern and concept compiles and is
+/// fast, every combination names known concepts, and the example and look-alike phrasings of the
+/// semantic signal are read with their lines.
 /// </summary>
 internal static class SafetyReader
 {
@@ -26,13 +27,14 @@ internal static class SafetyReader
             return [];
         }
 
-        fields.RejectUnknown("categories", "threshold", "margin");
+        fields.RejectUnknown("categories", "threshold", "margin", "concepts");
+        var concepts = Concepts(fields);
         var threshold = Number(fields, "threshold", SafetyDefaults.Threshold);
         var margin = Number(fields, "margin", SafetyDefaults.Margin);
         var categories = new List<SafetyCategory>();
         foreach (var (item, _, _) in fields.Mappings("categories", RequiredCategories.Length))
         {
-            item.RejectUnknown("id", "label", "action", "message", "doctor_advice", "threshold", "patterns", "examples", "not_examples");
+            item.RejectUnknown("id", "label", "action", "message", "doctor_advice", "threshold", "patterns", "combinations", "examples", "not_examples");
             var id = item.String("id");
             if (categories.Any(c => c.Id == id))
             {
@@ -46,8 +48,9 @@ internal static class SafetyReader
                 "" => SafetyAction.Warn,
                 var other => Invalid(item, other),
             };
-            var category = new SafetyCategory(id, item.String("label"), action, item.String("message"), Compile(item))
+            var category = new SafetyCategory(id, item.String("label"), action, item.String("message"), Compile(item, "patterns", 1))
             {
+                Combinations = Combinations(item, concepts),
                 DoctorAdvice = item.String("doctor_advice", required: false),
                 Threshold = Number(item, "threshold", threshold),
                 Margin = margin,
@@ -105,11 +108,71 @@ internal static class SafetyReader
         return SafetyAction.Warn;
     }
 
-    private static List<Regex> Compile(YamlFields item)
+    /// <summary>The top-level <c>concepts</c>: each a name and its patterns, in every language.</summary>
+    private static Dictionary<string, SafetyConcept> Concepts(YamlFields fields)
+    {
+        var concepts = new Dictionary<string, SafetyConcept>(StringComparer.Ordinal);
+        if (fields.Node("concepts") is null)
+        {
+            return concepts;
+        }
+
+        var map = fields.Mapping("concepts");
+        if (map is null || fields.Node("concepts") is not YamlMappingNode node)
+        {
+            return concepts;
+        }
+
+        foreach (var name in node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? ""))
+        {
+            concepts[name] = new SafetyConcept(name, Compile(map, name, 1));
+        }
+
+        return concepts;
+    }
+
+    /// <summary>A category's <c>combinations</c>: lists of at least two known concept names.</summary>
+    private static SafetyCombination[] Combinations(YamlFields item, Dictionary<string, SafetyConcept> concepts)
+    {
+        if (item.Node("combinations") is not { } node)
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode list)
+        {
+            item.Error("combinations", "must be a list of concept lists, for example [took, many]", node);
+            return [];
+        }
+
+        var combinations = new List<SafetyCombination>();
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            var entry = list.Children[i];
+            var names = entry is YamlSequenceNode seq ? seq.Children.OfType<YamlScalarNode>().Select(n => n.Value ?? "").ToArray() : [];
+            var unknown = names.Where(n => !concepts.ContainsKey(n)).ToArray();
+            if (names.Length < 2)
+            {
+                item.Error($"combinations[{i}]", "must name at least two concepts, for example [took, many] (one alone is a pattern)", entry);
+            }
+            else if (unknown.Length > 0)
+            {
+                item.Error($"combinations[{i}]", $"names unknown concept(s) {string.Join(", ", unknown)}; known: {string.Join(", ", concepts.Keys)}", entry);
+            }
+            else
+            {
+                combinations.Add(new SafetyCombination(names.Select(n => concepts[n]).ToArray(), item.LineOf(entry)));
+            }
+        }
+
+        return combinations.ToArray();
+    }
+
+    private static List<Regex> Compile(YamlFields item, string field, int minimum)
     {
         var compiled = new List<Regex>();
-        var node = item.Node("patterns") as YamlSequenceNode;
-        var patterns = item.Strings("patterns", 1);
+        var node = item.Node(field) as YamlSequenceNode;
+        var patterns = item.Strings(field, minimum);
         for (var i = 0; i < patterns.Count; i++)
         {
             var at = node is not null && i < node.Children.Count ? node.Children[i] : null;
@@ -118,7 +181,7 @@ internal static class SafetyReader
                 var regex = new Regex(patterns[i], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
                 if (SlowPatternProbe.IsTooSlow(patterns[i]))
                 {
-                    item.Error($"patterns[{i}]", "is too slow on long input (catastrophic backtracking); simplify it", at);
+                    item.Error($"{field}[{i}]", "is too slow on long input (catastrophic backtracking); simplify it", at);
                     continue;
                 }
 
@@ -126,7 +189,7 @@ internal static class SafetyReader
             }
             catch (ArgumentException e)
             {
-                item.Error($"patterns[{i}]", $"is not a valid regular expression: {e.Message}", at);
+                item.Error($"{field}[{i}]", $"is not a valid regular expression: {e.Message}", at);
             }
         }
 

@@ -2,10 +2,13 @@ using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Safety;
 
-/// <summary>A raised red flag and why: the pattern that matched, or the nearest example and its similarity.</summary>
+/// <summary>A raised red flag and why: the pattern that matched, the concepts that met, or the nearest example and its similarity.</summary>
 public sealed record SafetyFlag(SafetyCategory Category, SafetySignal Signal, string Because, double Similarity)
 {
-    public string Explain() => Signal == SafetySignal.Pattern
-        ? $"pattern {Because}"
-        : $"close to example \"{Because}\" (similarity {Similarity:0.00})";
+    public string Explain() => Signal switch
+    {
+        SafetySignal.Pattern => $"pattern {Because}",
+        SafetySignal.Combination => $"concepts {Because} in one sentence",
+        _ => $"close to example \"{Because}\" (similarity {Similarity:0.00})",
+    };
 }

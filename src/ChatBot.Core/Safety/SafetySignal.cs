@@ -8,4 +8,7 @@ public enum SafetySignal
 
     /// <summary>The message, or one of its clauses, is close to one of the category's example phrasings.</summary>
     Example,
+
+    /// <summary>All the concepts of one of the category's combinations were said in one sentence.</summary>
+    Combination,
 }

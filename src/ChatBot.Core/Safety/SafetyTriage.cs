@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
 using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Safety;
 
 /// <summary>
 /// Recognises red flags before retrieval from two signals: the precise patterns of <c>safety.yaml</c>
-/// (numbers with units, drug names, emergency phrases per language) and, in semantic mode, how close
+/// (numbers with units, drug names, emergency phrases per language) with its combinations of concepts
+/// said in one sentence ("took" + "many", in every language the concepts know), and, in semantic mode, how close
 /// the message or one of its clauses comes to a category's example phrasings compared with the nearest
 /// harmless look-alike. Either signal raises the flag; flags come out in <see cref="SafetyPrecedence"/> order.
 /// </summary>
@@ -42,14 +42,20 @@ public sealed class SafetyTriage
         // Categories compete: "my 8 yo can't sleep" resembles the child examples far more than the kidney
         // ones, though both share "my relative can't sleep". Only categories near the best one may fire.
         var strongest = semantic.Count == 0 ? 0 : semantic.Max(e => e.ExampleSimilarity);
+        var sentences = SafetySentences.Split(normalizedMessage);
         var flags = new List<SafetyFlag>();
         for (var i = 0; i < _categories.Count; i++)
         {
             var category = _categories[i];
-            var pattern = category.Patterns.FirstOrDefault(p => Matches(p, normalizedMessage));
+            var pattern = category.Patterns.FirstOrDefault(p => PatternMatch.IsMatch(p, normalizedMessage));
+            var combination = pattern is null ? category.Combinations.FirstOrDefault(c => c.MatchesAny(sentences)) : null;
             if (pattern is not null)
             {
                 flags.Add(new SafetyFlag(category, SafetySignal.Pattern, pattern.ToString(), 1));
+            }
+            else if (combination is not null)
+            {
+                flags.Add(new SafetyFlag(category, SafetySignal.Combination, combination.Name, 1));
             }
             else if (semantic.Count > 0 && semantic[i].Fires(category.Threshold, category.Margin)
                 && semantic[i].ExampleSimilarity >= strongest - SafetyDefaults.CategoryMargin)
@@ -59,18 +65,5 @@ public sealed class SafetyTriage
         }
 
         return new SafetyAssessment(SafetyPrecedence.Sort(flags, f => f.Category), semantic);
-    }
-
-    private static bool Matches(Regex pattern, string text)
-    {
-        try
-        {
-            return pattern.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // A pattern too slow to decide: fail towards caution rather than skip a possible red flag.
-            return true;
-        }
     }
 }

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Safety;
+using ChatBot.Core.Text;
+
+namespace ChatBot.Core.Tests.Safety;
+
+/// <summary>Concepts combine within one sentence: each new way of saying one idea serves every combination it is in.</summary>
+public sealed class SafetyCombinationTests
+{
+    private static readonly SafetyConcept Took = Concept("took", @"\b(?:took|swallowed|ate)\b", @"\btom[eé]\b");
+    private static readonly SafetyConcept Many = Concept("many", @"\b(?:whole|entire) bottle\b", @"\b(?:[5-9]|1\d) (?:pills|capsules)\b", @"\btodo el frasco\b");
+
+    private static readonly SafetyCategory Ingestion = new("ingestion", "Too much taken", SafetyAction.Replace, "Call Poison Help.", [])
+    {
+        Combinations = [new SafetyCombination([Took, Many], 7)],
+    };
+
+    private static IReadOnlyList<SafetyFlag> Flags(string message) =>
+        SafetyTriage.ByPatterns(QuestionNormalizer.Normalize(message), [Ingestion]).Flags;
+
+    [Theory]
+    [InlineData("I took the whole bottle last night")]
+    [InlineData("my brother swallowed like 8 capsules and feels sick")]
+    [InlineData("tomé todo el frasco anoche")]
+    [InlineData("ok so. Tomé todo el frasco. que hago")]
+    public void All_concepts_in_one_sentence_raise_the_flag_in_any_language_they_know(string message)
+    {
+        var flag = Assert.Single(Flags(message));
+        Assert.Equal(SafetySignal.Combination, flag.Signal);
+        Assert.Equal("concepts took + many in one sentence", flag.Explain());
+    }
+
+    [Theory]
+    [InlineData("is the whole bottle safe to take over a month?")]
+    [InlineData("I took one capsule. The whole bottle cost me $40.")]
+    [InlineData("I took it at 10pm")]
+    public void One_concept_alone_or_concepts_in_different_sentences_raise_nothing(string message) =>
+        Assert.Empty(Flags(message));
+
+    private static SafetyConcept Concept(string name, params string[] patterns) =>
+        new(name, patterns.Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).ToArray());
+}
