@@ -6,7 +6,10 @@ internal static class CloseCodes
     public static GatewayAction Classify(int? code) => code switch
     {
         null or 1006 => new(GatewayActionKind.Resume, "connection dropped"),
-        1000 or 1001 => new(GatewayActionKind.NewSession, $"server closed normally ({code})"),
+        // 1001 is Discord's edge going away (its deploys): the session lives on; a new one would spend a daily
+        // session start and lose the events of the gap.
+        1001 => new(GatewayActionKind.Resume, "server going away (1001)"),
+        1000 => new(GatewayActionKind.NewSession, "server closed normally (1000)"),
         4003 or 4005 or 4007 or 4008 or 4009 => new(GatewayActionKind.NewSession, $"session ended by Discord (close {code})"),
         4004 => new(GatewayActionKind.Stop, "Discord gateway closed with 4004 (authentication failed): the bot token in Discord:Token is invalid or was reset."),
         4010 => new(GatewayActionKind.Stop, "Discord gateway closed with 4010 (invalid shard): check Discord:ShardIds and Discord:ShardCount."),

@@ -54,6 +54,19 @@ public sealed class DiscordGatewayTests
     }
 
     [Fact]
+    public async Task Server_going_away_1001_is_resumed_and_the_events_of_the_gap_are_answered()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        await test.Fake.Gateway.CloseAsync(1001);
+        var duringGap = DiscordEvents.Mention("what is magnesium l-threonate?");
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", duringGap);
+
+        await Wait.UntilAsync(() => test.Fake.Gateway.ResumedCount == 1, "RESUMED");
+        await Wait.UntilAsync(() => test.RepliesTo((string)duringGap["id"]!).Count == 1, "the reply to the message sent during the gap");
+        Assert.Equal(1, test.Fake.Gateway.Identifies);
+    }
+
+    [Fact]
     public async Task Session_ending_close_code_starts_a_new_session()
     {
         await using var test = await DiscordTestHost.StartAsync();

@@ -12,6 +12,7 @@ public sealed class ProtocolUnitTests
     [InlineData(4000, "Resume")]
     [InlineData(4001, "Resume")]
     [InlineData(4002, "Resume")]
+    [InlineData(1001, "Resume")]
     [InlineData(1000, "NewSession")]
     [InlineData(4003, "NewSession")]
     [InlineData(4005, "NewSession")]

@@ -7,11 +7,17 @@ public class DependencyDirectionTests
 {
     private static readonly Assembly Core = typeof(ChatBot.Core.CoreServiceCollectionExtensions).Assembly;
 
-    private static IEnumerable<Assembly> Adapters() =>
-        Directory.EnumerateFiles(AppContext.BaseDirectory, "ChatBot.*.dll")
+    /// <summary>Both adapters, or a failure: a test that finds nothing to check must not pass.</summary>
+    private static IReadOnlyList<Assembly> Adapters()
+    {
+        var adapters = Directory.EnumerateFiles(AppContext.BaseDirectory, "ChatBot.*.dll")
             .Select(Path.GetFileNameWithoutExtension)
             .Where(n => n is "ChatBot.Discord" or "ChatBot.Slack")
-            .Select(n => Assembly.Load(n!));
+            .Select(n => Assembly.Load(n!))
+            .ToList();
+        Assert.Equal(["ChatBot.Discord", "ChatBot.Slack"], adapters.Select(a => a.GetName().Name).Order());
+        return adapters;
+    }
 
     private static string[] References(Assembly assembly) => assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
 
