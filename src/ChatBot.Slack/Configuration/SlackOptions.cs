@@ -46,8 +46,14 @@ public sealed class SlackOptions
 
     public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>No frame at all for this long → the socket is replaced (make-before-break).</summary>
-    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// The bot pings Slack this often on every socket (a WebSocket ping; Slack's own keep-alive is pings too),
+    /// so a quiet workspace keeps its sockets and a dead one is noticed.
+    /// </summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>No pong within this long after a ping: the socket is dead, dropped and reopened.</summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How long a slash command may take before it is acked empty and answered via response_url.</summary>
     public TimeSpan SlashAckBudget { get; set; } = TimeSpan.FromSeconds(2);

@@ -52,6 +52,11 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         }
 
         Moderators(failures, options);
+        if (options.KeepAliveInterval <= TimeSpan.Zero || options.KeepAliveTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Slack:KeepAliveInterval and Slack:KeepAliveTimeout must be positive.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

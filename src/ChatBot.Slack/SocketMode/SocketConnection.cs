@@ -26,7 +26,6 @@ internal sealed partial class SocketConnection : IAsyncDisposable
     private readonly SlackOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private long _lastFrame;
     private Task _loops = Task.CompletedTask;
     private Task _receiving = Task.CompletedTask;
 
@@ -37,8 +36,10 @@ internal sealed partial class SocketConnection : IAsyncDisposable
         _options = options;
         _time = time;
         _logger = logger;
-        _socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(20);
-        _socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(20);
+        // Liveness is the WebSocket's own ping/pong: a quiet socket that answers pings is healthy, and one that
+        // stops answering is aborted, which ends the receive loop and brings a new socket.
+        _socket.Options.KeepAliveInterval = options.KeepAliveInterval;
+        _socket.Options.KeepAliveTimeout = options.KeepAliveTimeout;
     }
 
     public string Name { get; }
@@ -51,9 +52,8 @@ internal sealed partial class SocketConnection : IAsyncDisposable
     public async Task ConnectAsync(Uri url, CancellationToken cancellationToken)
     {
         await _socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
-        _lastFrame = _time.GetTimestamp();
         _receiving = Task.Run(ReceiveLoopAsync, CancellationToken.None);
-        _loops = Task.WhenAll(_receiving, Task.Run(SendLoopAsync, CancellationToken.None), Task.Run(WatchdogAsync, CancellationToken.None));
+        _loops = Task.WhenAll(_receiving, Task.Run(SendLoopAsync, CancellationToken.None));
         await _hello.Task.WaitAsync(_options.HelloTimeout, _time, cancellationToken).ConfigureAwait(false);
     }
 
@@ -77,7 +77,6 @@ internal sealed partial class SocketConnection : IAsyncDisposable
                     continue;
                 }
 
-                _lastFrame = _time.GetTimestamp();
                 if (result.MessageType == WebSocketMessageType.Text && message.WrittenCount > 0)
                 {
                     await HandleFrameAsync(message.WrittenMemory).ConfigureAwait(false);
@@ -193,25 +192,6 @@ internal sealed partial class SocketConnection : IAsyncDisposable
         }
     }
 
-    private async Task WatchdogAsync()
-    {
-        var period = TimeSpan.FromTicks(Math.Max(_options.IdleTimeout.Ticks / 4, TimeSpan.FromMilliseconds(10).Ticks));
-        try
-        {
-            while (!_ended.Task.IsCompleted)
-            {
-                await Task.Delay(period, _time, _stop.Token).ConfigureAwait(false);
-                if (_time.GetElapsedTime(_lastFrame) > _options.IdleTimeout)
-                {
-                    LogIdle(Name);
-                    _ended.TrySetResult(SocketEnd.Refresh);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
 
     /// <summary>Closes politely but time-boxed (Slack may not finish the handshake), then aborts.</summary>
     public async ValueTask DisposeAsync()
@@ -242,8 +222,6 @@ internal sealed partial class SocketConnection : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack socket {Name}: disconnect requested ({Reason}).")]
     private partial void LogDisconnect(string name, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket {Name}: no frame within the idle timeout; replacing it.")]
-    private partial void LogIdle(string name);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack socket {Name}: receive loop ended ({Reason}).")]
     private partial void LogReceiveEnded(string name, string reason);

@@ -3,7 +3,7 @@ namespace ChatBot.Slack.SocketMode;
 /// <summary>Why a socket stopped being the one to rely on.</summary>
 public enum SocketEnd
 {
-    /// <summary><c>warning</c>/<c>refresh_requested</c> or the idle watchdog: open a replacement first, then drop this one.</summary>
+    /// <summary><c>warning</c>/<c>refresh_requested</c>: open a replacement first, then drop this one.</summary>
     Refresh,
 
     /// <summary>The socket closed or failed: reconnect with backoff.</summary>

@@ -70,15 +70,41 @@ public sealed class ReconnectTests
     }
 
     [Fact]
-    public async Task SilentSocket_IsReplacedByTheIdleWatchdog_MakeBeforeBreak()
+    public async Task QuietSocket_ThatAnswersPings_IsKept()
     {
         await using var fake = await FakeSlackServer.StartAsync();
-        await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:IdleTimeout"] = "00:00:00.300");
+        await using var bot = await SlackTestHost.StartAsync(fake, s =>
+        {
+            s["Slack:KeepAliveInterval"] = "00:00:00.100";
+            s["Slack:KeepAliveTimeout"] = "00:00:00.300";
+        });
 
-        await fake.WaitUntilAsync(() => fake.ConnectionsOpened >= 2, "watchdog replacement");
-        await fake.WaitUntilAsync(() => fake.LiveSockets.Count >= 1, "a live socket");
+        await Task.Delay(1500); // a quiet workspace: no envelopes, only pings and pongs
+
+        Assert.Equal(1, fake.ConnectionsOpened);
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
         await fake.SendEnvelopeAsync(SlackFrames.Mention("still there?", SlackFrames.Ts(6)));
         await fake.WaitUntilAsync(() => fake.Delivered("chat.postMessage").Any(), "reply");
+    }
+
+    [Fact]
+    public async Task SocketWhosePeerStopsAnsweringPings_IsReplaced()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var proxy = new FreezingProxy(fake.BaseUri);
+        fake.SocketAuthority = proxy.Authority;
+        await using var bot = await SlackTestHost.StartAsync(fake, s =>
+        {
+            s["Slack:KeepAliveInterval"] = "00:00:00.100";
+            s["Slack:KeepAliveTimeout"] = "00:00:00.300";
+        });
+
+        proxy.FreezeAll();
+
+        await fake.WaitUntilAsync(() => fake.ConnectionsOpened >= 2, "a new socket after the pongs stopped");
+        await fake.WaitUntilAsync(() => fake.LiveSockets.Count(s => s.Id >= 2) >= 1, "the new socket live");
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("still there?", SlackFrames.Ts(7)), fake.LiveSockets.First(s => s.Id >= 2));
+        await fake.WaitUntilAsync(() => fake.Delivered("chat.postMessage").Any(), "reply on the new socket");
     }
 
     [Fact]

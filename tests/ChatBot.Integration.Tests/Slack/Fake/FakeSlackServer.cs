@@ -33,6 +33,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     public Uri BaseUri { get; private set; } = null!;
 
+    /// <summary>Where <c>apps.connections.open</c> sends the bot's sockets (a proxy in front of the fake, for example).</summary>
+    public string? SocketAuthority { get; set; }
+
     public string ApiBaseUrl => new Uri(BaseUri, "api/").ToString();
 
     public ConcurrentQueue<RecordedCall> Calls { get; } = new();
@@ -265,7 +268,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         {
             "auth.test" when AuthTestError is { } error => (200, $$"""{"ok":false,"error":"{{error}}"}""", null),
             "auth.test" => (200, $$"""{"ok":true,"url":"https://example.slack.com/","team":"Example","user":"sleepbot","team_id":"T0TEAM0001","user_id":"{{BotUserId}}","bot_id":"{{BotId}}"}""", null),
-            "apps.connections.open" => (200, $$"""{"ok":true,"url":"ws://{{BaseUri.Authority}}/link/?ticket=T-{{Guid.NewGuid():N}}&app_id=A0APP0001"}""", null),
+            "apps.connections.open" => (200, $$"""{"ok":true,"url":"ws://{{SocketAuthority ?? BaseUri.Authority}}/link/?ticket=T-{{Guid.NewGuid():N}}&app_id=A0APP0001"}""", null),
             "chat.postMessage" => (200, $$"""{"ok":true,"channel":"{{body["channel"]}}","ts":"1700000300.{{Calls.Count:D6}}"}""", null),
             "chat.postEphemeral" => (200, """{"ok":true,"message_ts":"1502210682.580145"}""", null),
             "response_url" => (200, """{"ok":true}""", null),
