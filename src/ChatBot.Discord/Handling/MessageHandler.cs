@@ -108,7 +108,10 @@ internal sealed partial class MessageHandler
 
         if (message.ReferencedMessage?.Author?.Id == botId)
         {
-            return true;
+            // Without the Message Content intent a reply that does not ping the bot (and any reply to an
+            // interaction response) arrives with empty content: there is nothing to answer, and "I didn't
+            // catch a question" under every such reply would be noise.
+            return !string.IsNullOrWhiteSpace(message.Content) || message.Mentions?.Any(u => u.Id == botId) == true;
         }
 
         var content = message.Content ?? "";

@@ -48,6 +48,25 @@ public sealed class DiscordTriggerTests
     }
 
     [Fact]
+    public async Task Reply_to_the_bot_that_arrives_without_content_is_left_alone()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        var unreadable = DiscordEvents.Mention("x");
+        unreadable["type"] = 19;
+        unreadable["content"] = "";
+        unreadable["mentions"] = new JsonArray();
+        unreadable["referenced_message"] = new JsonObject { ["id"] = "1300000000000000005", ["author"] = DiscordEvents.User(DiscordEvents.BotId, bot: true) };
+        var after = DiscordEvents.Mention("what is magnesium l-threonate?");
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", unreadable);
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", after);
+
+        // One channel's messages are handled in order: once the second is answered, the first was decided.
+        await Wait.UntilAsync(() => test.RepliesTo((string)after["id"]!).Count == 1, "the reply to the next message");
+        Assert.Empty(test.RepliesTo((string)unreadable["id"]!));
+        Assert.Single(test.Fake.Messages);
+    }
+
+    [Fact]
     public async Task Mentions_outside_the_allowed_channels_are_ignored()
     {
         await using var test = await DiscordTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Discord:AllowedChannelIds:0"] = "1110000000000000077" });
