@@ -16,20 +16,35 @@ internal sealed class DiscordMessenger
     private const int ChannelMessage = 4;
     private const int DeferredChannelMessage = 5;
     private const int AutocompleteResult = 8;
+    private const int CannotReplyWithoutHistory = 160002;
 
     private readonly DiscordRestClient _rest;
     private readonly ConcurrentDictionary<string, string> _dmChannels = new();
 
     public DiscordMessenger(DiscordRestClient rest) => _rest = rest;
 
-    /// <summary>Posts in a channel, as a reply to <paramref name="replyTo"/> when given. <paramref name="nonceSource"/> makes the nonce.</summary>
-    public Task SendAsync(string channelId, string? replyTo, string nonceSource, RenderedMessage message, CancellationToken cancellationToken) =>
-        _rest.SendAsync(DiscordRoute.CreateMessage(channelId), Payload(message) with
+    /// <summary>
+    /// Posts in a channel, as a reply to <paramref name="replyTo"/> when given. <paramref name="nonceSource"/>
+    /// makes the nonce. Where the bot may not read the message history, Discord refuses replies (160002):
+    /// the answer is then posted without the reference.
+    /// </summary>
+    public async Task SendAsync(string channelId, string? replyTo, string nonceSource, RenderedMessage message, CancellationToken cancellationToken)
+    {
+        var payload = Payload(message) with
         {
             MessageReference = replyTo is null ? null : new MessageReferencePayload(replyTo, false),
             Nonce = Nonce(nonceSource),
             EnforceNonce = true,
-        }, cancellationToken);
+        };
+        try
+        {
+            await _rest.SendAsync(DiscordRoute.CreateMessage(channelId), payload, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordApiException ex) when (ex.Code == CannotReplyWithoutHistory && replyTo is not null)
+        {
+            await _rest.SendAsync(DiscordRoute.CreateMessage(channelId), payload with { MessageReference = null }, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Sends a direct message (opening the DM channel first).</summary>
     public async Task SendDirectAsync(string userId, string nonceSource, RenderedMessage message, CancellationToken cancellationToken)

@@ -71,4 +71,20 @@ public sealed class DiscordRestTests
         Assert.Matches(@"^DiscordBot \(https?://[^,]+, [\d.]+\)", post.UserAgent);
         Assert.Equal("application/json", post.ContentType);
     }
+
+    [Fact]
+    public async Task A_reply_refused_for_lack_of_read_message_history_is_posted_without_the_reference()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        test.Fake.FailNext(FakeDiscord.IsMessageCreate, new RestFault(RestFaultKind.CannotReply));
+        var mention = DiscordEvents.Mention("what is magnesium l-threonate?");
+
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
+
+        await Wait.UntilAsync(() => !test.Fake.Messages.IsEmpty, "the answer, posted plainly");
+        var (channel, body, _) = Assert.Single(test.Fake.Messages);
+        Assert.Equal(DiscordEvents.ChannelId, channel);
+        Assert.Null(body["message_reference"]);
+        Assert.Contains("See a doctor", body.ToJsonString(), StringComparison.Ordinal);
+    }
 }

@@ -11,6 +11,9 @@ public enum RestFaultKind
     /// <summary>403 Missing Access (code 50001): e.g. the bot cannot see the channel.</summary>
     Forbidden,
 
+    /// <summary>400 with code 160002: a reply, where the bot lacks Read Message History.</summary>
+    CannotReply,
+
     /// <summary>The request is processed, then the connection drops before the response.</summary>
     DropAfterProcessing,
 }
