@@ -69,6 +69,7 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
             NoticeKind.Refusal => messages.Refusal,
             NoticeKind.FeedbackThanks => messages.FeedbackThanks,
             NoticeKind.SafetyGuidanceSentPrivately => messages.SafetySentPrivately,
+            NoticeKind.SafetyGuidanceUndeliverable => messages.SafetyDirectMessagesClosed,
             _ => messages.Error,
         });
     }

@@ -14,4 +14,7 @@ public enum NoticeKind
 
     /// <summary>Public stand-in for safety guidance that was sent privately.</summary>
     SafetyGuidanceSentPrivately,
+
+    /// <summary>Public stand-in when the safety guidance could not be sent privately: it says how to get it, not what it is.</summary>
+    SafetyGuidanceUndeliverable,
 }

@@ -19,6 +19,9 @@ public sealed record BotMessages
 
     public required string SafetySentPrivately { get; init; }
 
+    /// <summary>Public stand-in when the private guidance could not be delivered (the asker's direct messages are closed).</summary>
+    public required string SafetyDirectMessagesClosed { get; init; }
+
     /// <summary>Added to "not covered" when the question seems not to be in English.</summary>
     public required string EnglishOnly { get; init; }
 

@@ -26,12 +26,12 @@ internal static class BotSettingsReader
 
     private static readonly BotMessages EmptyMessages = new()
     {
-        NoAnswer = "", Clarify = "", Empty = "", Error = "", Refusal = "", About = "", FeedbackThanks = "", SafetySentPrivately = "", EnglishOnly = "",
+        NoAnswer = "", Clarify = "", Empty = "", Error = "", Refusal = "", About = "", FeedbackThanks = "", SafetySentPrivately = "", SafetyDirectMessagesClosed = "", EnglishOnly = "",
     };
 
     private static BotMessages ReadMessages(YamlFields messages)
     {
-        messages.RejectUnknown("no_answer", "clarify", "empty", "error", "refusal", "about", "feedback_thanks", "safety_sent_privately", "english_only", "emergency_any_language",
+        messages.RejectUnknown("no_answer", "clarify", "empty", "error", "refusal", "about", "feedback_thanks", "safety_sent_privately", "safety_dms_closed", "english_only", "emergency_any_language",
             "rate_limited", "follow_up", "follow_up_sources", "follow_up_more");
         var clarify = messages.String("clarify");
         if (clarify.Length > 0 && !(clarify.Contains("{0}", StringComparison.Ordinal) && clarify.Contains("{1}", StringComparison.Ordinal)))
@@ -49,6 +49,7 @@ internal static class BotSettingsReader
             About = messages.String("about"),
             FeedbackThanks = messages.String("feedback_thanks"),
             SafetySentPrivately = messages.String("safety_sent_privately"),
+            SafetyDirectMessagesClosed = messages.String("safety_dms_closed"),
             EnglishOnly = messages.String("english_only"),
             EmergencyAnyLanguage = messages.String("emergency_any_language", required: false),
         };

@@ -83,7 +83,10 @@ internal sealed partial class MessageHandler
         }
         catch (DiscordApiException ex) when (ex.Code == 50007)
         {
+            // Their direct messages are closed: say so where they asked, without the details, and how to get them.
             LogDmClosed(message.Id);
+            var notice = _renderer.Render(_engine.Notice(NoticeKind.SafetyGuidanceUndeliverable), withButtons: false);
+            await _messenger.SendAsync(message.ChannelId, message.Id, message.Id + "c", notice, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -128,7 +131,7 @@ internal sealed partial class MessageHandler
     private Reply? Ask(string question, AskContext context) =>
         _engine.ReplyOrSilenceOrErrorNotice(_ => _desk.Ask(question, context), LogEngineFailed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord: could not DM safety guidance for message {MessageId}: the user does not accept DMs.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord: could not DM safety guidance for message {MessageId}: the user does not accept DMs; told them in the channel how to get it.")]
     private partial void LogDmClosed(string messageId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Discord: the answer engine failed.")]

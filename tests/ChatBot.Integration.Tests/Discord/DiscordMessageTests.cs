@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatBot.Integration.Tests.Discord.Fake;
 
 namespace ChatBot.Integration.Tests.Discord;
 
@@ -105,6 +106,22 @@ public sealed class DiscordMessageTests
         Assert.Contains("emergency", dm, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("See a doctor", publicReply.GetRawText(), StringComparison.Ordinal);
         Assert.Single(test.RequestsTo("/users/@me/channels"));
+    }
+
+    [Fact]
+    public async Task Guidance_that_cannot_be_sent_by_DM_is_replaced_in_the_channel_by_how_to_get_it()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        test.Fake.FailNext(r => r.Method == "POST" && r.Path.StartsWith("/channels/16", StringComparison.Ordinal), new RestFault(RestFaultKind.DirectMessagesClosed));
+        var mention = DiscordEvents.Mention("I took magnesium and now I have chest pain");
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
+
+        await Wait.UntilAsync(() => test.RepliesTo(mention["id"]!.GetValue<string>()).Count == 2, "the public notice and how to get the guidance");
+        var replies = test.RepliesTo(mention["id"]!.GetValue<string>()).Select(r => r.GetRawText()).ToList();
+        Assert.Contains(replies, r => r.Contains("direct messages are closed", StringComparison.Ordinal) && r.Contains("/ask", StringComparison.Ordinal));
+        Assert.All(replies, r => Assert.DoesNotContain("chest pain", r, StringComparison.OrdinalIgnoreCase));
+        Assert.All(replies, r => Assert.Contains("See a doctor", r, StringComparison.Ordinal));
+        Assert.DoesNotContain(test.Fake.Messages, m => m.ChannelId != DiscordEvents.ChannelId);
     }
 
     [Fact]

@@ -123,6 +123,10 @@ public sealed class FakeDiscord : IAsyncDisposable
                 context.Response.StatusCode = 403;
                 await context.Response.WriteAsJsonAsync(new { message = "Missing Access", code = 50001 }).ConfigureAwait(false);
                 return;
+            case RestFaultKind.DirectMessagesClosed:
+                context.Response.StatusCode = 403;
+                await context.Response.WriteAsJsonAsync(new { message = "Cannot send messages to this user", code = 50007 }).ConfigureAwait(false);
+                return;
             case RestFaultKind.CannotReply:
                 context.Response.StatusCode = 400;
                 await context.Response.WriteAsJsonAsync(new { message = "Cannot reply without permission to read message history", code = 160002 }).ConfigureAwait(false);

@@ -11,6 +11,9 @@ public enum RestFaultKind
     /// <summary>403 Missing Access (code 50001): e.g. the bot cannot see the channel.</summary>
     Forbidden,
 
+    /// <summary>403 with code 50007: the user does not accept direct messages.</summary>
+    DirectMessagesClosed,
+
     /// <summary>400 with code 160002: a reply, where the bot lacks Read Message History.</summary>
     CannotReply,
 
