@@ -8,8 +8,10 @@ using static ChatBot.Slack.Dispatch.SlackInbound;
 namespace ChatBot.Slack.Handling;
 
 /// <summary>
-/// <c>app_mention</c> → threaded reply; <c>message</c> in a DM → reply. Anything from a bot, from us,
-/// or with a subtype (edits, joins, bot messages) is ignored: that is the self-reply loop.
+/// <c>app_mention</c> → threaded reply; <c>message</c> in a DM → reply. Anything from a bot or from us is
+/// ignored (the self-reply loop), and so is every subtype except what a person writes: a message with a
+/// file (<c>file_share</c>) and a thread reply also sent to the channel (<c>thread_broadcast</c>). Edits,
+/// deletions, joins and bot messages are not questions.
 /// </summary>
 public sealed class SlackEventHandler
 {
@@ -61,9 +63,11 @@ public sealed class SlackEventHandler
         await _delivery.DeliverAsync(channel, user, threadTs, reply, cancellationToken).ConfigureAwait(false);
     }
 
+    private static readonly HashSet<string> PersonSubtypes = new(StringComparer.Ordinal) { "file_share", "thread_broadcast" };
+
     private bool IsNoise(JsonElement ev) =>
         ev.TryGetProperty("bot_id", out _)
-        || ev.TryGetProperty("subtype", out _)
+        || (ev.TryGetProperty("subtype", out var subtype) && !(subtype.ValueKind == JsonValueKind.String && PersonSubtypes.Contains(subtype.GetString()!)))
         || Str(ev, "user") is not { } user
         || user == _identity.UserId;
 }

@@ -71,6 +71,20 @@ public sealed class SocketModeTests
     }
 
     [Fact]
+    public async Task MessagesAPersonWrites_WithAFileOrBroadcastFromAThread_AreAnswered()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake);
+
+        await fake.SendEnvelopeAsync(SlackFrames.DirectMessage("does this label look right? how much should I take", SlackFrames.Ts(20), tweak: e => e["subtype"] = "file_share"));
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("and is it safe?", SlackFrames.Ts(21), tweak: e => { e["subtype"] = "thread_broadcast"; e["thread_ts"] = SlackFrames.Ts(19); }));
+        await fake.WaitUntilAsync(() => fake.Delivered("chat.postMessage").Count() == 2, "both answered");
+
+        Assert.Equal(2, bot.Engine.Asked);
+        Assert.Contains(fake.Delivered("chat.postMessage"), c => c.Str("thread_ts") == SlackFrames.Ts(19));
+    }
+
+    [Fact]
     public async Task HostileQuestion_NothingPinged_TextShownLiterally()
     {
         await using var fake = await FakeSlackServer.StartAsync();
