@@ -9,6 +9,7 @@ internal sealed class RateLimitBucket
     private readonly object _lock = new();
     private int _remaining = 1;
     private long _resetAt;
+    private long _lastUsedAt;
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
@@ -23,6 +24,17 @@ internal sealed class RateLimitBucket
         {
             _remaining = remaining.Value;
             _resetAt = time.GetTimestamp() + (long)(resetAfterSeconds.Value * time.TimestampFrequency);
+            _lastUsedAt = time.GetTimestamp();
+        }
+    }
+
+    /// <summary>Unused for <paramref name="idleFor"/>, its window over and nobody waiting: safe to forget.</summary>
+    public bool IsIdle(TimeProvider time, TimeSpan idleFor)
+    {
+        lock (_lock)
+        {
+            var now = time.GetTimestamp();
+            return Gate.CurrentCount == 1 && _resetAt <= now && time.GetElapsedTime(_lastUsedAt, now) > idleFor;
         }
     }
 
@@ -57,10 +69,11 @@ internal sealed class RateLimitBucket
     }
 
     /// <summary>Counts the request about to be sent against the bucket.</summary>
-    public void Consume()
+    public void Consume(TimeProvider time)
     {
         lock (_lock)
         {
+            _lastUsedAt = time.GetTimestamp();
             if (_remaining > 0)
             {
                 _remaining--;

@@ -15,6 +15,13 @@ internal sealed partial class RateLimiter
     private const int InvalidStop = 5_000;
     private static readonly TimeSpan InvalidWindow = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Buckets unused this long are forgotten: interaction follow-ups get a bucket per interaction token, so
+    /// a bot running for months would otherwise keep every token it ever answered.
+    /// </summary>
+    private static readonly TimeSpan ForgetIdleAfter = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, string> _hashes = new();
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new();
     private readonly TimeProvider _time;
@@ -26,6 +33,7 @@ internal sealed partial class RateLimiter
     private int _windowCount;
     private long _invalidWindowStart;
     private int _invalidCount;
+    private long _lastSweep;
 
     public RateLimiter(TimeProvider time, IOptions<DiscordOptions> options, ILogger<RateLimiter> logger)
     {
@@ -34,10 +42,15 @@ internal sealed partial class RateLimiter
         _logger = logger;
         _windowStart = time.GetTimestamp();
         _invalidWindowStart = _windowStart;
+        _lastSweep = _windowStart;
     }
+
+    /// <summary>Buckets remembered now.</summary>
+    public int BucketCount => _buckets.Count;
 
     public RateLimitBucket BucketFor(DiscordRoute route)
     {
+        SweepWhenDue();
         var key = (_hashes.TryGetValue(route.RouteKey, out var hash) ? hash : route.RouteKey) + "|" + route.MajorParameter;
         return _buckets.GetOrAdd(key, _ => new RateLimitBucket());
     }
@@ -55,7 +68,7 @@ internal sealed partial class RateLimiter
 
             if (delay <= TimeSpan.Zero)
             {
-                bucket?.Consume();
+                bucket?.Consume(_time);
                 return;
             }
 
@@ -109,6 +122,27 @@ internal sealed partial class RateLimiter
         else if (count >= InvalidStop)
         {
             PauseGlobal(InvalidWindow - _time.GetElapsedTime(_invalidWindowStart));
+        }
+    }
+
+    private void SweepWhenDue()
+    {
+        lock (_lock)
+        {
+            if (_time.GetElapsedTime(_lastSweep) < SweepEvery)
+            {
+                return;
+            }
+
+            _lastSweep = _time.GetTimestamp();
+        }
+
+        foreach (var (key, bucket) in _buckets)
+        {
+            if (bucket.IsIdle(_time, ForgetIdleAfter))
+            {
+                _buckets.TryRemove(new KeyValuePair<string, RateLimitBucket>(key, bucket));
+            }
         }
     }
 

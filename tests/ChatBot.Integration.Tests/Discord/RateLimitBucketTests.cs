@@ -52,6 +52,27 @@ public sealed class RateLimitBucketTests
         Assert.Equal(TimeSpan.Zero, limiter.BucketFor(DiscordRoute.CreateMessage("1110000000000000099")).DelayNeeded(time));
     }
 
+    [Fact]
+    public void Buckets_of_answered_interactions_are_forgotten_once_idle_but_a_waiting_one_is_kept()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = Limiter(time);
+        for (var i = 0; i < 200; i++)
+        {
+            limiter.BucketFor(DiscordRoute.FollowUp("1200000000000000001", "interaction-token-" + i)).Consume(time);
+        }
+
+        var limited = limiter.BucketFor(Route);
+        limited.Update(remaining: 0, resetAfterSeconds: 3600, time);
+        Assert.Equal(201, limiter.BucketCount);
+
+        time.Advance(TimeSpan.FromMinutes(11));
+        limiter.BucketFor(DiscordRoute.CreateMessage("1110000000000000003"));
+
+        Assert.Equal(2, limiter.BucketCount);
+        Assert.Same(limited, limiter.BucketFor(Route));
+    }
+
     private static RateLimiter Limiter(TimeProvider time) =>
         new(time, Options.Create(new DiscordOptions()), NullLogger<RateLimiter>.Instance);
 }
