@@ -132,7 +132,7 @@ internal sealed partial class DiscordRestClient
         }
     }
 
-    /// <summary>Records the 429 and returns how long to wait here (only for callbacks, which have no bucket).</summary>
+    /// <summary>Records the 429 and returns how long to wait here: for callbacks, which have no bucket, and for interaction routes after a global 429.</summary>
     private TimeSpan HandleRateLimited(DiscordRoute route, RateLimitBucket? bucket, RateLimitHeaders headers, DiscordError error)
     {
         if (!headers.IsSharedScope)
@@ -152,7 +152,10 @@ internal sealed partial class DiscordRestClient
         }
 
         LogRateLimited(route.ToString(), delay.TotalMilliseconds, global);
-        return bucket is null ? delay : TimeSpan.Zero;
+
+        // A bot route waits for the global pause in WaitTurnAsync; interaction routes are outside Discord's
+        // global limit but not outside a Cloudflare ban of the IP, so after a global 429 they wait here too.
+        return bucket is null || (global && route.Kind != RouteKind.Bot) ? delay : TimeSpan.Zero;
     }
 
     private HttpRequestMessage BuildRequest(DiscordRoute route, byte[]? payload)

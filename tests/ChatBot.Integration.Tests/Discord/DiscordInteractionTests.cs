@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBot.Core.Feedback;
+using ChatBot.Integration.Tests.Discord.Fake;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Integration.Tests.Discord;
@@ -21,6 +22,19 @@ public sealed class DiscordInteractionTests
         Assert.Equal("""{"parse":[],"replied_user":false}""", body.GetProperty("data").GetProperty("allowed_mentions").GetRawText());
         Assert.Contains("See a doctor", body.GetRawText(), StringComparison.Ordinal);
         Assert.Empty(test.RequestsTo("@original", "PATCH"));
+    }
+
+    [Fact]
+    public async Task Interaction_edits_wait_out_a_Cloudflare_rate_limit_instead_of_retrying_at_once()
+    {
+        await using var test = await DiscordTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Discord:DeferAfterMilliseconds"] = "0" });
+        test.Fake.FailNext(r => r.Method == "PATCH", new RestFault(RestFaultKind.RateLimited, RetryAfter: 0.3, Scope: "cloudflare"), times: 2);
+        var command = DiscordEvents.Command("ask", [DiscordEvents.Option("question", "does magnesium l-threonate help sleep?")]);
+        await test.Fake.Gateway.DispatchAsync("INTERACTION_CREATE", command);
+
+        await Wait.UntilAsync(() => test.RequestsTo("/messages/@original", "PATCH").Count == 3, "the edit, after two 429s", timeoutSeconds: 20);
+        var times = test.RequestsTo("/messages/@original", "PATCH").Select(r => r.At).ToList();
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(pair.First, pair.Second) >= TimeSpan.FromMilliseconds(900), "each retry waited out Retry-After (1 s)"));
     }
 
     [Fact]

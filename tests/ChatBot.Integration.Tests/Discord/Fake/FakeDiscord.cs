@@ -106,12 +106,18 @@ public sealed class FakeDiscord : IAsyncDisposable
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync().ConfigureAwait(false);
         context.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body));
         var request = new RecordedRequest(context.Request.Method, path["/api/v10".Length..], body,
-            context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.UserAgent.FirstOrDefault(), context.Request.ContentType);
+            context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.UserAgent.FirstOrDefault(), context.Request.ContentType, System.Diagnostics.Stopwatch.GetTimestamp());
         Requests.Enqueue(request);
 
         var fault = TakeFault(request);
         switch (fault?.Kind)
         {
+            case RestFaultKind.RateLimited when fault.Scope == "cloudflare":
+                // Cloudflare throttling the IP: a bare 429 with Retry-After and none of Discord's headers.
+                context.Response.StatusCode = 429;
+                context.Response.Headers["Retry-After"] = Math.Ceiling(fault.RetryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await context.Response.WriteAsync("error code: 1015").ConfigureAwait(false);
+                return;
             case RestFaultKind.RateLimited:
                 RateLimit(context, fault);
                 await context.Response.WriteAsJsonAsync(new { message = "You are being rate limited.", retry_after = fault.RetryAfter, global = fault.Scope == "global", code = 0 }).ConfigureAwait(false);
