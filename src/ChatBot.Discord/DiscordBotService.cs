@@ -62,7 +62,7 @@ internal sealed partial class DiscordBotService : BackgroundService
             var info = await UntilReachableAsync(_info.GetAsync, scope.Token).ConfigureAwait(false);
             var applicationId = _options.ApplicationId is { Length: > 0 } configured ? configured : await UntilReachableAsync(ReadApplicationIdAsync, scope.Token).ConfigureAwait(false);
             _identity.ApplicationId = applicationId;
-            await _commands.RegisterAsync(applicationId, scope.Token).ConfigureAwait(false);
+            await UntilReachableAsync(async ct => { await _commands.RegisterAsync(applicationId, ct).ConfigureAwait(false); return true; }, scope.Token).ConfigureAwait(false);
 
             var shardCount = _options.ShardCount ?? Math.Max(1, info.Shards);
             var shardIds = _options.ShardIds.Count > 0 ? _options.ShardIds : Enumerable.Range(0, shardCount).ToList();

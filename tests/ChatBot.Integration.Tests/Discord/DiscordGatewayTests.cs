@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ChatBot.Integration.Tests.Discord;
@@ -154,6 +155,19 @@ public sealed class DiscordGatewayTests
             waitForReady: false);
 
         await Wait.UntilAsync(() => test.Fake.Gateway.IsReady, "READY after retries", timeoutSeconds: 30);
+        Assert.Single(test.Logs.Lines, l => l.Message.StartsWith("Discord API unreachable", StringComparison.Ordinal));
+        await AnswersAMentionAsync(test);
+    }
+
+    [Fact]
+    public async Task Command_registration_failing_on_the_transport_is_retried_rather_than_stopping_the_host()
+    {
+        await using var test = await DiscordTestHost.StartAsync(
+            fake => fake.FailNext(r => r.Method == "PUT" && r.Path.Contains("/commands", StringComparison.Ordinal), new Fake.RestFault(Fake.RestFaultKind.DropAfterProcessing), times: 4),
+            waitForReady: false);
+
+        await Wait.UntilAsync(() => test.Fake.Gateway.IsReady, "READY after the registration went through", timeoutSeconds: 30);
+        Assert.False(test.Host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
         Assert.Single(test.Logs.Lines, l => l.Message.StartsWith("Discord API unreachable", StringComparison.Ordinal));
         await AnswersAMentionAsync(test);
     }
