@@ -3,7 +3,9 @@ namespace ChatBot.Discord.Gateway;
 /// <summary>
 /// Heartbeats on their own timer from HELLO: the first after <c>interval × jitter</c>, then every
 /// interval. A beat still unacknowledged when the next is due means a zombie connection: the socket
-/// is aborted (no close frame, so the session stays resumable).
+/// is aborted (no close frame, so the session stays resumable) — unless the receive loop is waiting for
+/// room in a full event queue, when the ACK may simply be unread: then the beat goes out and the check
+/// waits for the reader.
 /// </summary>
 internal sealed class HeartbeatLoop
 {
@@ -11,14 +13,16 @@ internal sealed class HeartbeatLoop
     private readonly TimeSpan _interval;
     private readonly Func<int?> _sequence;
     private readonly TimeProvider _time;
+    private readonly Func<bool> _readerWaiting;
     private volatile bool _awaitingAck;
 
-    public HeartbeatLoop(GatewayConnection connection, TimeSpan interval, Func<int?> sequence, TimeProvider time)
+    public HeartbeatLoop(GatewayConnection connection, TimeSpan interval, Func<int?> sequence, TimeProvider time, Func<bool> readerWaiting)
     {
         _connection = connection;
         _interval = interval;
         _sequence = sequence;
         _time = time;
+        _readerWaiting = readerWaiting;
     }
 
     public bool IsZombie { get; private set; }
@@ -36,7 +40,7 @@ internal sealed class HeartbeatLoop
             while (true)
             {
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-                if (_awaitingAck)
+                if (_awaitingAck && !_readerWaiting())
                 {
                     IsZombie = true;
                     _connection.Abort();

@@ -21,6 +21,7 @@ internal sealed partial class ShardClient
     private readonly DiscordOptions _options;
     private readonly GatewayInfoClient _info;
     private readonly IdentifyThrottle _throttle;
+    private volatile bool _waitingForRoom;
     private readonly DispatchRouter _router;
     private readonly BotIdentity _identity;
     private readonly TimeProvider _time;
@@ -105,7 +106,7 @@ internal sealed partial class ShardClient
         }
 
         using var connectionScope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var heartbeat = new HeartbeatLoop(connection, TimeSpan.FromMilliseconds(hello.Data.GetProperty("heartbeat_interval").GetDouble()), () => _session.Sequence, _time);
+        var heartbeat = new HeartbeatLoop(connection, TimeSpan.FromMilliseconds(hello.Data.GetProperty("heartbeat_interval").GetDouble()), () => _session.Sequence, _time, () => _waitingForRoom);
         var heartbeatTask = heartbeat.RunAsync(connectionScope.Token);
         var healthy = false;
         try
@@ -218,7 +219,21 @@ internal sealed partial class ShardClient
             case null:
                 return false;
             default:
-                await _router.EnqueueAsync(new GatewayDispatch(frame.Type, frame.Data, _time.GetTimestamp(), _shardId), cancellationToken).ConfigureAwait(false);
+                var queued = _router.EnqueueAsync(new GatewayDispatch(frame.Type, frame.Data, _time.GetTimestamp(), _shardId), cancellationToken);
+                if (!queued.IsCompletedSuccessfully)
+                {
+                    // The workers are behind: while this waits, heartbeat ACKs sit unread in the socket.
+                    _waitingForRoom = true;
+                    try
+                    {
+                        await queued.ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        _waitingForRoom = false;
+                    }
+                }
+
                 return false;
         }
     }
