@@ -41,7 +41,7 @@ public sealed class DiscordOptions
     /// <summary>An interaction is deferred when its reply is not ready this long after receipt (Discord allows 3 s).</summary>
     public int DeferAfterMilliseconds { get; set; } = 1500;
 
-    /// <summary>Event workers; events of one channel always go to the same worker, so replies keep their order.</summary>
+    /// <summary>Event workers for messages, and as many again for interactions; a channel's messages always go to the same worker, so replies keep their order.</summary>
     public int Workers { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
     /// <summary>Capacity of each worker's bounded event queue.</summary>

@@ -8,8 +8,8 @@ namespace ChatBot.Discord.Handling;
 
 /// <summary>
 /// Takes dispatches from the receive loops, drops duplicates and events we do not handle, and puts the
-/// rest on bounded per-worker queues. A channel's events always land on the same worker, so its
-/// replies go out in order.
+/// rest on bounded per-worker queues. A channel's messages always land on the same worker, so its
+/// replies go out in order; interactions go to queues of their own.
 /// </summary>
 internal sealed class DispatchRouter
 {
@@ -17,15 +17,21 @@ internal sealed class DispatchRouter
     /// <summary>Discord may deliver an event more than once (and a RESUME replays events); each is queued once.</summary>
     private readonly RecentKeys _recent;
 
+    /// <summary>
+    /// Interactions have queues of their own: Discord gives them 3 seconds to be acknowledged, which a
+    /// <c>/ask</c> behind a busy channel's messages could miss. They need no order among themselves.
+    /// </summary>
+    private readonly Channel<GatewayDispatch>[] _interactionQueues;
+
     public DispatchRouter(IOptions<DiscordOptions> options, TimeProvider time)
     {
         _recent = new RecentKeys(time, TimeSpan.FromMinutes(15));
-        _queues = Enumerable.Range(0, options.Value.Workers)
-            .Select(_ => Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }))
-            .ToArray();
+        _queues = NewQueues(options.Value);
+        _interactionQueues = NewQueues(options.Value);
     }
 
-    public IReadOnlyList<ChannelReader<GatewayDispatch>> Queues => _queues.Select(q => q.Reader).ToArray();
+    /// <summary>Every queue, messages' and interactions'; each gets one worker.</summary>
+    public IReadOnlyList<ChannelReader<GatewayDispatch>> Queues => _queues.Concat(_interactionQueues).Select(q => q.Reader).ToArray();
 
     public ValueTask EnqueueAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
@@ -41,18 +47,25 @@ internal sealed class DispatchRouter
             return ValueTask.CompletedTask;
         }
 
-        var partition = Id(dispatch.Data, "channel_id") ?? Id(dispatch.Data, "id") ?? "";
-        var index = (int)((uint)StringComparer.Ordinal.GetHashCode(partition) % (uint)_queues.Length);
-        return _queues[index].Writer.WriteAsync(dispatch, cancellationToken);
+        var isInteraction = dispatch.Type == "INTERACTION_CREATE";
+        var queues = isInteraction ? _interactionQueues : _queues;
+        var partition = (isInteraction ? null : Id(dispatch.Data, "channel_id")) ?? Id(dispatch.Data, "id") ?? "";
+        var index = (int)((uint)StringComparer.Ordinal.GetHashCode(partition) % (uint)queues.Length);
+        return queues[index].Writer.WriteAsync(dispatch, cancellationToken);
     }
 
     public void Complete()
     {
-        foreach (var queue in _queues)
+        foreach (var queue in _queues.Concat(_interactionQueues))
         {
             queue.Writer.TryComplete();
         }
     }
+
+    private static Channel<GatewayDispatch>[] NewQueues(DiscordOptions options) =>
+        Enumerable.Range(0, options.Workers)
+            .Select(_ => Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }))
+            .ToArray();
 
     private static string? Id(JsonElement data, string name) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -180,6 +180,29 @@ public sealed class DiscordGatewayTests
         Assert.Equal(1, test.Fake.Gateway.Identifies);
     }
 
+    [Fact]
+    public async Task An_interaction_does_not_wait_behind_a_busy_channels_messages()
+    {
+        await using var test = await DiscordTestHost.StartAsync(
+            settings: new Dictionary<string, string?> { ["Discord:Workers"] = "1" },
+            services: s => s.AddSingleton<ChatBot.Core.Answering.IQuestionObserver>(new SlowAnswers(TimeSpan.FromMilliseconds(150))));
+        var ids = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            var mention = DiscordEvents.Mention("what is magnesium l-threonate?");
+            ids.Add((string)mention["id"]!);
+            await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
+        }
+
+        var ask = DiscordEvents.Command("ask", [DiscordEvents.Option("question", "what are the side effects?")]);
+        await test.Fake.Gateway.DispatchAsync("INTERACTION_CREATE", ask);
+
+        await Wait.UntilAsync(() => test.RequestsTo($"/interactions/{ask["id"]}/").Count == 1, "the interaction's response");
+        var answeredMessages = ids.Count(id => test.RepliesTo(id).Count > 0);
+        Assert.True(answeredMessages < 5, $"the /ask was answered after {answeredMessages} of the 10 messages queued before it");
+        await Wait.UntilAsync(() => ids.All(id => test.RepliesTo(id).Count == 1), "every message reply", timeoutSeconds: 30);
+    }
+
     /// <summary>Makes every answer take a while, as a busy machine would.</summary>
     private sealed class SlowAnswers(TimeSpan each) : ChatBot.Core.Answering.IQuestionObserver
     {
