@@ -8,6 +8,7 @@ using ChatBot.Slack.Dispatch;
 using ChatBot.Slack.Moderation;
 using ChatBot.Slack.Rendering;
 using ChatBot.Slack.Sending;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static ChatBot.Slack.Dispatch.SlackInbound;
 
@@ -18,7 +19,7 @@ namespace ChatBot.Slack.Handling;
 /// The answer rides on the ack when it is ready in time, else goes to <c>response_url</c>. Ephemeral
 /// unless configured otherwise; moderator commands and refusals are always ephemeral.
 /// </summary>
-public sealed class SlashCommandHandler
+public sealed partial class SlashCommandHandler
 {
     private readonly SafeAnswers _answers;
     private readonly SlackSender _sender;
@@ -26,9 +27,11 @@ public sealed class SlashCommandHandler
     private readonly AdminCommandHandler _admin;
     private readonly ModeratorCheck _moderators;
     private readonly SlackOptions _options;
+    private readonly ILogger<SlashCommandHandler> _logger;
 
-    public SlashCommandHandler(SafeAnswers answers, SlackSender sender, ReplyDelivery delivery, AdminCommandHandler admin, ModeratorCheck moderators, IOptions<SlackOptions> options)
+    public SlashCommandHandler(SafeAnswers answers, SlackSender sender, ReplyDelivery delivery, AdminCommandHandler admin, ModeratorCheck moderators, IOptions<SlackOptions> options, ILogger<SlashCommandHandler> logger)
     {
+        _logger = logger;
         _moderators = moderators;
         _answers = answers;
         _sender = sender;
@@ -39,6 +42,13 @@ public sealed class SlashCommandHandler
 
     public async Task HandleAsync(JsonElement payload, SlashAck? ack, CancellationToken cancellationToken)
     {
+        if (Str(payload, "command") is { } name && !string.Equals(name, _options.SlashCommand, StringComparison.OrdinalIgnoreCase))
+        {
+            // Another of the app's commands pointed here by mistake: not ours to answer as a question.
+            LogOtherCommand(name, _options.SlashCommand);
+            return;
+        }
+
         var channel = Str(payload, "channel_id") ?? "";
         var user = Str(payload, "user_id");
         var text = Str(payload, "text") ?? "";
@@ -111,4 +121,7 @@ public sealed class SlashCommandHandler
 
         return engine.Info(list.ToString()) with { Related = topics };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack sent the slash command {Command}, but Slack:SlashCommand is {Configured}; ignored. Point only {Configured} at this bot, or change the setting.")]
+    private partial void LogOtherCommand(string command, string configured);
 }

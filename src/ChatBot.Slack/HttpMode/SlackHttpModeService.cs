@@ -93,6 +93,13 @@ public sealed partial class SlackHttpModeService : IHostedService, IAsyncDisposa
     private async Task HandleAsync(HttpContext context, InboundKind kind)
     {
         var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (kind == InboundKind.SlashCommand && body is not null && IsSslCheck(body))
+        {
+            // Slack checking the certificate of a slash command URL: unsigned, carries nothing to act on.
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
         if (body is null || !_verifier.IsValid(context.Request.Headers["X-Slack-Request-Timestamp"], context.Request.Headers["X-Slack-Signature"], body))
         {
             LogRejected(context.Request.Path);
@@ -132,6 +139,12 @@ public sealed partial class SlackHttpModeService : IHostedService, IAsyncDisposa
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    private static bool IsSslCheck(byte[] body)
+    {
+        var form = QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
+        return form.TryGetValue("ssl_check", out var check) && check == "1" && !form.ContainsKey("command");
     }
 
     private static JsonElement FormPayload(byte[] body, InboundKind kind)

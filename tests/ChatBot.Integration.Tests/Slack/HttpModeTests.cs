@@ -95,6 +95,36 @@ public sealed class HttpModeTests
     }
 
     [Fact]
+    public async Task SslCheck_UnsignedAsSlackSendsIt_Gets200_AndNothingIsAsked()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        var (bot, client) = await StartAsync(fake);
+        await using var _ = bot;
+        using var __ = client;
+
+        using var response = await client.PostAsync("/slack/commands", new StringContent("ssl_check=1&token=xyzz0WbapA4vBCDEFasx0q6G", Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, bot.Engine.Asked);
+    }
+
+    [Fact]
+    public async Task AnotherSlashCommand_PointedHere_IsNotAnsweredAsAQuestion()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        var (bot, client) = await StartAsync(fake);
+        await using var _ = bot;
+        using var __ = client;
+        var form = $"command=%2Fremind&text=me+to+take+magnesium&user_id=U0USER0001&channel_id=C0CHAN0002&response_url={Uri.EscapeDataString(new Uri(fake.BaseUri, "hooks/commands/9").ToString())}";
+
+        using var response = await client.SendAsync(Signed("/slack/commands", form, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, bot.Engine.Asked);
+        Assert.Contains(bot.Logs.Lines, l => l.Message.Contains("/remind", StringComparison.Ordinal) && l.Message.Contains("Slack:SlashCommand", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SlashCommand_AnsweredInTheResponseBody()
     {
         await using var fake = await FakeSlackServer.StartAsync();
