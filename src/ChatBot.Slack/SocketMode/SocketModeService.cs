@@ -26,6 +26,12 @@ public sealed partial class SocketModeService : BackgroundService
     private readonly ILogger<SocketModeService> _logger;
     /// <summary>Slack closes a socket about 10 s after <c>warning</c>; a silent one is let go after this.</summary>
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>Slack's limit of open Socket Mode connections per app.</summary>
+    private const int MaxSockets = 10;
+
+    /// <summary>Sockets open now, in every slot, replacements and those still draining included.</summary>
+    private int _openSockets;
     private int _opened;
 
     public SocketModeService(SlackApiClient api, SlackIdentity identity, SlackWorkQueue queue, SlackFatalStop fatal, ConnectionStatus status, ChatBotMetrics metrics, IOptions<SlackOptions> options, TimeProvider time, ILogger<SocketModeService> logger)
@@ -113,6 +119,7 @@ public sealed partial class SocketModeService : BackgroundService
                     continue;
                 }
 
+                Interlocked.Increment(ref _openSockets);
                 if (current is not null)
                 {
                     retiring.RemoveAll(t => t.IsCompleted);
@@ -124,12 +131,18 @@ public sealed partial class SocketModeService : BackgroundService
                 var end = await current.Ended.WaitAsync(stoppingToken).ConfigureAwait(false);
                 switch (end)
                 {
+                    case SocketEnd.Refresh when Volatile.Read(ref _openSockets) >= MaxSockets:
+                        // Slack allows 10 sockets per app: at the cap the old one goes first (break-before-make);
+                        // the other sockets keep receiving meanwhile.
+                        await CloseAsync(current).ConfigureAwait(false);
+                        current = null;
+                        continue;
                     case SocketEnd.Refresh:
                         continue;
                     case SocketEnd.LinkDisabled:
                         throw new SlackFatalException("Slack Socket Mode is disabled for this app (link_disabled); enable it in the app settings or set Slack:Mode=http. Stopping.");
                     default:
-                        await current.DisposeAsync().ConfigureAwait(false);
+                        await CloseAsync(current).ConfigureAwait(false);
                         current = null;
                         _status.Down(connection);
                         _metrics.Reconnected("slack");
@@ -145,7 +158,7 @@ public sealed partial class SocketModeService : BackgroundService
         {
             if (current is not null)
             {
-                retiring.Add(current.DisposeAsync().AsTask());
+                retiring.Add(CloseAsync(current));
             }
 
             await Task.WhenAll(retiring).ConfigureAwait(false);
@@ -163,7 +176,13 @@ public sealed partial class SocketModeService : BackgroundService
         {
         }
 
-        await old.DisposeAsync().ConfigureAwait(false);
+        await CloseAsync(old).ConfigureAwait(false);
+    }
+
+    private async Task CloseAsync(SocketConnection connection)
+    {
+        await connection.DisposeAsync().ConfigureAwait(false);
+        Interlocked.Decrement(ref _openSockets);
     }
 
     private async Task<SocketConnection> OpenAsync(int slot, CancellationToken stoppingToken)

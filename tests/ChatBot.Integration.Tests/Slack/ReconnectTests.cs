@@ -47,6 +47,20 @@ public sealed class ReconnectTests
     }
 
     [Fact]
+    public async Task RefreshWithTenSockets_NeverOpensAnEleventh()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:Connections"] = "10");
+
+        await fake.DisconnectAsync(fake.LiveSockets[0], "refresh_requested", TimeSpan.FromMilliseconds(300));
+        await fake.WaitUntilAsync(() => fake.ConnectionsOpened == 11 && fake.LiveSockets.Count == 10, "the replacement");
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("still answering?", SlackFrames.Ts(8)));
+        await fake.WaitUntilAsync(() => fake.Delivered("chat.postMessage").Any(), "reply");
+
+        Assert.Equal(10, fake.MostLiveSockets);
+    }
+
+    [Fact]
     public async Task DroppedSocket_ReconnectsAndKeepsAnswering()
     {
         await using var fake = await FakeSlackServer.StartAsync();
@@ -101,7 +115,7 @@ public sealed class ReconnectTests
 
         proxy.FreezeAll();
 
-        await fake.WaitUntilAsync(() => fake.ConnectionsOpened >= 2, "a new socket after the pongs stopped");
+        await fake.WaitUntilAsync(() => fake.ConnectionsOpened >= 2, "a new socket after the pongs stopped", timeoutMs: 30000);
         await fake.WaitUntilAsync(() => fake.LiveSockets.Count(s => s.Id >= 2) >= 1, "the new socket live");
         await fake.SendEnvelopeAsync(SlackFrames.Mention("still there?", SlackFrames.Ts(7)), fake.LiveSockets.First(s => s.Id >= 2));
         await fake.WaitUntilAsync(() => fake.Delivered("chat.postMessage").Any(), "reply on the new socket");

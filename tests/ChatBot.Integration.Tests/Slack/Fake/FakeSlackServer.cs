@@ -59,6 +59,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     public int ConnectionsOpened => Volatile.Read(ref _socketIds);
 
+    /// <summary>The most sockets that were open at once.</summary>
+    public int MostLiveSockets { get; private set; }
+
     public IReadOnlyList<FakeSocket> LiveSockets
     {
         get
@@ -186,6 +189,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         {
             _sockets.Add(socket);
             count = _sockets.Count(s => s.IsOpen);
+            MostLiveSockets = Math.Max(MostLiveSockets, count);
         }
 
         await socket.SendAsync($$$"""{"type":"hello","num_connections":{{{count}}},"debug_info":{"host":"applink-test-{{{socket.Id}}}","build_number":10,"approximate_connection_time":18060},"connection_info":{"app_id":"A0APP0001"}}""");
