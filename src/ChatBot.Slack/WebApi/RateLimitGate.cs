@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 
 namespace ChatBot.Slack.WebApi;
 
-/// <summary>Remembers Slack's <c>Retry-After</c> per method and channel, so later calls wait instead of hammering.</summary>
+/// <summary>
+/// Remembers Slack's <c>Retry-After</c>, so later calls wait instead of hammering: per method (Slack's tiers
+/// are per method and workspace), and for <c>chat.postMessage</c> per channel too (its special limit).
+/// </summary>
 public sealed class RateLimitGate
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _blockedUntil = new(StringComparer.Ordinal);
@@ -10,7 +13,8 @@ public sealed class RateLimitGate
 
     public RateLimitGate(TimeProvider time) => _time = time;
 
-    public static string Key(string method, string? channel) => channel is null ? method : method + "|" + channel;
+    public static string Key(string method, string? channel) =>
+        channel is not null && method == "chat.postMessage" ? method + "|" + channel : method;
 
     public void Block(string key, TimeSpan retryAfter)
     {

@@ -58,7 +58,7 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public void Gate_BlocksPerMethodAndChannelOnly()
+    public void Gate_BlocksAMethodEverywhere_ExceptPostMessage_WhichIsLimitedPerChannel()
     {
         var gate = new RateLimitGate(TimeProvider.System);
         gate.Block(RateLimitGate.Key("chat.postMessage", "C1"), TimeSpan.FromMinutes(1));
@@ -66,5 +66,9 @@ public sealed class RateLimitTests
         Assert.True(gate.Remaining(RateLimitGate.Key("chat.postMessage", "C1")) > TimeSpan.FromSeconds(50));
         Assert.Equal(TimeSpan.Zero, gate.Remaining(RateLimitGate.Key("chat.postMessage", "C2")));
         Assert.Equal(TimeSpan.Zero, gate.Remaining(RateLimitGate.Key("chat.postEphemeral", "C1")));
+
+        gate.Block(RateLimitGate.Key("chat.postEphemeral", "C1"), TimeSpan.FromMinutes(1));
+        Assert.True(gate.Remaining(RateLimitGate.Key("chat.postEphemeral", "C2")) > TimeSpan.FromSeconds(50));
+        Assert.True(gate.Remaining(RateLimitGate.Key("chat.postEphemeral", null)) > TimeSpan.FromSeconds(50));
     }
 }
