@@ -4,7 +4,8 @@ namespace ChatBot.Core.Knowledge;
 
 /// <summary>
 /// Concepts that together raise a category when all of them are said in one sentence: "took" + "many"
-/// is having taken too much in any language the concepts know, whatever the words between them.
+/// is having taken too much in any language the concepts know, whatever the words between them. A
+/// combination of one concept ("lethal") fires whenever that concept is said.
 /// </summary>
 public sealed record SafetyCombination(IReadOnlyList<SafetyConcept> Concepts, int Line)
 {

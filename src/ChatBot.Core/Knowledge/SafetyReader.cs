@@ -131,7 +131,7 @@ internal static class SafetyReader
         return concepts;
     }
 
-    /// <summary>A category's <c>combinations</c>: lists of at least two known concept names.</summary>
+    /// <summary>A category's <c>combinations</c>: lists of known concept names (one alone fires by itself).</summary>
     private static SafetyCombination[] Combinations(YamlFields item, Dictionary<string, SafetyConcept> concepts)
     {
         if (item.Node("combinations") is not { } node)
@@ -151,9 +151,9 @@ internal static class SafetyReader
             var entry = list.Children[i];
             var names = entry is YamlSequenceNode seq ? seq.Children.OfType<YamlScalarNode>().Select(n => n.Value ?? "").ToArray() : [];
             var unknown = names.Where(n => !concepts.ContainsKey(n)).ToArray();
-            if (names.Length < 2)
+            if (names.Length == 0)
             {
-                item.Error($"combinations[{i}]", "must name at least two concepts, for example [took, many] (one alone is a pattern)", entry);
+                item.Error($"combinations[{i}]", "must be a list of concept names, for example [took, many]", entry);
             }
             else if (unknown.Length > 0)
             {
