@@ -5,12 +5,18 @@ namespace ChatBot.Core.Knowledge;
 /// <summary>
 /// Concepts that together raise a category when all of them are said in one sentence: "took" + "many"
 /// is having taken too much in any language the concepts know, whatever the words between them. A
-/// combination of one concept ("lethal") fires whenever that concept is said.
+/// combination of one concept ("lethal") fires whenever that concept is said. Some ideas belong
+/// together across sentences ("nothing matters. I've saved up the pills"): those combinations are read
+/// in the whole message (<see cref="WholeMessage"/>).
 /// </summary>
-public sealed record SafetyCombination(IReadOnlyList<SafetyConcept> Concepts, int Line)
+public sealed record SafetyCombination(IReadOnlyList<SafetyConcept> Concepts, int Line, bool WholeMessage = false)
 {
     public string Name => string.Join(" + ", Concepts.Select(c => c.Name));
 
-    public bool MatchesAny(IReadOnlyList<string> sentences) =>
-        sentences.Any(sentence => Concepts.All(concept => concept.Patterns.Any(pattern => PatternMatch.IsMatch(pattern, sentence))));
+    public bool Matches(string normalizedMessage, IReadOnlyList<string> sentences) => WholeMessage
+        ? AllIn(normalizedMessage)
+        : sentences.Any(AllIn);
+
+    private bool AllIn(string text) =>
+        Concepts.All(concept => concept.Patterns.Any(pattern => PatternMatch.IsMatch(pattern, text)));
 }

@@ -148,8 +148,24 @@ internal static class SafetyReader
         var combinations = new List<SafetyCombination>();
         for (var i = 0; i < list.Children.Count; i++)
         {
+            // [took, many] is read in each sentence; { concepts: [hopeless, means], within: message } in the whole message.
             var entry = list.Children[i];
-            var names = entry is YamlSequenceNode seq ? seq.Children.OfType<YamlScalarNode>().Select(n => n.Value ?? "").ToArray() : [];
+            var wholeMessage = false;
+            var conceptList = entry;
+            if (entry is YamlMappingNode map)
+            {
+                var fields = item.Child(map, $"combinations[{i}]");
+                fields.RejectUnknown("concepts", "within");
+                conceptList = fields.Node("concepts") ?? entry;
+                var within = fields.String("within", required: false);
+                wholeMessage = within == "message";
+                if (within is not ("" or "message" or "sentence"))
+                {
+                    fields.Error("within", $"'{within}' must be 'sentence' (the default) or 'message'", fields.Node("within"));
+                }
+            }
+
+            var names = conceptList is YamlSequenceNode seq ? seq.Children.OfType<YamlScalarNode>().Select(n => n.Value ?? "").ToArray() : [];
             var unknown = names.Where(n => !concepts.ContainsKey(n)).ToArray();
             if (names.Length == 0)
             {
@@ -161,7 +177,7 @@ internal static class SafetyReader
             }
             else
             {
-                combinations.Add(new SafetyCombination(names.Select(n => concepts[n]).ToArray(), item.LineOf(entry)));
+                combinations.Add(new SafetyCombination(names.Select(n => concepts[n]).ToArray(), item.LineOf(entry), wholeMessage));
             }
         }
 

@@ -29,6 +29,9 @@ internal sealed class YamlFields
 
     public string FieldPath(string field) => _path.Length == 0 ? field : $"{_path}.{field}";
 
+    /// <summary>The fields of a mapping found inside <paramref name="field"/> (a list item, for example).</summary>
+    public YamlFields Child(YamlMappingNode map, string field) => new(map, _file, FieldPath(field), _errors, _lineOffset);
+
     /// <summary>
     /// Records an error. A list or mapping value is reported at its key's line (where a person looks),
     /// a text value at its own line, no node at the line of this mapping.

@@ -48,7 +48,7 @@ public sealed class SafetyTriage
         {
             var category = _categories[i];
             var pattern = category.Patterns.FirstOrDefault(p => PatternMatch.IsMatch(p, normalizedMessage));
-            var combination = pattern is null ? category.Combinations.FirstOrDefault(c => c.MatchesAny(sentences)) : null;
+            var combination = pattern is null ? category.Combinations.FirstOrDefault(c => c.Matches(normalizedMessage, sentences)) : null;
             if (pattern is not null)
             {
                 flags.Add(new SafetyFlag(category, SafetySignal.Pattern, pattern.ToString(), 1));

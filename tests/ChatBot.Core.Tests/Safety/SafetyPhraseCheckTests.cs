@@ -26,7 +26,7 @@ public sealed class SafetyPhraseCheckTests : IDisposable
     [Fact]
     public void An_example_filed_under_the_wrong_category_is_refused_by_the_full_check()
     {
-        AddUnder("kidney", "examples", "honestly everyone would be better without me around and i have a lot of pills saved");
+        AddUnder("kidney", "examples", "everyone would honestly be better off if i just wasn't around anymore");
 
         var errors = TestKnowledge.Store(RetrievalMode.Semantic, _folder).CheckPhrases();
 
