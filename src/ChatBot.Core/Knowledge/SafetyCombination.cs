@@ -13,6 +13,9 @@ public sealed record SafetyCombination(IReadOnlyList<SafetyConcept> Concepts, in
 {
     public string Name => string.Join(" + ", Concepts.Select(c => c.Name));
 
+    /// <summary>For explanations: "took + many in one sentence".</summary>
+    public string Describe() => Name + (WholeMessage ? " in the message" : " in one sentence");
+
     public bool Matches(string normalizedMessage, IReadOnlyList<string> sentences) => WholeMessage
         ? AllIn(normalizedMessage)
         : sentences.Any(AllIn);

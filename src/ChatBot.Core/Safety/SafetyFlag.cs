@@ -8,7 +8,7 @@ public sealed record SafetyFlag(SafetyCategory Category, SafetySignal Signal, st
     public string Explain() => Signal switch
     {
         SafetySignal.Pattern => $"pattern {Because}",
-        SafetySignal.Combination => $"concepts {Because} in one sentence",
+        SafetySignal.Combination => $"concepts {Because}",
         _ => $"close to example \"{Because}\" (similarity {Similarity:0.00})",
     };
 }

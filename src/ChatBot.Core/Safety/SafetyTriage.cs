@@ -55,7 +55,7 @@ public sealed class SafetyTriage
             }
             else if (combination is not null)
             {
-                flags.Add(new SafetyFlag(category, SafetySignal.Combination, combination.Name, 1));
+                flags.Add(new SafetyFlag(category, SafetySignal.Combination, combination.Describe(), 1));
             }
             else if (semantic.Count > 0 && semantic[i].Fires(category.Threshold, category.Margin)
                 && semantic[i].ExampleSimilarity >= strongest - SafetyDefaults.CategoryMargin)

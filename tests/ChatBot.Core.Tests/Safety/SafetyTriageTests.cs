@@ -107,4 +107,18 @@ public class SafetyTriageTests
         Assert.Equal("side-effects", reply.EntryId);
         Assert.True(reply.Text.IndexOf("⚠", StringComparison.Ordinal) < reply.Text.IndexOf(reply.Answer, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("mi hermano se tragó como 15 pastillas de magnesio", "ingestion")]
+    [InlineData("он выпил 12 капсул магния сразу", "ingestion")]
+    [InlineData("ابني بلع حبوب كثيرة من المغنيسيوم", "ingestion")]
+    [InlineData("mon père n'arrive plus à respirer depuis qu'il a pris le magnésium", "emergency")]
+    [InlineData("mein Mann ist zusammengebrochen und reagiert nicht", "emergency")]
+    [InlineData("no aguanto más, ya junté todas las pastillas", "self_harm")]
+    public void Concepts_combine_across_languages(string message, string category)
+    {
+        var flags = SafetyTriage.ByPatterns(QuestionNormalizer.Normalize(message), _knowledge.Safety).Flags;
+
+        Assert.Contains(flags, f => f.Category.Id == category && f.Signal == SafetySignal.Combination);
+    }
 }
