@@ -194,7 +194,8 @@ internal static class SafetyReader
             var at = node is not null && i < node.Children.Count ? node.Children[i] : null;
             try
             {
-                var regex = new Regex(patterns[i], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+                // Messages are read with Arabic letter variants folded (see ArabicLetters); so are patterns.
+                var regex = new Regex(Safety.ArabicLetters.Fold(patterns[i]), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
                 if (SlowPatternProbe.IsTooSlow(patterns[i]))
                 {
                     item.Error($"{field}[{i}]", "is too slow on long input (catastrophic backtracking); simplify it", at);

@@ -42,13 +42,14 @@ public sealed class SafetyTriage
         // Categories compete: "my 8 yo can't sleep" resembles the child examples far more than the kidney
         // ones, though both share "my relative can't sleep". Only categories near the best one may fire.
         var strongest = semantic.Count == 0 ? 0 : semantic.Max(e => e.ExampleSimilarity);
-        var sentences = SafetySentences.Split(normalizedMessage);
+        var folded = ArabicLetters.Fold(normalizedMessage);
+        var sentences = SafetySentences.Split(folded);
         var flags = new List<SafetyFlag>();
         for (var i = 0; i < _categories.Count; i++)
         {
             var category = _categories[i];
-            var pattern = category.Patterns.FirstOrDefault(p => PatternMatch.IsMatch(p, normalizedMessage));
-            var combination = pattern is null ? category.Combinations.FirstOrDefault(c => c.Matches(normalizedMessage, sentences)) : null;
+            var pattern = category.Patterns.FirstOrDefault(p => PatternMatch.IsMatch(p, folded));
+            var combination = pattern is null ? category.Combinations.FirstOrDefault(c => c.Matches(folded, sentences)) : null;
             if (pattern is not null)
             {
                 flags.Add(new SafetyFlag(category, SafetySignal.Pattern, pattern.ToString(), 1));

@@ -115,10 +115,18 @@ public class SafetyTriageTests
     [InlineData("mon père n'arrive plus à respirer depuis qu'il a pris le magnésium", "emergency")]
     [InlineData("mein Mann ist zusammengebrochen und reagiert nicht", "emergency")]
     [InlineData("no aguanto más, ya junté todas las pastillas", "self_harm")]
+    [InlineData("mi nipote di 2 anni ha ingoiato delle capsule, non so quante", "ingestion")]
+    [InlineData("took 5000 mg of threonate tonight", "ingestion")]
     public void Concepts_combine_across_languages(string message, string category)
     {
         var flags = SafetyTriage.ByPatterns(QuestionNormalizer.Normalize(message), _knowledge.Safety).Flags;
 
         Assert.Contains(flags, f => f.Category.Id == category && f.Signal == SafetySignal.Combination);
     }
+
+    [Theory]
+    [InlineData("تعبت من الحياة وما عاد فيني")]
+    [InlineData("تعبت من الحياه وما عاد فيني")]
+    public void Arabic_is_read_with_and_without_hamza_alike(string message) =>
+        Assert.Contains("self_harm", Flags(message));
 }
