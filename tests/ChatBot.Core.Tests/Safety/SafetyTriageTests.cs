@@ -117,6 +117,8 @@ public class SafetyTriageTests
     [InlineData("no aguanto más, ya junté todas las pastillas", "self_harm")]
     [InlineData("mi nipote di 2 anni ha ingoiato delle capsule, non so quante", "ingestion")]
     [InlineData("took 5000 mg of threonate tonight", "ingestion")]
+    [InlineData("мой отец на гемодиализе", "kidney")]
+    [InlineData("mera beta 8 saal ka hai, use de sakte hain?", "child")]
     public void Concepts_combine_across_languages(string message, string category)
     {
         var flags = SafetyTriage.ByPatterns(QuestionNormalizer.Normalize(message), _knowledge.Safety).Flags;
