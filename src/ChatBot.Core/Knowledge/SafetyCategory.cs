@@ -16,6 +16,12 @@ public sealed record SafetyCategory(
     /// <summary>Replaces bot.yaml's doctor advice when this is the reply's first flag; empty keeps it.</summary>
     public string DoctorAdvice { get; init; } = "";
 
+    /// <summary>
+    /// Concepts that keep this category's patterns from firing in a sentence that says them: a symptom
+    /// named in a general question, an idiom. Combinations name their own.
+    /// </summary>
+    public IReadOnlyList<SafetyConcept> Unless { get; init; } = [];
+
     /// <summary>Concepts that raise this flag when all are said in one sentence.</summary>
     public IReadOnlyList<SafetyCombination> Combinations { get; init; } = [];
 

@@ -7,19 +7,26 @@ namespace ChatBot.Core.Knowledge;
 /// is having taken too much in any language the concepts know, whatever the words between them. A
 /// combination of one concept ("lethal") fires whenever that concept is said. Some ideas belong
 /// together across sentences ("nothing matters. I've saved up the pills"): those combinations are read
-/// in the whole message (<see cref="WholeMessage"/>).
+/// in the whole message (<see cref="WholeMessage"/>). A combination can also name concepts that stop it
+/// (<see cref="Unless"/>): a symptom named in a general question ("what are the signs, like muscle
+/// weakness?") or a wish said as an idiom ("this insomnia is killing me") is not a red flag.
 /// </summary>
 public sealed record SafetyCombination(IReadOnlyList<SafetyConcept> Concepts, int Line, bool WholeMessage = false)
 {
+    /// <summary>Concepts that, said in the same sentence (or message), keep the combination from firing.</summary>
+    public IReadOnlyList<SafetyConcept> Unless { get; init; } = [];
+
     public string Name => string.Join(" + ", Concepts.Select(c => c.Name));
 
     /// <summary>For explanations: "took + many in one sentence".</summary>
-    public string Describe() => Name + (WholeMessage ? " in the message" : " in one sentence");
+    public string Describe() => Name + (WholeMessage ? " in the message" : " in one sentence")
+        + (Unless.Count == 0 ? "" : " without " + string.Join(" or ", Unless.Select(c => c.Name)));
 
     public bool Matches(string normalizedMessage, IReadOnlyList<string> sentences) => WholeMessage
         ? AllIn(normalizedMessage)
         : sentences.Any(AllIn);
 
-    private bool AllIn(string text) =>
-        Concepts.All(concept => concept.Patterns.Any(pattern => PatternMatch.IsMatch(pattern, text)));
+    private bool AllIn(string text) => Concepts.All(c => Said(c, text)) && !Unless.Any(c => Said(c, text));
+
+    private static bool Said(SafetyConcept concept, string text) => concept.Patterns.Any(pattern => PatternMatch.IsMatch(pattern, text));
 }

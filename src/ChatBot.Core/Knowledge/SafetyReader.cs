@@ -34,7 +34,7 @@ internal static class SafetyReader
         var categories = new List<SafetyCategory>();
         foreach (var (item, _, _) in fields.Mappings("categories", RequiredCategories.Length))
         {
-            item.RejectUnknown("id", "label", "action", "message", "doctor_advice", "threshold", "patterns", "combinations", "examples", "not_examples");
+            item.RejectUnknown("id", "label", "action", "message", "doctor_advice", "threshold", "patterns", "combinations", "unless", "examples", "not_examples");
             var id = item.String("id");
             if (categories.Any(c => c.Id == id))
             {
@@ -51,6 +51,7 @@ internal static class SafetyReader
             var category = new SafetyCategory(id, item.String("label"), action, item.String("message"), Compile(item, "patterns", 1))
             {
                 Combinations = Combinations(item, concepts),
+                Unless = KnownConcepts(item, "unless", concepts),
                 DoctorAdvice = item.String("doctor_advice", required: false),
                 Threshold = Number(item, "threshold", threshold),
                 Margin = margin,
@@ -148,15 +149,18 @@ internal static class SafetyReader
         var combinations = new List<SafetyCombination>();
         for (var i = 0; i < list.Children.Count; i++)
         {
-            // [took, many] is read in each sentence; { concepts: [hopeless, means], within: message } in the whole message.
+            // [took, many] is read in each sentence; { concepts: [hopeless, means], within: message } in the whole
+            // message; { concepts: [fainted], unless: [asking_about] } not where a general question is asked.
             var entry = list.Children[i];
             var wholeMessage = false;
             var conceptList = entry;
+            YamlNode? unlessList = null;
             if (entry is YamlMappingNode map)
             {
                 var fields = item.Child(map, $"combinations[{i}]");
-                fields.RejectUnknown("concepts", "within");
+                fields.RejectUnknown("concepts", "within", "unless");
                 conceptList = fields.Node("concepts") ?? entry;
+                unlessList = fields.Node("unless");
                 var within = fields.String("within", required: false);
                 wholeMessage = within == "message";
                 if (within is not ("" or "message" or "sentence"))
@@ -165,8 +169,9 @@ internal static class SafetyReader
                 }
             }
 
-            var names = conceptList is YamlSequenceNode seq ? seq.Children.OfType<YamlScalarNode>().Select(n => n.Value ?? "").ToArray() : [];
-            var unknown = names.Where(n => !concepts.ContainsKey(n)).ToArray();
+            var names = Names(conceptList);
+            var unlessNames = Names(unlessList);
+            var unknown = names.Concat(unlessNames).Where(n => !concepts.ContainsKey(n)).ToArray();
             if (names.Length == 0)
             {
                 item.Error($"combinations[{i}]", "must be a list of concept names, for example [took, many]", entry);
@@ -177,12 +182,29 @@ internal static class SafetyReader
             }
             else
             {
-                combinations.Add(new SafetyCombination(names.Select(n => concepts[n]).ToArray(), item.LineOf(entry), wholeMessage));
+                combinations.Add(new SafetyCombination(names.Select(n => concepts[n]).ToArray(), item.LineOf(entry), wholeMessage)
+                {
+                    Unless = unlessNames.Select(n => concepts[n]).ToArray(),
+                });
             }
         }
 
         return combinations.ToArray();
     }
+
+    private static SafetyConcept[] KnownConcepts(YamlFields item, string field, Dictionary<string, SafetyConcept> concepts)
+    {
+        var names = Names(item.Node(field));
+        foreach (var unknown in names.Where(n => !concepts.ContainsKey(n)))
+        {
+            item.Error(field, $"names unknown concept {unknown}; known: {string.Join(", ", concepts.Keys)}", item.Node(field));
+        }
+
+        return names.Where(concepts.ContainsKey).Select(n => concepts[n]).ToArray();
+    }
+
+    private static string[] Names(YamlNode? list) =>
+        list is YamlSequenceNode seq ? seq.Children.OfType<YamlScalarNode>().Select(n => n.Value ?? "").ToArray() : [];
 
     private static List<Regex> Compile(YamlFields item, string field, int minimum)
     {

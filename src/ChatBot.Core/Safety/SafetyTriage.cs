@@ -48,7 +48,7 @@ public sealed class SafetyTriage
         for (var i = 0; i < _categories.Count; i++)
         {
             var category = _categories[i];
-            var pattern = category.Patterns.FirstOrDefault(p => PatternMatch.IsMatch(p, folded));
+            var pattern = category.Patterns.FirstOrDefault(p => Fires(p, category.Unless, folded, sentences));
             var combination = pattern is null ? category.Combinations.FirstOrDefault(c => c.Matches(folded, sentences)) : null;
             if (pattern is not null)
             {
@@ -66,5 +66,35 @@ public sealed class SafetyTriage
         }
 
         return new SafetyAssessment(SafetyPrecedence.Sort(flags, f => f.Category), semantic);
+    }
+
+    /// <summary>
+    /// A pattern fires where it matches, except in a sentence that also says one of the category's
+    /// <c>unless</c> concepts ("what are the signs, like a slow heartbeat?") or follows one that does; a
+    /// match across sentences counts when no sentence says one.
+    /// </summary>
+    private static bool Fires(System.Text.RegularExpressions.Regex pattern, IReadOnlyList<SafetyConcept> unless, string message, IReadOnlyList<string> sentences)
+    {
+        if (!PatternMatch.IsMatch(pattern, message))
+        {
+            return false;
+        }
+
+        if (unless.Count == 0)
+        {
+            return true;
+        }
+
+        bool Stopped(string text) => unless.Any(c => c.Patterns.Any(p => PatternMatch.IsMatch(p, text)));
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            // "What are the signs of too much? Muscle weakness, a slow pulse?": the question covers the next sentence too.
+            if (PatternMatch.IsMatch(pattern, sentences[i]) && !Stopped(sentences[i]) && !(i > 0 && Stopped(sentences[i - 1])))
+            {
+                return true;
+            }
+        }
+
+        return !Stopped(message);
     }
 }

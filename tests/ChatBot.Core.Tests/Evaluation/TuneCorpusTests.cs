@@ -13,6 +13,7 @@ public class TuneCorpusTests
     private static readonly Lazy<EvaluationReport> Questions = new(() => Run("questions-tune.yaml"));
     private static readonly Lazy<EvaluationReport> SecondSafety = new(() => Run("safety-tune-2.yaml"));
     private static readonly Lazy<EvaluationReport> SecondQuestions = new(() => Run("questions-tune-2.yaml"));
+    private static readonly Lazy<EvaluationReport> LookAlikes = new(() => Run("safety-tune-3.yaml"));
 
     private static EvaluationReport Run(string file)
     {
@@ -44,6 +45,13 @@ public class TuneCorpusTests
     {
         AssertCeiling(SecondSafety.Value, "false alarms", 0.06);
         AssertCeiling(SecondSafety.Value, "replace-level false alarms", 0.03);
+    }
+
+    [Fact]
+    public void General_questions_and_idioms_of_the_look_alike_round_seldom_lose_their_answer()
+    {
+        AssertCeiling(LookAlikes.Value, "replace-level false alarms", 0.07);
+        AssertFloor(LookAlikes.Value, "recall", 0.95);
     }
 
     [Fact]

@@ -38,6 +38,23 @@ public sealed class SafetyCombinationTests
     public void One_concept_alone_or_concepts_in_different_sentences_raise_nothing(string message) =>
         Assert.Empty(Flags(message));
 
+    [Fact]
+    public void A_combination_is_stopped_by_its_unless_concepts_said_alongside()
+    {
+        var fainted = Concept("fainted", @"\b(?:fainted|passed out)\b");
+        var askingAbout = Concept("asking_about", @"\bsigns? of\b", @"\bis \w+ a side effect\b");
+        var emergency = new SafetyCategory("emergency", "Emergency", SafetyAction.Replace, "Call your emergency number.", [])
+        {
+            Combinations = [new SafetyCombination([fainted], 3) { Unless = [askingAbout] }],
+        };
+
+        IReadOnlyList<SafetyFlag> Assess(string message) => SafetyTriage.ByPatterns(QuestionNormalizer.Normalize(message), [emergency]).Flags;
+
+        Assert.Equal("concepts fainted in one sentence without asking_about", Assert.Single(Assess("my dad fainted after his magnesium")).Explain());
+        Assert.Empty(Assess("are fainted spells a sign of too much magnesium?"));
+        Assert.Single(Assess("is it a side effect? my dad passed out an hour ago."));
+    }
+
     private static SafetyConcept Concept(string name, params string[] patterns) =>
         new(name, patterns.Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).ToArray());
 }

@@ -131,4 +131,17 @@ public class SafetyTriageTests
     [InlineData("تعبت من الحياه وما عاد فيني")]
     public void Arabic_is_read_with_and_without_hamza_alike(string message) =>
         Assert.Contains("self_harm", Flags(message));
+
+    [Theory]
+    [InlineData("what are the warning signs of too much magnesium? muscle weakness, a slow pulse?")]
+    [InlineData("can magnesium cause chest pain in general?")]
+    [InlineData("this insomnia is killing me")]
+    public void General_questions_about_symptoms_and_idioms_keep_their_answer(string message) =>
+        Assert.DoesNotContain(Flags(message), f => f is "emergency" or "self_harm" or "ingestion");
+
+    [Theory]
+    [InlineData("my dad can't move his legs and his pulse is 38 after his magnesium")]
+    [InlineData("what are the signs of too much magnesium? asking because i have chest pain right now")]
+    public void The_same_symptoms_told_of_a_person_still_raise_an_emergency(string message) =>
+        Assert.Contains("emergency", Flags(message));
 }
