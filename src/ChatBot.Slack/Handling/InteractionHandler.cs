@@ -50,7 +50,7 @@ public sealed class InteractionHandler
                 var reply = _answers.Run(engine => engine.ShowEntry(value, new AskContext(SafeAnswers.Platform, user, isPublic && !ephemeral)));
                 if (!ephemeral && channel is not null && user is not null)
                 {
-                    await _delivery.DeliverAsync(channel, user, threadTs, reply, cancellationToken).ConfigureAwait(false);
+                    await _delivery.DeliverAsync(channel, user, threadTs, reply, cancellationToken, responseUrl).ConfigureAwait(false);
                 }
                 else if (responseUrl is not null)
                 {

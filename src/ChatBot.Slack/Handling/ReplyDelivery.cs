@@ -38,23 +38,40 @@ public sealed partial class ReplyDelivery
 
     public bool SendPrivately(Reply reply, bool isPublic) => isPublic && _options.PublicSafetyMode && reply.Safety.Count > 0;
 
-    /// <summary>Queues the reply on its channel's lane and returns at once.</summary>
-    public Task DeliverAsync(string channel, string user, string? threadTs, Reply reply, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the reply on its channel's lane and returns at once. Where the bot is not a member of the
+    /// channel (a button under a slash command's in-channel reply), Slack refuses the post with
+    /// <c>not_in_channel</c>; <paramref name="responseUrl"/>, when given, carries the reply instead.
+    /// </summary>
+    public Task DeliverAsync(string channel, string user, string? threadTs, Reply reply, CancellationToken cancellationToken, Uri? responseUrl = null)
     {
         if (SendPrivately(reply, !IsDirectMessage(channel)))
         {
             var notice = _answers.Run(e => e.Notice(NoticeKind.SafetyGuidanceSentPrivately));
             Post(channel, reply.HasUrgentSafety, async ct =>
             {
-                await _sender.PostMessageAsync(channel, threadTs, notice, ct).ConfigureAwait(false);
+                if (NotInChannel(await _sender.PostMessageAsync(channel, threadTs, notice, ct).ConfigureAwait(false)) && responseUrl is not null)
+                {
+                    await _sender.RespondAsync(responseUrl, reply, inChannel: false, ct).ConfigureAwait(false);
+                    return;
+                }
+
                 await _sender.PostEphemeralAsync(channel, user, threadTs, reply, ct).ConfigureAwait(false);
             }, cancellationToken);
             return Task.CompletedTask;
         }
 
-        Post(channel, reply.HasUrgentSafety, ct => _sender.PostMessageAsync(channel, threadTs, reply, ct), cancellationToken);
+        Post(channel, reply.HasUrgentSafety, async ct =>
+        {
+            if (NotInChannel(await _sender.PostMessageAsync(channel, threadTs, reply, ct).ConfigureAwait(false)) && responseUrl is not null)
+            {
+                await _sender.RespondAsync(responseUrl, reply, inChannel: true, ct).ConfigureAwait(false);
+            }
+        }, cancellationToken);
         return Task.CompletedTask;
     }
+
+    private static bool NotInChannel(SlackApiResponse response) => !response.Ok && response.Error is "not_in_channel" or "channel_not_found";
 
     private void Post(string channel, bool urgent, Func<CancellationToken, Task> send, CancellationToken cancellationToken) =>
         _lanes.Post("slack:" + channel, urgent, send, Failed, cancellationToken);

@@ -26,6 +26,21 @@ public sealed class ButtonTests
     }
 
     [Fact]
+    public async Task RelatedButtonWhereTheBotIsNotAMember_AnswersViaResponseUrlInTheChannel()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake);
+        fake.Script("chat.postMessage", ScriptedResponse.Error("not_in_channel"));
+
+        await fake.SendEnvelopeAsync(SlackFrames.BlockAction(ActionIds.RelatedPrefix + "magnesium-dose", "magnesium-dose", new Uri(fake.BaseUri, "hooks/actions/4"), "1700000300.000004"));
+        await fake.WaitUntilAsync(() => fake.Delivered("response_url").Any(), "related answer through response_url");
+
+        var answer = fake.Delivered("response_url").Single();
+        Assert.Equal("in_channel", answer.Str("response_type"));
+        Assert.Contains(StubAnswerEngine.DoctorAdvice, answer.Str("text"));
+    }
+
+    [Fact]
     public async Task RelatedButtonOnAnEphemeralMessage_AnswersViaResponseUrl()
     {
         await using var fake = await FakeSlackServer.StartAsync();
