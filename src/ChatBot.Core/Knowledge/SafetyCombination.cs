@@ -11,7 +11,7 @@ namespace ChatBot.Core.Knowledge;
 /// (<see cref="Unless"/>): a symptom named in a general question ("what are the signs, like muscle
 /// weakness?") or a wish said as an idiom ("this insomnia is killing me") is not a red flag.
 /// </summary>
-public sealed record SafetyCombination(IReadOnlyList<SafetyConcept> Concepts, int Line, bool WholeMessage = false)
+public sealed record SafetyCombination(IReadOnlyList<SafetyConcept> Concepts, bool WholeMessage = false)
 {
     /// <summary>Concepts that, said in the same sentence (or message), keep the combination from firing.</summary>
     public IReadOnlyList<SafetyConcept> Unless { get; init; } = [];

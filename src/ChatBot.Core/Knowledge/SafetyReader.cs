@@ -182,7 +182,7 @@ internal static class SafetyReader
             }
             else
             {
-                combinations.Add(new SafetyCombination(names.Select(n => concepts[n]).ToArray(), item.LineOf(entry), wholeMessage)
+                combinations.Add(new SafetyCombination(names.Select(n => concepts[n]).ToArray(), wholeMessage)
                 {
                     Unless = unlessNames.Select(n => concepts[n]).ToArray(),
                 });

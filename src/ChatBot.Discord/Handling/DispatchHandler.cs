@@ -29,18 +29,25 @@ internal sealed class DispatchHandler
     {
         try
         {
-            if (ClaimKey(dispatch) is { } key && !await _coordination.ClaimAsync([key], ClaimFor, cancellationToken).ConfigureAwait(false))
-            {
-                return;
-            }
-
             switch (dispatch.Type)
             {
                 case "MESSAGE_CREATE":
-                    await _messages.HandleAsync(Decode<IncomingMessage>(dispatch.Data), cancellationToken).ConfigureAwait(false);
+                    // Most guild messages are not for the bot: only those it would answer are claimed, so a busy
+                    // server costs no round trip to the shared store per message.
+                    var message = Decode<IncomingMessage>(dispatch.Data);
+                    if (_messages.IsForTheBot(message) && await ClaimAsync("discord:message:" + message.Id, cancellationToken).ConfigureAwait(false))
+                    {
+                        await _messages.HandleAsync(message, cancellationToken).ConfigureAwait(false);
+                    }
+
                     break;
                 case "INTERACTION_CREATE":
-                    await _interactions.HandleAsync(Decode<IncomingInteraction>(dispatch.Data), dispatch.ReceivedAt, cancellationToken).ConfigureAwait(false);
+                    var interaction = Decode<IncomingInteraction>(dispatch.Data);
+                    if (await ClaimAsync("discord:interaction:" + interaction.Id, cancellationToken).ConfigureAwait(false))
+                    {
+                        await _interactions.HandleAsync(interaction, dispatch.ReceivedAt, cancellationToken).ConfigureAwait(false);
+                    }
+
                     break;
                 case "GUILD_CREATE":
                     RememberManagedRole(dispatch.Data);
@@ -77,15 +84,8 @@ internal sealed class DispatchHandler
         }
     }
 
-    private static string? ClaimKey(GatewayDispatch dispatch) =>
-        dispatch.Data.ValueKind == JsonValueKind.Object && dispatch.Data.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-            ? dispatch.Type switch
-            {
-                "MESSAGE_CREATE" => "discord:message:" + id.GetString(),
-                "INTERACTION_CREATE" => "discord:interaction:" + id.GetString(),
-                _ => null,
-            }
-            : null;
+    private ValueTask<bool> ClaimAsync(string key, CancellationToken cancellationToken) =>
+        _coordination.ClaimAsync([key], ClaimFor, cancellationToken);
 
     private static T Decode<T>(JsonElement data) => DiscordJson.Deserialize<T>(data) ?? throw new JsonException($"Empty {typeof(T).Name}.");
 }

@@ -42,7 +42,7 @@ internal sealed partial class MessageHandler
     /// </summary>
     public Task HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
-        if (!ShouldAnswer(message))
+        if (!IsForTheBot(message))
         {
             return Task.CompletedTask;
         }
@@ -90,7 +90,8 @@ internal sealed partial class MessageHandler
         }
     }
 
-    private bool ShouldAnswer(IncomingMessage message)
+    /// <summary>A mention, a DM or a reply to the bot, in a channel it may answer, from a person.</summary>
+    public bool IsForTheBot(IncomingMessage message)
     {
         var botId = _identity.UserId;
         if (botId is null || message.Author.Bot == true || message.Author.System == true || message.WebhookId is not null

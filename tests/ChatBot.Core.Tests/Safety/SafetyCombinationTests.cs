@@ -13,7 +13,7 @@ public sealed class SafetyCombinationTests
 
     private static readonly SafetyCategory Ingestion = new("ingestion", "Too much taken", SafetyAction.Replace, "Call Poison Help.", [])
     {
-        Combinations = [new SafetyCombination([Took, Many], 7)],
+        Combinations = [new SafetyCombination([Took, Many])],
     };
 
     private static IReadOnlyList<SafetyFlag> Flags(string message) =>
@@ -45,7 +45,7 @@ public sealed class SafetyCombinationTests
         var askingAbout = Concept("asking_about", @"\bsigns? of\b", @"\bis \w+ a side effect\b");
         var emergency = new SafetyCategory("emergency", "Emergency", SafetyAction.Replace, "Call your emergency number.", [])
         {
-            Combinations = [new SafetyCombination([fainted], 3) { Unless = [askingAbout] }],
+            Combinations = [new SafetyCombination([fainted]) { Unless = [askingAbout] }],
         };
 
         IReadOnlyList<SafetyFlag> Assess(string message) => SafetyTriage.ByPatterns(QuestionNormalizer.Normalize(message), [emergency]).Flags;
