@@ -17,8 +17,10 @@ public sealed record SafetyCategory(
     public string DoctorAdvice { get; init; } = "";
 
     /// <summary>
-    /// Concepts that keep this category's patterns from firing in a sentence that says them: a symptom
-    /// named in a general question, an idiom. Combinations name their own.
+    /// Concepts that keep this category from firing in a sentence that says them, or the sentence after:
+    /// a symptom named in a general question, an idiom, a denial ("I'm not on any meds"), something long
+    /// past, an adult's age. They stop every signal: patterns, combinations (which may name more of their
+    /// own) and the semantic comparison.
     /// </summary>
     public IReadOnlyList<SafetyConcept> Unless { get; init; } = [];
 

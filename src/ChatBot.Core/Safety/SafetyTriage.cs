@@ -43,13 +43,18 @@ public sealed class SafetyTriage
         // ones, though both share "my relative can't sleep". Only categories near the best one may fire.
         var strongest = semantic.Count == 0 ? 0 : semantic.Max(e => e.ExampleSimilarity);
         var folded = ArabicLetters.Fold(normalizedMessage);
-        var sentences = SafetySentences.Split(folded);
+        var read = SafetySentences.Read(folded);
+        var sentences = read.Select(s => s.Text).ToArray();
         var flags = new List<SafetyFlag>();
         for (var i = 0; i < _categories.Count; i++)
         {
             var category = _categories[i];
-            var pattern = category.Patterns.FirstOrDefault(p => Fires(p, category.Unless, folded, sentences));
-            var combination = pattern is null ? category.Combinations.FirstOrDefault(c => c.Matches(folded, sentences)) : null;
+            var unless = new UnlessScope(category.Unless, read);
+            var pattern = category.Patterns.FirstOrDefault(p => PatternMatch.IsMatch(p, folded)
+                && unless.Allows(sentence => PatternMatch.IsMatch(p, sentence), () => true));
+            var combination = pattern is null
+                ? category.Combinations.FirstOrDefault(c => unless.Allows(sentence => c.Matches(sentence, [sentence]), () => c.Matches(folded, sentences)))
+                : null;
             if (pattern is not null)
             {
                 flags.Add(new SafetyFlag(category, SafetySignal.Pattern, pattern.ToString(), 1));
@@ -59,42 +64,13 @@ public sealed class SafetyTriage
                 flags.Add(new SafetyFlag(category, SafetySignal.Combination, combination.Describe(), 1));
             }
             else if (semantic.Count > 0 && semantic[i].Fires(category.Threshold, category.Margin)
-                && semantic[i].ExampleSimilarity >= strongest - SafetyDefaults.CategoryMargin)
+                && semantic[i].ExampleSimilarity >= strongest - SafetyDefaults.CategoryMargin
+                && !unless.Says(semantic[i].Clause))
             {
                 flags.Add(new SafetyFlag(category, SafetySignal.Example, semantic[i].Example, semantic[i].ExampleSimilarity));
             }
         }
 
         return new SafetyAssessment(SafetyPrecedence.Sort(flags, f => f.Category), semantic);
-    }
-
-    /// <summary>
-    /// A pattern fires where it matches, except in a sentence that also says one of the category's
-    /// <c>unless</c> concepts ("what are the signs, like a slow heartbeat?") or follows one that does; a
-    /// match across sentences counts when no sentence says one.
-    /// </summary>
-    private static bool Fires(System.Text.RegularExpressions.Regex pattern, IReadOnlyList<SafetyConcept> unless, string message, IReadOnlyList<string> sentences)
-    {
-        if (!PatternMatch.IsMatch(pattern, message))
-        {
-            return false;
-        }
-
-        if (unless.Count == 0)
-        {
-            return true;
-        }
-
-        bool Stopped(string text) => unless.Any(c => c.Patterns.Any(p => PatternMatch.IsMatch(p, text)));
-        for (var i = 0; i < sentences.Count; i++)
-        {
-            // "What are the signs of too much? Muscle weakness, a slow pulse?": the question covers the next sentence too.
-            if (PatternMatch.IsMatch(pattern, sentences[i]) && !Stopped(sentences[i]) && !(i > 0 && Stopped(sentences[i - 1])))
-            {
-                return true;
-            }
-        }
-
-        return !Stopped(message);
     }
 }

@@ -55,6 +55,45 @@ public sealed class SafetyCombinationTests
         Assert.Single(Assess("is it a side effect? my dad passed out an hour ago."));
     }
 
+    [Fact]
+    public void A_category_s_unless_concepts_stop_its_patterns_and_combinations_in_their_sentence_and_in_a_question_after_a_question()
+    {
+        var fainted = Concept("fainted", @"\b(?:fainted|passed out)\b");
+        var askingAbout = Concept("asking_about", @"\bsigns? of\b");
+        var emergency = new SafetyCategory("emergency", "Emergency", SafetyAction.Replace, "Call your emergency number.",
+            [new Regex(@"\bslow (?:heartbeat|pulse)\b", RegexOptions.IgnoreCase)])
+        {
+            Unless = [askingAbout],
+            Combinations = [new SafetyCombination([fainted])],
+        };
+
+        IReadOnlyList<SafetyFlag> Assess(string message) => SafetyTriage.ByPatterns(QuestionNormalizer.Normalize(message), [emergency]).Flags;
+
+        Assert.Empty(Assess("what are the signs of too much? fainting, a slow pulse?"));
+        Assert.Empty(Assess("what are the signs of too much? has anyone passed out?"));
+        // A statement after the question is the person's own situation, not one of the examples asked about.
+        Assert.Single(Assess("what are the signs of too much? my dad passed out an hour ago."));
+        Assert.Single(Assess("what are the signs of too much? I have a slow pulse right now."));
+        Assert.Single(Assess("I have a slow pulse and feel awful"));
+    }
+
+    [Fact]
+    public void A_warning_stops_for_a_denial_but_not_for_a_denial_with_an_exception()
+    {
+        var denied = Concept("denied", @"\bnot on any\b(?![^.?!]{0,40}\b(?:except|besides|but)\b)");
+        var medication = new SafetyCategory("medication", "Medicines", SafetyAction.Warn, "Ask a pharmacist.",
+            [new Regex(@"\b(?:meds|lisinopril)\b", RegexOptions.IgnoreCase)])
+        {
+            Unless = [denied],
+        };
+
+        IReadOnlyList<SafetyFlag> Assess(string message) => SafetyTriage.ByPatterns(QuestionNormalizer.Normalize(message), [medication]).Flags;
+
+        Assert.Empty(Assess("i'm not on any meds, what dose did the study use?"));
+        Assert.Single(Assess("i'm not on any meds except lisinopril"));
+        Assert.Single(Assess("i'm not on any supplements. I take lisinopril daily."));
+    }
+
     private static SafetyConcept Concept(string name, params string[] patterns) =>
         new(name, patterns.Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).ToArray());
 }

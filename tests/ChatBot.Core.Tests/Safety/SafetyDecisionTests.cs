@@ -36,6 +36,26 @@ public class SafetyDecisionTests
         Assert.False(reply.HasUrgentSafety);
     }
 
+    [Theory]
+    [InlineData("my son is 32 and keeps waking at 3am, would mgt help him?")]
+    [InlineData("im not on any meds at all, healthy 40f, what dose did the study use?")]
+    [InlineData("took antibiotics like three years ago, all done now. can i start mgt?")]
+    [InlineData("once the kids are asleep i still can't switch off, would this help me?")]
+    [InlineData("why can't people with kidney disease take magnesium?")]
+    [InlineData("mi hijo tiene 30 años y quiere probarlo, qué debe saber?")]
+    [InlineData("моему сыну 28, он хочет попробовать")]
+    [InlineData("je ne prends aucun médicament, quelle dose dans l'étude ?")]
+    public void Denials_past_use_adult_children_and_questions_about_groups_keep_the_answer_without_a_warning(string question) =>
+        Assert.Empty(Ask(question).SafetyFlags);
+
+    [Theory]
+    [InlineData("im 35 and my son is 6, can he take it?", "child")]
+    [InlineData("i'm not on any meds except lisinopril, is it ok?", "medication")]
+    [InlineData("can people on dialysis take it? i'm on dialysis three times a week", "kidney")]
+    [InlineData("mi hijo de 8 años no duerme, le puedo dar?", "child")]
+    public void A_warning_still_fires_beside_an_age_a_denial_or_a_group_that_does_not_cover_the_person(string question, string flag) =>
+        Assert.Contains(flag, Ask(question).SafetyFlags);
+
     [Fact]
     public void A_child_who_swallowed_some_gets_poison_help_and_the_answer_is_replaced()
     {
