@@ -41,7 +41,7 @@ public static class ChatBotHostBuilder
         builder.Services.AddHostedService<StartupCheckService>();
         builder.Services.AddHostedService<KnowledgeReloadService>();
         builder.Services.AddQuestionLogServices(builder.Configuration);
-        builder.Services.AddCoordination(builder.Configuration);
+        builder.Services.AddChatBotStorage(builder.Configuration);
         if (DiscordServiceCollectionExtensions.IsConfigured(builder.Configuration))
         {
             builder.Services.AddDiscordAdapter(builder.Configuration);
