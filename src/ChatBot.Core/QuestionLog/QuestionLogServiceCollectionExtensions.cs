@@ -1,5 +1,4 @@
 using ChatBot.Core.Answering;
-using ChatBot.Core.Feedback;
 using ChatBot.Core.QuestionLog.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +14,7 @@ public static class QuestionLogServiceCollectionExtensions
         configuration.GetValue($"{QuestionLogOptions.Section}:{nameof(QuestionLogOptions.Enabled)}", true);
 
     /// <summary>
-    /// The question log: observer and feedback sink (queue only), writer, purger and reports. The store they
+    /// The question log: observer and feedback sink (queue only; AddChatBotCore makes it the <c>IFeedbackSink</c>), writer, purger and reports. The store they
     /// use (<see cref="IQuestionLogStore"/>) is registered by ChatBot.Storage. With the log off only the
     /// reports are registered, saying it is off. Called by AddChatBotCore before its defaults, which it replaces.
     /// </summary>
@@ -37,7 +36,6 @@ public static class QuestionLogServiceCollectionExtensions
         services.TryAddSingleton<IModeratorReports, ModeratorReports>();
         services.TryAddSingleton<IQuestionObserver, QuestionLogObserver>();
         services.TryAddSingleton<QuestionLogFeedbackSink>();
-        services.TryAddSingleton<IFeedbackSink>(sp => sp.GetRequiredService<QuestionLogFeedbackSink>());
         return services;
     }
 }
