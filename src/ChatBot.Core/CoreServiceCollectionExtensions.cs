@@ -17,7 +17,7 @@ namespace ChatBot.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The answer engine, the knowledge it serves, retrieval, feedback and the question log.</summary>
+    /// <summary>The answer engine, the knowledge it serves, retrieval, feedback and the question log (its store comes from ChatBot.Storage).</summary>
     public static IServiceCollection AddChatBotCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -31,9 +31,25 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IQuestionObserver, NullQuestionObserver>();
         services.TryAddSingleton<IAnswerEngine, AnswerEngine>();
         services.AddConversations(configuration);
-        services.TryAddSingleton<InMemoryFeedbackSink>();
-        services.TryAddSingleton<IFeedbackSink>(sp => sp.GetRequiredService<InMemoryFeedbackSink>());
+        services.AddFeedback(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// Where 👍/👎 go, decided here and nowhere else: the question log when it is on, else memory. Adapters
+    /// only consume <see cref="IFeedbackSink"/>, so the order in which projects register cannot change it.
+    /// </summary>
+    private static void AddFeedback(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<InMemoryFeedbackSink>();
+        if (QuestionLogServiceCollectionExtensions.IsEnabled(configuration))
+        {
+            services.TryAddSingleton<IFeedbackSink>(sp => sp.GetRequiredService<QuestionLogFeedbackSink>());
+        }
+        else
+        {
+            services.TryAddSingleton<IFeedbackSink>(sp => sp.GetRequiredService<InMemoryFeedbackSink>());
+        }
     }
 
     /// <summary>Where questions arrive (<see cref="QuestionDesk"/>): fair use per person and channel, and follow-ups.</summary>

@@ -1,5 +1,4 @@
 using ChatBot.Core.Answering;
-using ChatBot.Core.Feedback;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Handling;
 using ChatBot.Discord.Interactions;
@@ -14,23 +13,16 @@ using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord;
 
-/// <summary>Registers the Discord adapter. Needs Core's <c>IAnswerEngine</c> in the container.</summary>
+/// <summary>Registers the Discord adapter. Needs Core's registrations (<c>AddChatBotCore</c>) in the container.</summary>
 public static class DiscordServiceCollectionExtensions
 {
-    /// <summary>True when a <c>Discord:Token</c> setting is present (even empty: then the start fails with a clear message).</summary>
-    public static bool IsConfigured(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return configuration.GetSection(DiscordOptions.SectionName)[nameof(DiscordOptions.Token)] is not null;
-    }
-
+    /// <summary>The adapter and its bot service; the host calls it only when Discord is configured. Settings are checked at start.</summary>
     public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IFeedbackSink, InMemoryFeedbackSink>();
 
         services.AddHttpClient(DiscordRestClient.HttpClientName, (provider, http) =>
         {
@@ -56,11 +48,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<CommandRegistrar>();
         services.TryAddSingleton<FatalErrorHandler>();
         services.AddSingleton<IReloadNotifier, DiscordReloadNotifier>();
-        if (IsConfigured(configuration))
-        {
-            services.AddHostedService<DiscordBotService>();
-        }
-
+        services.AddHostedService<DiscordBotService>();
         return services;
     }
 }

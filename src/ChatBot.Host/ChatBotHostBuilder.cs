@@ -41,18 +41,18 @@ public static class ChatBotHostBuilder
         builder.Services.AddHostedService<StartupCheckService>();
         builder.Services.AddHostedService<KnowledgeReloadService>();
         builder.Services.AddQuestionLogServices(builder.Configuration);
-        builder.Services.AddCoordination(builder.Configuration);
-        if (DiscordServiceCollectionExtensions.IsConfigured(builder.Configuration))
+        builder.Services.AddChatBotStorage(builder.Configuration);
+        if (ConfiguredPlatforms.Discord(builder.Configuration))
         {
             builder.Services.AddDiscordAdapter(builder.Configuration);
         }
 
-        if (SlackServiceCollectionExtensions.IsConfigured(builder.Configuration))
+        if (ConfiguredPlatforms.Slack(builder.Configuration))
         {
             builder.Services.AddSlackAdapter(builder.Configuration);
         }
 
-        if (!AnyPlatformConfigured(builder.Configuration) && ConsoleChatEnabled(builder.Configuration))
+        if (!ConfiguredPlatforms.Any(builder.Configuration) && ConsoleChatEnabled(builder.Configuration))
         {
             builder.Services.AddHostedService<ConsoleChatService>();
 
@@ -68,9 +68,6 @@ public static class ChatBotHostBuilder
 
         return builder;
     }
-
-    public static bool AnyPlatformConfigured(IConfiguration configuration) =>
-        DiscordServiceCollectionExtensions.IsConfigured(configuration) || SlackServiceCollectionExtensions.IsConfigured(configuration);
 
     public static bool ConsoleChatEnabled(IConfiguration configuration) => configuration.GetValue("Console:Enabled", true);
 }

@@ -1,5 +1,4 @@
 using ChatBot.Core.Answering;
-using ChatBot.Core.Feedback;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Dispatch;
 using ChatBot.Slack.Handling;
@@ -18,24 +17,14 @@ namespace ChatBot.Slack;
 
 public static class SlackServiceCollectionExtensions
 {
-    /// <summary>True when a Slack token setting is present; the host then runs the adapter instead of the console chat.</summary>
-    public static bool IsConfigured(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(SlackOptions.SectionName);
-        return !string.IsNullOrWhiteSpace(section["BotToken"]) || !string.IsNullOrWhiteSpace(section["AppToken"])
-            || !string.IsNullOrWhiteSpace(section["SigningSecret"]);
-    }
-
-    /// <summary>Registers the Slack adapter (Socket Mode or HTTP mode) when <see cref="IsConfigured"/>; validated at start.</summary>
+    /// <summary>
+    /// Registers the Slack adapter (Socket Mode or HTTP mode); the host calls it only when Slack is configured.
+    /// Settings are checked at start. Needs Core's registrations (<c>AddChatBotCore</c>) in the container.
+    /// </summary>
     public static IServiceCollection AddSlackAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (!IsConfigured(configuration))
-        {
-            return services;
-        }
-
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         // Our own log lines describe every call; the default HTTP logs would print response_url paths, which are credentials.
@@ -48,7 +37,6 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<BlockKitRenderer>();
         services.AddSingleton<SlackSender>();
         services.AddSingleton<SlackWorkQueue>();
-        services.TryAddSingleton<IFeedbackSink, InMemoryFeedbackSink>();
         services.AddSingleton<SafeAnswers>();
         services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<SlackEventHandler>();

@@ -1,6 +1,8 @@
 using ChatBot.Core.Coordination;
 using ChatBot.Core.Operations;
+using ChatBot.Core.QuestionLog;
 using ChatBot.Storage.Coordination;
+using ChatBot.Storage.QuestionLog;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,6 +13,32 @@ namespace ChatBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
+    /// <summary>Everything Storage implements for Core: the question log's store and the coordination of instances.</summary>
+    public static IServiceCollection AddChatBotStorage(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddQuestionLogStore(configuration).AddCoordination(configuration);
+
+    /// <summary>
+    /// The question log's store (<c>QuestionLog:Provider</c>: a SQLite file by default, or PostgreSQL) and the
+    /// check that its connection string parses. Nothing when the log is off. Core registers the rest of the log.
+    /// </summary>
+    public static IServiceCollection AddQuestionLogStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (!QuestionLogServiceCollectionExtensions.IsEnabled(configuration))
+        {
+            return services;
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuestionLogOptions>, QuestionLogConnectionStringValidator>());
+        services.TryAddSingleton<IQuestionLogStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<QuestionLogOptions>>().Value;
+            return options.Provider == QuestionLogProvider.Postgres
+                ? PostgresQuestionLogStore.Create(options.EffectiveConnectionString)
+                : SqliteQuestionLogStore.Create(options.EffectiveConnectionString);
+        });
+        return services;
+    }
+
     /// <summary>
     /// How this instance shares work with others (<c>Coordination</c> section): alone by default, or through
     /// PostgreSQL, whose connection string defaults to the question log's when that is PostgreSQL too.

@@ -1,10 +1,11 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace ChatBot.Core.QuestionLog;
 
-/// <summary>Every message names the setting at fault; connection strings and keys are never echoed.</summary>
+/// <summary>
+/// Every message names the setting at fault; connection strings and keys are never echoed. Whether a
+/// connection string parses is for the store's driver to say (ChatBot.Storage adds that check).
+/// </summary>
 public sealed class QuestionLogOptionsValidator : IValidateOptions<QuestionLogOptions>
 {
     public const int MinimumKeyLength = 32;
@@ -48,39 +49,11 @@ public sealed class QuestionLogOptionsValidator : IValidateOptions<QuestionLogOp
             failures.Add($"{prefix}UserIdKey must be at least {MinimumKeyLength} characters (e.g. the output of 'openssl rand -base64 48')");
         }
 
-        if (ConnectionStringProblem(options) is { } problem)
+        if (options.Provider == QuestionLogProvider.Postgres && options.ConnectionString.Length == 0)
         {
-            failures.Add(problem);
+            failures.Add($"{prefix}ConnectionString is required when {prefix}Provider is Postgres");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static string? ConnectionStringProblem(QuestionLogOptions options)
-    {
-        const string setting = QuestionLogOptions.Section + ":ConnectionString";
-        if (options.Provider == QuestionLogProvider.Postgres && options.ConnectionString.Length == 0)
-        {
-            return $"{setting} is required when {QuestionLogOptions.Section}:Provider is Postgres";
-        }
-
-        try
-        {
-            if (options.Provider == QuestionLogProvider.Postgres)
-            {
-                _ = new NpgsqlConnectionStringBuilder(options.ConnectionString);
-            }
-            else if (string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(options.EffectiveConnectionString).DataSource))
-            {
-                return $"{setting} must name a file (Data Source=...)";
-            }
-
-            return null;
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException)
-        {
-            // The message of these exceptions may quote the string, which may hold a password.
-            return $"{setting} is not a valid {options.Provider} connection string";
-        }
     }
 }

@@ -1,4 +1,3 @@
-using ChatBot.Core.QuestionLog.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +5,7 @@ namespace ChatBot.Core.QuestionLog;
 
 /// <summary>Enforces the retention: deletes everything older than <see cref="QuestionLogOptions.RetentionDays"/>, at start and then periodically.</summary>
 public sealed class QuestionLogPurger(
-    QuestionLogStore store,
+    IQuestionLogStore store,
     IOptions<QuestionLogOptions> options,
     TimeProvider time,
     ILogger<QuestionLogPurger> logger)

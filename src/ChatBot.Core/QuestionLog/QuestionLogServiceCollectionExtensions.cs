@@ -1,7 +1,5 @@
 using ChatBot.Core.Answering;
-using ChatBot.Core.Feedback;
 using ChatBot.Core.QuestionLog.Reports;
-using ChatBot.Core.QuestionLog.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,9 +14,9 @@ public static class QuestionLogServiceCollectionExtensions
         configuration.GetValue($"{QuestionLogOptions.Section}:{nameof(QuestionLogOptions.Enabled)}", true);
 
     /// <summary>
-    /// The question log: observer and feedback sink (queue only), store, writer, purger and reports. With
-    /// the log off only the reports are registered, saying it is off. Called by AddChatBotCore before its
-    /// defaults, which it replaces.
+    /// The question log: observer and feedback sink (queue only; AddChatBotCore makes it the <c>IFeedbackSink</c>), writer, purger and reports. The store they
+    /// use (<see cref="IQuestionLogStore"/>) is registered by ChatBot.Storage. With the log off only the
+    /// reports are registered, saying it is off. Called by AddChatBotCore before its defaults, which it replaces.
     /// </summary>
     public static IServiceCollection AddQuestionLog(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,21 +31,11 @@ public static class QuestionLogServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuestionLogOptions>, QuestionLogOptionsValidator>());
         services.TryAddSingleton(sp => new QuestionLogQueue(sp.GetRequiredService<IOptions<QuestionLogOptions>>().Value.QueueCapacity));
         services.TryAddSingleton<UserIdHasher>();
-        services.TryAddSingleton(CreateStore);
         services.TryAddSingleton<QuestionLogWriter>();
         services.TryAddSingleton<QuestionLogPurger>();
         services.TryAddSingleton<IModeratorReports, ModeratorReports>();
         services.TryAddSingleton<IQuestionObserver, QuestionLogObserver>();
         services.TryAddSingleton<QuestionLogFeedbackSink>();
-        services.TryAddSingleton<IFeedbackSink>(sp => sp.GetRequiredService<QuestionLogFeedbackSink>());
         return services;
-    }
-
-    private static QuestionLogStore CreateStore(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<QuestionLogOptions>>().Value;
-        return options.Provider == QuestionLogProvider.Postgres
-            ? PostgresQuestionLogStore.Create(options.EffectiveConnectionString)
-            : SqliteQuestionLogStore.Create(options.EffectiveConnectionString);
     }
 }

@@ -1,4 +1,3 @@
-using ChatBot.Core.QuestionLog.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +10,7 @@ namespace ChatBot.Core.QuestionLog;
 /// </summary>
 public sealed class QuestionLogWriter(
     QuestionLogQueue queue,
-    QuestionLogStore store,
+    IQuestionLogStore store,
     IOptions<QuestionLogOptions> options,
     TimeProvider time,
     ILogger<QuestionLogWriter> logger)

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using ChatBot.Core.QuestionLog;
-using ChatBot.Core.QuestionLog.Storage;
+using ChatBot.Storage.QuestionLog;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

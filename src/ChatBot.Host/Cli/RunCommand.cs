@@ -25,7 +25,7 @@ public static class RunCommand
 
         // Check settings and knowledge before starting, so a bad value ends in our one line rather than the host's stack trace.
         host.Services.GetService<IStartupValidator>()?.Validate();
-        if (!ChatBotHostBuilder.AnyPlatformConfigured(builder.Configuration) && NothingToRun(builder, explicitChat) is { } reason)
+        if (!ConfiguredPlatforms.Any(builder.Configuration) && NothingToRun(builder, explicitChat) is { } reason)
         {
             await Console.Error.WriteLineAsync($"chatbot: {reason}");
             return 2;

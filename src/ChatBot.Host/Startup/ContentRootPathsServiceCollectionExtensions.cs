@@ -1,7 +1,7 @@
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.QuestionLog;
 using ChatBot.Core.Retrieval;
-using Microsoft.Data.Sqlite;
+using ChatBot.Storage.QuestionLog;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Host.Startup;
@@ -20,7 +20,7 @@ public static class ContentRootPathsServiceCollectionExtensions
         {
             if (o.Provider == QuestionLogProvider.Sqlite)
             {
-                o.ConnectionString = ResolveSqlite(o.EffectiveConnectionString, contentRoot);
+                o.ConnectionString = SqliteDataSourcePath.Resolve(o.EffectiveConnectionString, contentRoot);
             }
         });
         return services;
@@ -28,25 +28,4 @@ public static class ContentRootPathsServiceCollectionExtensions
 
     public static string Resolve(string path, string contentRoot) =>
         string.IsNullOrWhiteSpace(path) ? path : Path.GetFullPath(path, contentRoot);
-
-    private static string ResolveSqlite(string connectionString, string contentRoot)
-    {
-        SqliteConnectionStringBuilder builder;
-        try
-        {
-            builder = new SqliteConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException)
-        {
-            return connectionString; // the options validator names the malformed value
-        }
-
-        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:" || builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-        {
-            return connectionString;
-        }
-
-        builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
-        return builder.ToString();
-    }
 }

@@ -2,7 +2,6 @@ using ChatBot.Core.Answering;
 using ChatBot.Core.Moderation;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Handling;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Slack.Moderation;
@@ -17,16 +16,14 @@ public sealed partial class AdminCommandHandler
 
     private readonly ModeratorCheck _moderators;
     private readonly SafeAnswers _answers;
-    private readonly IServiceProvider _services;
+    private readonly ModeratorCommands _commands;
     private readonly ILogger<AdminCommandHandler> _logger;
 
-    // ModeratorCommands comes from Core's registration; it is looked up on use so the adapter can be
-    // hosted without a knowledge store (tests with a stand-in engine), where it answers with the error notice.
-    public AdminCommandHandler(ModeratorCheck moderators, SafeAnswers answers, IServiceProvider services, ILogger<AdminCommandHandler> logger)
+    public AdminCommandHandler(ModeratorCheck moderators, SafeAnswers answers, ModeratorCommands commands, ILogger<AdminCommandHandler> logger)
     {
         _moderators = moderators;
         _answers = answers;
-        _services = services;
+        _commands = commands;
         _logger = logger;
     }
 
@@ -50,17 +47,10 @@ public sealed partial class AdminCommandHandler
             return _answers.Run(e => e.Notice(NoticeKind.Refusal));
         }
 
-        var commands = _services.GetService<ModeratorCommands>();
-        if (commands is null)
-        {
-            LogNoCommands();
-            return _answers.Run(e => e.Notice(NoticeKind.Error));
-        }
-
         LogRunning(logged);
         try
         {
-            return await commands.RunAsync(command, cancellationToken).ConfigureAwait(false);
+            return await _commands.RunAsync(command, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -77,7 +67,4 @@ public sealed partial class AdminCommandHandler
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Slack: moderator command {Command} failed; sending the error notice.")]
     private partial void LogFailed(Exception exception, string command);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Slack: moderator commands are not available in this host (Core's ModeratorCommands is not registered).")]
-    private partial void LogNoCommands();
 }

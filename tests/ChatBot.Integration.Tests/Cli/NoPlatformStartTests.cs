@@ -16,6 +16,16 @@ public class NoPlatformStartTests
     }
 
     [Fact]
+    public async Task A_blank_token_counts_as_no_platform()
+    {
+        var result = await ChatBotProcess.RunInAsync(Repository.Root, new Dictionary<string, string?> { ["Discord__Token"] = "" }, "what are the side effects?\n");
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("chatbot: no chat platform is configured", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task No_platform_and_the_console_chat_off_exits_2_with_one_line()
     {
         var result = await ChatBotProcess.RunAsync("", "chat", "--Console:Enabled=false");

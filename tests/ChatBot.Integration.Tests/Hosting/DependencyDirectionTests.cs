@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace ChatBot.Integration.Tests.Hosting;
 
-/// <summary>Host → adapters and storage → Core, never the other way; adapters never reference each other nor storage.</summary>
+/// <summary>Host → adapters and storage → Core, never the other way; adapters never reference each other nor storage; only storage holds database drivers.</summary>
 public class DependencyDirectionTests
 {
     private static readonly Assembly Core = typeof(ChatBot.Core.CoreServiceCollectionExtensions).Assembly;
@@ -29,6 +29,16 @@ public class DependencyDirectionTests
         Assert.DoesNotContain(references, r => r is "ChatBot.Discord" or "ChatBot.Slack" or "chatbot");
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.Extensions.Hosting", StringComparison.Ordinal));
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Core_references_no_database_driver()
+    {
+        var references = References(Core);
+
+        Assert.DoesNotContain(references, r => r.StartsWith("Npgsql", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, r => r.StartsWith("SQLitePCLRaw", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using ChatBot.Core.Feedback;
 using ChatBot.Core.QuestionLog;
 using ChatBot.Core.QuestionLog.Reports;
 using ChatBot.Host.Cli;
+using ChatBot.Storage.QuestionLog;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,7 +25,7 @@ public sealed class SqliteQuestionLogTests : QuestionLogContract
     public async Task The_database_file_and_its_folder_are_created_on_first_use_readable_by_the_owner_only()
     {
         var file = Path.Combine(_folder, "nested", "questions.db");
-        await using (var store = Core.QuestionLog.Storage.SqliteQuestionLogStore.Create($"Data Source={file}"))
+        await using (var store = SqliteQuestionLogStore.Create($"Data Source={file}"))
         {
             await store.EnsureSchemaAsync(CancellationToken.None);
         }

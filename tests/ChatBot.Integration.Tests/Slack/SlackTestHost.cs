@@ -1,18 +1,33 @@
 using ChatBot.Core;
 using ChatBot.Core.Answering;
 using ChatBot.Core.Feedback;
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Retrieval;
 using ChatBot.Integration.Tests.Slack.Fake;
 using ChatBot.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Integration.Tests.Slack;
 
-/// <summary>The production <c>AddSlackAdapter</c> registration in a real host, pointed at the fake by configuration only.</summary>
+/// <summary>
+/// The production <c>AddChatBotCore</c> and <c>AddSlackAdapter</c> registrations in a real host, pointed at the fake
+/// by configuration. A stand-in engine, an in-memory feedback sink and one knowledge store shared by every host
+/// (loading the knowledge takes about a second) are registered first; Core's defaults yield to them.
+/// </summary>
 public sealed class SlackTestHost : IAsyncDisposable
 {
+    private static readonly Lazy<KnowledgeStore> SharedKnowledge = new(() => new KnowledgeStore(
+        Options.Create(new KnowledgeOptions { Path = Repository.Knowledge }),
+        Options.Create(new RetrievalOptions { Mode = RetrievalMode.Lexical }),
+        new MiniLmEmbedder(),
+        TimeProvider.System,
+        NullLogger<KnowledgeStore>.Instance));
+
     private SlackTestHost(IHost host, StubAnswerEngine engine, InMemoryFeedbackSink feedback, CapturingLoggerProvider logs)
     {
         Host = host;
@@ -42,14 +57,23 @@ public sealed class SlackTestHost : IAsyncDisposable
         ["FairUse:Enabled"] = "false",
     };
 
+    /// <summary>Core's settings: the shipped knowledge without embeddings, and no question log file.</summary>
+    private static Dictionary<string, string?> CoreSettings => new()
+    {
+        ["Knowledge:Path"] = Repository.Knowledge,
+        ["Retrieval:Mode"] = "Lexical",
+        ["QuestionLog:Enabled"] = "false",
+    };
+
     public static IHost Build(Dictionary<string, string?> settings, StubAnswerEngine engine, InMemoryFeedbackSink feedback, CapturingLoggerProvider logs)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(CoreSettings).AddInMemoryCollection(settings);
         builder.Logging.ClearProviders().AddProvider(logs);
         builder.Services.AddSingleton<IAnswerEngine>(engine);
         builder.Services.AddSingleton<IFeedbackSink>(feedback);
-        builder.Services.AddConversations(builder.Configuration);
+        builder.Services.AddSingleton(SharedKnowledge.Value);
+        builder.Services.AddChatBotCore(builder.Configuration);
         builder.Services.AddSlackAdapter(builder.Configuration);
         return builder.Build();
     }

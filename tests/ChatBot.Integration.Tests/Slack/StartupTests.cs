@@ -1,8 +1,6 @@
 using ChatBot.Host;
 using ChatBot.Host.Cli;
 using ChatBot.Integration.Tests.Slack.Fake;
-using ChatBot.Slack;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -46,15 +44,6 @@ public sealed class StartupTests
         settings["Slack:BotToken"] = "xoxb-1-bot-secret42";
         settings[key] = value;
         await AssertStartFailsWithOneLineAsync(settings, expected);
-    }
-
-    [Fact]
-    public void IsConfigured_OnlyWithATokenSetting()
-    {
-        Assert.False(SlackServiceCollectionExtensions.IsConfigured(new ConfigurationBuilder().AddInMemoryCollection(HostSettings()).Build()));
-        var settings = HostSettings();
-        settings["Slack:BotToken"] = "xoxb-1";
-        Assert.True(SlackServiceCollectionExtensions.IsConfigured(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using ChatBot.Core.Answering;
-using ChatBot.Core.QuestionLog.Storage;
 using ChatBot.Core.Retrieval;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +6,7 @@ namespace ChatBot.Core.QuestionLog.Reports;
 
 /// <summary>Reads the log and aggregates in memory: a report is a few thousand rows at most.</summary>
 public sealed class ModeratorReports(
-    QuestionLogStore store,
+    IQuestionLogStore store,
     KnowledgeStore knowledge,
     ITextEmbedder embedder,
     IOptions<QuestionLogOptions> options,

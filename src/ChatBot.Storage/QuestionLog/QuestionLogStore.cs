@@ -1,13 +1,13 @@
 using System.Data.Common;
+using ChatBot.Core.QuestionLog;
 
-namespace ChatBot.Core.QuestionLog.Storage;
+namespace ChatBot.Storage.QuestionLog;
 
 /// <summary>
 /// The question log's tables, over plain ADO.NET so SQLite and PostgreSQL run the same SQL. The schema is
-/// migrated on first use (by the writer at start, or by a CLI verb); failures surface as exceptions for
-/// the caller to handle — the writer counts them as dropped records, a CLI verb reports them.
+/// migrated on first use (by the writer at start, or by a CLI verb).
 /// </summary>
-public abstract class QuestionLogStore : IDisposable, IAsyncDisposable
+public abstract class QuestionLogStore : IQuestionLogStore, IDisposable, IAsyncDisposable
 {
     private const int RowsPerInsert = 100;
     private const string QuestionColumns = "asked_at, platform, outcome, entry_id, confidence, knowledge_version, safety_flags, reply_id, user_hash, question";

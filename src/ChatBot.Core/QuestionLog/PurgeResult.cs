@@ -1,4 +1,4 @@
-namespace ChatBot.Core.QuestionLog.Storage;
+namespace ChatBot.Core.QuestionLog;
 
 /// <summary>What one purge removed: everything logged before <paramref name="Cutoff"/>.</summary>
 public sealed record PurgeResult(DateTimeOffset Cutoff, int Questions, int Votes);

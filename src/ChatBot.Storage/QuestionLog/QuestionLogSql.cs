@@ -1,8 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using ChatBot.Core.QuestionLog;
 
-namespace ChatBot.Core.QuestionLog.Storage;
+namespace ChatBot.Storage.QuestionLog;
 
 /// <summary>Commands and row mapping shared by both stores. Values always travel as parameters, never in SQL text.</summary>
 internal static class QuestionLogSql

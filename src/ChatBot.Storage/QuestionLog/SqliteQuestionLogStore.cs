@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
-namespace ChatBot.Core.QuestionLog.Storage;
+namespace ChatBot.Storage.QuestionLog;
 
 /// <summary>The default store: one local file, created (with its folder) on first use, in WAL mode so the CLI can read while the bot writes.</summary>
 public sealed class SqliteQuestionLogStore : QuestionLogStore

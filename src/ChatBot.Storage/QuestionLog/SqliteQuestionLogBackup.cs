@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace ChatBot.Core.QuestionLog.Storage;
+namespace ChatBot.Storage.QuestionLog;
 
 /// <summary>
 /// A consistent copy of a SQLite question log through SQLite's online backup, safe while the bot writes.

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 
-namespace ChatBot.Core.QuestionLog.Storage;
+namespace ChatBot.Storage.QuestionLog;
 
 /// <summary>PostgreSQL, for several bot instances sharing one log. Tables go to the connection's first search-path schema.</summary>
 public sealed class PostgresQuestionLogStore : QuestionLogStore

@@ -1,4 +1,4 @@
-namespace ChatBot.Core.QuestionLog.Storage;
+namespace ChatBot.Storage.QuestionLog;
 
 /// <summary>
 /// The schema, written once for both stores: only the identity column differs. Times are Unix
