@@ -1,3 +1,4 @@
+using ChatBot.Core.Delivery;
 using ChatBot.Core.Operations;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Handling;
@@ -30,6 +31,9 @@ internal sealed partial class DiscordBotService : BackgroundService
     private readonly ILoggerFactory _loggers;
     private readonly ILogger<DiscordBotService> _logger;
     private const string StartingShards = "discord gateway (starting)";
+
+    /// <summary>Discord unreachable at start: up to 2 s before the first retry, doubling, never past 60 s.</summary>
+    private static readonly Backoff Unreachable = new(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60));
 
     public DiscordBotService(
         IOptions<DiscordOptions> options,
@@ -105,7 +109,7 @@ internal sealed partial class DiscordBotService : BackgroundService
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or DiscordApiException { Status: >= 500 } && !cancellationToken.IsCancellationRequested)
             {
-                var delay = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
+                var delay = Unreachable.Delay(attempt);
                 LogUnreachable(ex.Message, attempt, delay.TotalSeconds);
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
             }
@@ -133,7 +137,7 @@ internal sealed partial class DiscordBotService : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord API unreachable ({Error}), attempt {Attempt}; retrying in {DelaySeconds} s.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord API unreachable ({Error}), attempt {Attempt}; retrying in {DelaySeconds:F1} s.")]
     private partial void LogUnreachable(string error, int attempt, double delaySeconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord: starting {Shards} of {ShardCount} shards ({Remaining} session starts left today).")]

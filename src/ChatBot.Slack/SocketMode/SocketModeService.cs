@@ -1,3 +1,4 @@
+using ChatBot.Core.Delivery;
 using ChatBot.Core.Operations;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Dispatch;
@@ -24,6 +25,9 @@ public sealed partial class SocketModeService : BackgroundService
     private readonly SlackOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SocketModeService> _logger;
+
+    /// <summary>Reconnects: up to <c>Slack:ReconnectBaseDelay</c> (1 s) before the first, doubling, never past <c>Slack:ReconnectMaxDelay</c> (2 min).</summary>
+    private readonly Backoff _reconnect;
     /// <summary>Slack closes a socket about 10 s after <c>warning</c>; a silent one is let go after this.</summary>
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
 
@@ -43,6 +47,7 @@ public sealed partial class SocketModeService : BackgroundService
         _queue = queue;
         _fatal = fatal;
         _options = options.Value;
+        _reconnect = new Backoff(_options.ReconnectBaseDelay, _options.ReconnectMaxDelay);
         _time = time;
         _logger = logger;
     }
@@ -82,7 +87,7 @@ public sealed partial class SocketModeService : BackgroundService
             catch (SlackTransientException ex)
             {
                 LogConnectFailed(-1, failures, ex.Message);
-                await Task.Delay(Backoff(failures), _time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(_reconnect.Delay(failures), _time, stoppingToken).ConfigureAwait(false);
             }
         }
     }
@@ -115,7 +120,7 @@ public sealed partial class SocketModeService : BackgroundService
                 {
                     failures++;
                     LogConnectFailed(slot, failures, ex.Message);
-                    await Task.Delay(Backoff(failures), _time, stoppingToken).ConfigureAwait(false);
+                    await Task.Delay(_reconnect.Delay(failures), _time, stoppingToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -147,7 +152,7 @@ public sealed partial class SocketModeService : BackgroundService
                         _status.Down(connection);
                         _metrics.Reconnected("slack");
                         failures++;
-                        var wait = end == SocketEnd.TooMany ? _options.ReconnectMaxDelay : Backoff(failures);
+                        var wait = end == SocketEnd.TooMany ? _options.ReconnectMaxDelay : _reconnect.Delay(failures);
                         LogReconnecting(slot, end, wait.TotalMilliseconds);
                         await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(false);
                         break;
@@ -207,19 +212,12 @@ public sealed partial class SocketModeService : BackgroundService
         }
     }
 
-    private TimeSpan Backoff(int failures)
-    {
-        var exponential = _options.ReconnectBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 16));
-        var capped = Math.Min(exponential, _options.ReconnectMaxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() / 2)));
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack: connected as bot user {UserId} (bot {BotId}).")]
     private partial void LogIdentity(string? userId, string? botId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket slot {Slot}: connect attempt {Attempt} failed ({Reason}); retrying with backoff.")]
     private partial void LogConnectFailed(int slot, int attempt, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket slot {Slot}: {End}; reconnecting in {DelayMs} ms.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket slot {Slot}: {End}; reconnecting in {DelayMs:F0} ms.")]
     private partial void LogReconnecting(int slot, SocketEnd end, double delayMs);
 }
