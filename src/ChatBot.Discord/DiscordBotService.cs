@@ -12,7 +12,8 @@ namespace ChatBot.Discord;
 
 /// <summary>
 /// The Discord adapter: checks the token with <c>GET /gateway/bot</c>, registers the slash commands,
-/// starts the event workers and one gateway client per shard. A fatal error stops the host.
+/// starts the event workers and one gateway client per shard. A fatal error (<see cref="FatalPlatformException"/>)
+/// ends the service, and the host stops on it.
 /// </summary>
 internal sealed partial class DiscordBotService : BackgroundService
 {
@@ -24,7 +25,6 @@ internal sealed partial class DiscordBotService : BackgroundService
     private readonly DispatchHandler _handler;
     private readonly BotIdentity _identity;
     private readonly IdentifyThrottle _throttle;
-    private readonly FatalErrorHandler _fatal;
     private readonly ConnectionStatus _status;
     private readonly ChatBotMetrics _metrics;
     private readonly TimeProvider _time;
@@ -44,14 +44,13 @@ internal sealed partial class DiscordBotService : BackgroundService
         DispatchHandler handler,
         BotIdentity identity,
         IdentifyThrottle throttle,
-        FatalErrorHandler fatal,
         ConnectionStatus status,
         ChatBotMetrics metrics,
         TimeProvider time,
         ILoggerFactory loggers)
     {
-        (_options, _info, _rest, _commands, _router, _handler, _identity, _throttle, _fatal, _status, _metrics, _time, _loggers) =
-            (options.Value, info, rest, commands, router, handler, identity, throttle, fatal, status, metrics, time, loggers);
+        (_options, _info, _rest, _commands, _router, _handler, _identity, _throttle, _status, _metrics, _time, _loggers) =
+            (options.Value, info, rest, commands, router, handler, identity, throttle, status, metrics, time, loggers);
         _logger = loggers.CreateLogger<DiscordBotService>();
     }
 
@@ -71,24 +70,13 @@ internal sealed partial class DiscordBotService : BackgroundService
             var shardCount = _options.ShardCount ?? Math.Max(1, info.Shards);
             var shardIds = _options.ShardIds.Count > 0 ? _options.ShardIds : Enumerable.Range(0, shardCount).ToList();
             LogStarting(shardIds.Count, shardCount, info.SessionStartLimit.Remaining);
-            var shards = shardIds.Select(id => new ShardClient(id, shardCount, _options, _info, _throttle, _router, _identity, _status, _metrics, _time, _loggers.CreateLogger<ShardClient>()))
-                .Select(shard => shard.RunAsync(info.Url, scope.Token))
-                .ToList();
+            var shards = shardIds.Select(id => new ShardClient(id, shardCount, _options, _info, _throttle, _router, _identity, _status, _metrics, _time, _loggers.CreateLogger<ShardClient>())).ToList();
             _status.Forget(StartingShards);
-            while (shards.Count > 0)
-            {
-                var finished = await Task.WhenAny(shards).ConfigureAwait(false);
-                shards.Remove(finished);
-                await finished.ConfigureAwait(false);
-            }
+            await ServiceLoops.RunAsync(shards.Count, (i, ct) => shards[i].RunAsync(info.Url, ct), scope.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Host shutting down.
-        }
-        catch (DiscordFatalException ex)
-        {
-            _fatal.Stop(ex.Message);
         }
         finally
         {
@@ -119,7 +107,7 @@ internal sealed partial class DiscordBotService : BackgroundService
     private async Task<string> ReadApplicationIdAsync(CancellationToken cancellationToken)
     {
         var app = await _rest.SendAsync(DiscordRoute.GetCurrentApplication(), null, cancellationToken).ConfigureAwait(false);
-        return app?.GetProperty("id").GetString() ?? throw new DiscordFatalException("Discord did not return the application id: set Discord:ApplicationId.");
+        return app?.GetProperty("id").GetString() ?? throw new FatalPlatformException("Discord", "Discord did not return the application id: set Discord:ApplicationId.");
     }
 
     private async Task WorkAsync(System.Threading.Channels.ChannelReader<GatewayDispatch> queue, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using ChatBot.Core.Answering;
 using ChatBot.Core.Feedback;
+using ChatBot.Core.Operations;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Handling;
 using ChatBot.Discord.Interactions;
@@ -54,7 +55,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<AdminCommandHandler>();
         services.TryAddSingleton<InteractionHandler>();
         services.TryAddSingleton<CommandRegistrar>();
-        services.TryAddSingleton<FatalErrorHandler>();
+        services.TryAddSingleton<FatalPlatformSignal>();
         services.AddSingleton<IReloadNotifier, DiscordReloadNotifier>();
         if (IsConfigured(configuration))
         {

@@ -1,5 +1,6 @@
 using ChatBot.Core.Answering;
 using ChatBot.Core.Feedback;
+using ChatBot.Core.Operations;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Dispatch;
 using ChatBot.Slack.Handling;
@@ -44,7 +45,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<RateLimitGate>();
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<SlackIdentity>();
-        services.AddSingleton<SlackFatalStop>();
+        services.TryAddSingleton<FatalPlatformSignal>();
         services.AddSingleton<BlockKitRenderer>();
         services.AddSingleton<SlackSender>();
         services.AddSingleton<SlackWorkQueue>();

@@ -42,6 +42,9 @@ internal sealed partial class ShardClient
     {
         (_shardId, _shardCount, _options, _info, _throttle, _router, _identity, _status, _metrics, _time, _logger) =
             (shardId, shardCount, options, info, throttle, router, identity, status, metrics, time, logger);
+
+        // Down from the moment it exists, so the readiness check never sees a start with no shard at all.
+        _status.Down(Connection);
     }
 
     /// <summary>This shard's name in the readiness check.</summary>
@@ -50,7 +53,6 @@ internal sealed partial class ShardClient
     public async Task RunAsync(string gatewayUrl, CancellationToken cancellationToken)
     {
         _gatewayUrl = gatewayUrl;
-        _status.Down(Connection);
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -75,7 +77,7 @@ internal sealed partial class ShardClient
 
             if (action.Kind == GatewayActionKind.Stop)
             {
-                throw new DiscordFatalException(action.Reason);
+                throw new FatalPlatformException("Discord", action.Reason);
             }
 
             failures = healthy ? 0 : failures + 1;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatBot.Core.Answering;
 using ChatBot.Core.Coordination;
+using ChatBot.Core.Operations;
 using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Sending;
 using Microsoft.Extensions.Logging;
@@ -25,12 +26,12 @@ internal sealed partial class DiscordReloadNotifier : IReloadNotifier
     private readonly IAnswerEngine _engine;
     private readonly ReplyRenderer _renderer;
     private readonly DiscordMessenger _messenger;
-    private readonly FatalErrorHandler _fatal;
+    private readonly FatalPlatformSignal _fatal;
     private readonly DiscordOptions _options;
     private readonly IInstanceCoordination _coordination;
     private readonly ILogger<DiscordReloadNotifier> _logger;
 
-    public DiscordReloadNotifier(IAnswerEngine engine, ReplyRenderer renderer, DiscordMessenger messenger, FatalErrorHandler fatal, IOptions<DiscordOptions> options, IInstanceCoordination coordination, ILogger<DiscordReloadNotifier> logger)
+    public DiscordReloadNotifier(IAnswerEngine engine, ReplyRenderer renderer, DiscordMessenger messenger, FatalPlatformSignal fatal, IOptions<DiscordOptions> options, IInstanceCoordination coordination, ILogger<DiscordReloadNotifier> logger)
     {
         (_engine, _renderer, _messenger, _fatal, _options, _coordination, _logger) = (engine, renderer, messenger, fatal, options.Value, coordination, logger);
     }
@@ -56,9 +57,9 @@ internal sealed partial class DiscordReloadNotifier : IReloadNotifier
             var message = _renderer.Render(_engine.Info(report.Describe(MaxErrorsShown)), withButtons: false);
             await _messenger.SendAsync(channel, null, Nonce(report), message, timeout.Token).ConfigureAwait(false);
         }
-        catch (DiscordFatalException ex)
+        catch (FatalPlatformException ex)
         {
-            _fatal.Stop(ex.Message);
+            _fatal.Raise(ex);
         }
 #pragma warning disable CA1031 // Telling moderators is best effort; the reload itself must stand.
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -199,8 +199,8 @@ internal sealed partial class DiscordRestClient
     private Task BackoffAsync(int attempt, CancellationToken cancellationToken) =>
         Task.Delay(ServerRetry.Delay(attempt), _time, cancellationToken);
 
-    private static DiscordFatalException TokenRejected() =>
-        new("Discord rejected the bot token (HTTP 401): check Discord:Token; the token may have been reset in the Developer Portal.");
+    private static FatalPlatformException TokenRejected() =>
+        new("Discord", "Discord rejected the bot token (HTTP 401): check Discord:Token; the token may have been reset in the Developer Portal.");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord {Route}: rate limited, waiting {DelayMs:F0} ms (global: {Global}).")]
     private partial void LogRateLimited(string route, double delayMs, bool global);

@@ -1,9 +1,9 @@
 using ChatBot.Core.Answering;
 using ChatBot.Core.Coordination;
+using ChatBot.Core.Operations;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Handling;
 using ChatBot.Slack.Sending;
-using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,12 +24,12 @@ public sealed partial class SlackReloadNotifier : IReloadNotifier
 
     private readonly SlackSender _sender;
     private readonly SafeAnswers _answers;
-    private readonly SlackFatalStop _fatal;
+    private readonly FatalPlatformSignal _fatal;
     private readonly SlackOptions _options;
     private readonly IInstanceCoordination _coordination;
     private readonly ILogger<SlackReloadNotifier> _logger;
 
-    public SlackReloadNotifier(SlackSender sender, SafeAnswers answers, SlackFatalStop fatal, IOptions<SlackOptions> options, IInstanceCoordination coordination, ILogger<SlackReloadNotifier> logger)
+    public SlackReloadNotifier(SlackSender sender, SafeAnswers answers, FatalPlatformSignal fatal, IOptions<SlackOptions> options, IInstanceCoordination coordination, ILogger<SlackReloadNotifier> logger)
     {
         _sender = sender;
         _answers = answers;
@@ -61,9 +61,9 @@ public sealed partial class SlackReloadNotifier : IReloadNotifier
             // ok:false answers (not_in_channel, …) are logged by the API client with the fix.
             await _sender.PostMessageAsync(channel, null, reply, timeout.Token).ConfigureAwait(false);
         }
-        catch (SlackFatalException ex)
+        catch (FatalPlatformException ex)
         {
-            _fatal.Stop(ex.Message);
+            _fatal.Raise(ex);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -12,14 +12,14 @@ namespace ChatBot.Slack.SocketMode;
 /// <summary>
 /// Owns the Socket Mode connections: <c>auth.test</c> once, then N staggered slots. Each slot keeps one
 /// live socket, replaces it make-before-break on refresh, reconnects with backoff and jitter after a
-/// drop, and stops the host on fatal errors (bad token, <c>link_disabled</c>).
+/// drop. A fatal error (bad token, <c>link_disabled</c>) on any slot ends them all and the service with it
+/// (<see cref="FatalPlatformException"/>); the host stops on it.
 /// </summary>
 public sealed partial class SocketModeService : BackgroundService
 {
     private readonly SlackApiClient _api;
     private readonly SlackIdentity _identity;
     private readonly SlackWorkQueue _queue;
-    private readonly SlackFatalStop _fatal;
     private readonly ConnectionStatus _status;
     private readonly ChatBotMetrics _metrics;
     private readonly SlackOptions _options;
@@ -38,14 +38,13 @@ public sealed partial class SocketModeService : BackgroundService
     private int _openSockets;
     private int _opened;
 
-    public SocketModeService(SlackApiClient api, SlackIdentity identity, SlackWorkQueue queue, SlackFatalStop fatal, ConnectionStatus status, ChatBotMetrics metrics, IOptions<SlackOptions> options, TimeProvider time, ILogger<SocketModeService> logger)
+    public SocketModeService(SlackApiClient api, SlackIdentity identity, SlackWorkQueue queue, ConnectionStatus status, ChatBotMetrics metrics, IOptions<SlackOptions> options, TimeProvider time, ILogger<SocketModeService> logger)
     {
         _status = status;
         _metrics = metrics;
         _api = api;
         _identity = identity;
         _queue = queue;
-        _fatal = fatal;
         _options = options.Value;
         _reconnect = new Backoff(_options.ReconnectBaseDelay, _options.ReconnectMaxDelay);
         _time = time;
@@ -63,11 +62,7 @@ public sealed partial class SocketModeService : BackgroundService
         {
             await IdentifyAsync(stoppingToken).ConfigureAwait(false);
             LogIdentity(_identity.UserId, _identity.BotId);
-            await Task.WhenAll(Enumerable.Range(0, _options.Connections).Select(slot => RunSlotAsync(slot, stoppingToken))).ConfigureAwait(false);
-        }
-        catch (SlackFatalException ex)
-        {
-            _fatal.Stop(ex.Message);
+            await ServiceLoops.RunAsync(_options.Connections, RunSlotAsync, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -116,7 +111,7 @@ public sealed partial class SocketModeService : BackgroundService
                     next = await OpenAsync(slot, stoppingToken).ConfigureAwait(false);
                     failures = 0;
                 }
-                catch (Exception ex) when (ex is not SlackFatalException && !stoppingToken.IsCancellationRequested)
+                catch (Exception ex) when (ex is not FatalPlatformException && !stoppingToken.IsCancellationRequested)
                 {
                     failures++;
                     LogConnectFailed(slot, failures, ex.Message);
@@ -145,7 +140,7 @@ public sealed partial class SocketModeService : BackgroundService
                     case SocketEnd.Refresh:
                         continue;
                     case SocketEnd.LinkDisabled:
-                        throw new SlackFatalException("Slack Socket Mode is disabled for this app (link_disabled); enable it in the app settings or set Slack:Mode=http. Stopping.");
+                        throw new FatalPlatformException("Slack", "Slack Socket Mode is disabled for this app (link_disabled); enable it in the app settings or set Slack:Mode=http. Stopping.");
                     default:
                         await CloseAsync(current).ConfigureAwait(false);
                         current = null;

@@ -14,7 +14,7 @@ namespace ChatBot.Slack.WebApi;
 /// Slack Web API over <see cref="IHttpClientFactory"/>: JSON bodies, Bearer auth, 429 <c>Retry-After</c>
 /// honoured per method and channel, and retries only where Slack certainly did not act (connection
 /// failures, 5xx, rate limits), so a retry cannot post a duplicate. Fatal token errors throw
-/// <see cref="SlackFatalException"/>; other <c>ok:false</c> answers are returned and logged once.
+/// <see cref="FatalPlatformException"/>; other <c>ok:false</c> answers are returned and logged once.
 /// </summary>
 public sealed partial class SlackApiClient
 {
@@ -121,7 +121,7 @@ public sealed partial class SlackApiClient
 
                 if (SlackErrors.IsFatal(result.Error))
                 {
-                    throw new SlackFatalException(SlackErrors.Describe(method, channel, result.Error));
+                    throw new FatalPlatformException("Slack", SlackErrors.Describe(method, channel, result.Error));
                 }
 
                 if (!result.Ok)

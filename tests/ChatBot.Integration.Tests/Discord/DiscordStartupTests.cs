@@ -1,5 +1,6 @@
 using ChatBot.Discord;
 using ChatBot.Host;
+using ChatBot.Integration.Tests.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

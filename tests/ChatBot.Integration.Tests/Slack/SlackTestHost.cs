@@ -1,6 +1,7 @@
 using ChatBot.Core;
 using ChatBot.Core.Answering;
 using ChatBot.Core.Feedback;
+using ChatBot.Host.Operations;
 using ChatBot.Integration.Tests.Slack.Fake;
 using ChatBot.Slack;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +11,10 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Integration.Tests.Slack;
 
-/// <summary>The production <c>AddSlackAdapter</c> registration in a real host, pointed at the fake by configuration only.</summary>
+/// <summary>
+/// The production <c>AddSlackAdapter</c> registration in a real host, pointed at the fake by configuration only, with the
+/// production host's answer to a failed service (one line, exit code).
+/// </summary>
 public sealed class SlackTestHost : IAsyncDisposable
 {
     private SlackTestHost(IHost host, StubAnswerEngine engine, InMemoryFeedbackSink feedback, CapturingLoggerProvider logs)
@@ -51,6 +55,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IFeedbackSink>(feedback);
         builder.Services.AddConversations(builder.Configuration);
         builder.Services.AddSlackAdapter(builder.Configuration);
+        builder.Services.AddBackgroundFailureStop();
         return builder.Build();
     }
 
