@@ -1,5 +1,5 @@
-using ChatBot.Core.Answering;
 using ChatBot.Core.Feedback;
+using ChatBot.Core.Moderation;
 using ChatBot.Core.Operations;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Handling;
@@ -56,7 +56,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<InteractionHandler>();
         services.TryAddSingleton<CommandRegistrar>();
         services.TryAddSingleton<FatalPlatformSignal>();
-        services.AddSingleton<IReloadNotifier, DiscordReloadNotifier>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IModeratorChannel, DiscordModeratorChannel>());
         if (IsConfigured(configuration))
         {
             services.AddHostedService<DiscordBotService>();

@@ -1,5 +1,5 @@
-using ChatBot.Core.Answering;
 using ChatBot.Core.Feedback;
+using ChatBot.Core.Moderation;
 using ChatBot.Core.Operations;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Dispatch;
@@ -59,7 +59,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<SlackInboundHandler>();
         services.AddHostedService<SlackWorkerService>();
-        services.AddSingleton<IReloadNotifier, SlackReloadNotifier>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IModeratorChannel, SlackModeratorChannel>());
 
         var mode = configuration.GetSection(SlackOptions.SectionName)["Mode"];
         if (string.Equals(mode, "http", StringComparison.OrdinalIgnoreCase))
