@@ -65,7 +65,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ChatBotMetrics>();
         services.TryAddSingleton<ConnectionStatus>();
         services.TryAddSingleton<IInstanceCoordination, SingleInstanceCoordination>();
+        services.TryAddSingleton<FatalPlatformSignal>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReloadNotifier, ReloadMetrics>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReloadNotifier, ModeratorChannelNotifier>());
         return services;
     }
 

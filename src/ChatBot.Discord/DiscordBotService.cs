@@ -1,3 +1,4 @@
+using ChatBot.Core.Delivery;
 using ChatBot.Core.Operations;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Handling;
@@ -11,7 +12,8 @@ namespace ChatBot.Discord;
 
 /// <summary>
 /// The Discord adapter: checks the token with <c>GET /gateway/bot</c>, registers the slash commands,
-/// starts the event workers and one gateway client per shard. A fatal error stops the host.
+/// starts the event workers and one gateway client per shard. A fatal error (<see cref="FatalPlatformException"/>)
+/// ends the service, and the host stops on it.
 /// </summary>
 internal sealed partial class DiscordBotService : BackgroundService
 {
@@ -23,13 +25,15 @@ internal sealed partial class DiscordBotService : BackgroundService
     private readonly DispatchHandler _handler;
     private readonly BotIdentity _identity;
     private readonly IdentifyThrottle _throttle;
-    private readonly FatalErrorHandler _fatal;
     private readonly ConnectionStatus _status;
     private readonly ChatBotMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger<DiscordBotService> _logger;
     private const string StartingShards = "discord gateway (starting)";
+
+    /// <summary>Discord unreachable at start: up to 2 s before the first retry, doubling, never past 60 s.</summary>
+    private static readonly Backoff Unreachable = new(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60));
 
     public DiscordBotService(
         IOptions<DiscordOptions> options,
@@ -40,14 +44,13 @@ internal sealed partial class DiscordBotService : BackgroundService
         DispatchHandler handler,
         BotIdentity identity,
         IdentifyThrottle throttle,
-        FatalErrorHandler fatal,
         ConnectionStatus status,
         ChatBotMetrics metrics,
         TimeProvider time,
         ILoggerFactory loggers)
     {
-        (_options, _info, _rest, _commands, _router, _handler, _identity, _throttle, _fatal, _status, _metrics, _time, _loggers) =
-            (options.Value, info, rest, commands, router, handler, identity, throttle, fatal, status, metrics, time, loggers);
+        (_options, _info, _rest, _commands, _router, _handler, _identity, _throttle, _status, _metrics, _time, _loggers) =
+            (options.Value, info, rest, commands, router, handler, identity, throttle, status, metrics, time, loggers);
         _logger = loggers.CreateLogger<DiscordBotService>();
     }
 
@@ -67,24 +70,13 @@ internal sealed partial class DiscordBotService : BackgroundService
             var shardCount = _options.ShardCount ?? Math.Max(1, info.Shards);
             var shardIds = _options.ShardIds.Count > 0 ? _options.ShardIds : Enumerable.Range(0, shardCount).ToList();
             LogStarting(shardIds.Count, shardCount, info.SessionStartLimit.Remaining);
-            var shards = shardIds.Select(id => new ShardClient(id, shardCount, _options, _info, _throttle, _router, _identity, _status, _metrics, _time, _loggers.CreateLogger<ShardClient>()))
-                .Select(shard => shard.RunAsync(info.Url, scope.Token))
-                .ToList();
+            var shards = shardIds.Select(id => new ShardClient(id, shardCount, _options, _info, _throttle, _router, _identity, _status, _metrics, _time, _loggers.CreateLogger<ShardClient>())).ToList();
             _status.Forget(StartingShards);
-            while (shards.Count > 0)
-            {
-                var finished = await Task.WhenAny(shards).ConfigureAwait(false);
-                shards.Remove(finished);
-                await finished.ConfigureAwait(false);
-            }
+            await ServiceLoops.RunAsync(shards.Count, (i, ct) => shards[i].RunAsync(info.Url, ct), scope.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Host shutting down.
-        }
-        catch (DiscordFatalException ex)
-        {
-            _fatal.Stop(ex.Message);
         }
         finally
         {
@@ -105,7 +97,7 @@ internal sealed partial class DiscordBotService : BackgroundService
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or DiscordApiException { Status: >= 500 } && !cancellationToken.IsCancellationRequested)
             {
-                var delay = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
+                var delay = Unreachable.Delay(attempt);
                 LogUnreachable(ex.Message, attempt, delay.TotalSeconds);
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
             }
@@ -115,7 +107,7 @@ internal sealed partial class DiscordBotService : BackgroundService
     private async Task<string> ReadApplicationIdAsync(CancellationToken cancellationToken)
     {
         var app = await _rest.SendAsync(DiscordRoute.GetCurrentApplication(), null, cancellationToken).ConfigureAwait(false);
-        return app?.GetProperty("id").GetString() ?? throw new DiscordFatalException("Discord did not return the application id: set Discord:ApplicationId.");
+        return app?.GetProperty("id").GetString() ?? throw new FatalPlatformException("Discord", "Discord did not return the application id: set Discord:ApplicationId.");
     }
 
     private async Task WorkAsync(System.Threading.Channels.ChannelReader<GatewayDispatch> queue, CancellationToken cancellationToken)
@@ -133,7 +125,7 @@ internal sealed partial class DiscordBotService : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord API unreachable ({Error}), attempt {Attempt}; retrying in {DelaySeconds} s.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord API unreachable ({Error}), attempt {Attempt}; retrying in {DelaySeconds:F1} s.")]
     private partial void LogUnreachable(string error, int attempt, double delaySeconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord: starting {Shards} of {ShardCount} shards ({Remaining} session starts left today).")]

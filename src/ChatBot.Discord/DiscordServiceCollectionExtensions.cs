@@ -1,4 +1,7 @@
 using ChatBot.Core.Answering;
+using ChatBot.Core.Feedback;
+using ChatBot.Core.Moderation;
+using ChatBot.Core.Operations;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Handling;
 using ChatBot.Discord.Interactions;
@@ -46,8 +49,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<AdminCommandHandler>();
         services.TryAddSingleton<InteractionHandler>();
         services.TryAddSingleton<CommandRegistrar>();
-        services.TryAddSingleton<FatalErrorHandler>();
-        services.AddSingleton<IReloadNotifier, DiscordReloadNotifier>();
+        services.TryAddSingleton<FatalPlatformSignal>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IModeratorChannel, DiscordModeratorChannel>());
         services.AddHostedService<DiscordBotService>();
         return services;
     }

@@ -37,6 +37,7 @@ public static class ChatBotHostBuilder
         builder.Services.AddSystemd();
         builder.Services.AddChatBotCore(builder.Configuration);
         builder.AddOperations();
+        builder.Services.AddBackgroundFailureStop();
         builder.Services.AddContentRootRelativePaths(builder.Environment.ContentRootPath);
         builder.Services.AddHostedService<StartupCheckService>();
         builder.Services.AddHostedService<KnowledgeReloadService>();

@@ -1,4 +1,7 @@
 using ChatBot.Core.Answering;
+using ChatBot.Core.Feedback;
+using ChatBot.Core.Moderation;
+using ChatBot.Core.Operations;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Dispatch;
 using ChatBot.Slack.Handling;
@@ -33,7 +36,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<RateLimitGate>();
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<SlackIdentity>();
-        services.AddSingleton<SlackFatalStop>();
+        services.TryAddSingleton<FatalPlatformSignal>();
         services.AddSingleton<BlockKitRenderer>();
         services.AddSingleton<SlackSender>();
         services.AddSingleton<SlackWorkQueue>();
@@ -46,7 +49,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<SlackInboundHandler>();
         services.AddHostedService<SlackWorkerService>();
-        services.AddSingleton<IReloadNotifier, SlackReloadNotifier>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IModeratorChannel, SlackModeratorChannel>());
 
         var mode = configuration.GetSection(SlackOptions.SectionName)["Mode"];
         if (string.Equals(mode, "http", StringComparison.OrdinalIgnoreCase))

@@ -1,3 +1,4 @@
+using ChatBot.Core.Delivery;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,12 +16,12 @@ public sealed class QuestionLogWriter(
     TimeProvider time,
     ILogger<QuestionLogWriter> logger)
 {
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(30);
+    /// <summary>After a failed write: up to 1 s, doubling with each failure in a row, never past 30 s.</summary>
+    private static readonly Backoff StoreRetry = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
     private readonly int _batchSize = options.Value.BatchSize;
-    private TimeSpan _backoff = TimeSpan.Zero;
+    private int _failures;
     private long _droppedSinceStart;
     private long _written;
 
@@ -55,7 +56,7 @@ public sealed class QuestionLogWriter(
 
         try
         {
-            _backoff = TimeSpan.Zero;
+            _failures = 0;
             while (queue.Reader.Count > 0 && !writes.IsCancellationRequested)
             {
                 await WriteBatchAsync(batch, writes.Token, writes.Token);
@@ -98,27 +99,28 @@ public sealed class QuestionLogWriter(
     /// <summary>Runs one write; on failure counts the records as dropped, warns, and waits out the backoff.</summary>
     private async Task<bool> TryAsync(Func<Task> write, int records, CancellationToken writeToken, CancellationToken wait)
     {
+        TimeSpan delay;
         try
         {
             await write();
-            if (_backoff > TimeSpan.Zero)
+            if (_failures > 0)
             {
                 logger.LogInformation("Question log store is reachable again");
             }
 
-            _backoff = TimeSpan.Zero;
+            _failures = 0;
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !writeToken.IsCancellationRequested)
         {
             // Any store failure (network, disk, permissions, schema) must leave the bot answering.
             Interlocked.Add(ref _droppedSinceStart, records);
-            _backoff = _backoff == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, LongestBackoff.Ticks));
-            logger.LogWarning("Question log store failed ({Error}: {Message}); dropped {Count} record(s), {Total} since start; retrying in {Backoff}s",
-                e.GetType().Name, e.Message, records, Dropped, _backoff.TotalSeconds);
+            delay = StoreRetry.Delay(++_failures);
+            logger.LogWarning("Question log store failed ({Error}: {Message}); dropped {Count} record(s), {Total} since start; retrying in {Backoff:F1}s",
+                e.GetType().Name, e.Message, records, Dropped, delay.TotalSeconds);
         }
 
-        await Task.Delay(_backoff, time, wait);
+        await Task.Delay(delay, time, wait);
         return false;
     }
 

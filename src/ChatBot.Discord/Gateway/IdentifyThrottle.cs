@@ -1,4 +1,5 @@
 using ChatBot.Core.Coordination;
+using ChatBot.Core.Operations;
 using ChatBot.Discord.Handling;
 
 namespace ChatBot.Discord.Gateway;
@@ -24,7 +25,8 @@ internal sealed class IdentifyThrottle
     {
         if (limit.Remaining < minLeft)
         {
-            throw new DiscordFatalException(
+            throw new FatalPlatformException(
+                "Discord",
                 $"Discord session-start budget nearly exhausted ({limit.Remaining} of {limit.Total} left, resets in {TimeSpan.FromMilliseconds(limit.ResetAfter):hh\\:mm}): not identifying, to protect the token (Discord:MinSessionStartsLeft).");
         }
 

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using ChatBot.Core.Delivery;
 using ChatBot.Core.Operations;
 using ChatBot.Discord.Handling;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,12 @@ internal sealed partial class ShardClient
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
     private const int ResumeAttempts = 3;
+
+    /// <summary>
+    /// Up to 1 s before reconnecting, doubling with each failure in a row, never past 60 s. A drop after a healthy
+    /// session counts as the first failure, so it waits only a little.
+    /// </summary>
+    private static readonly Backoff Reconnect = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
     private readonly int _shardId;
     private readonly int _shardCount;
     private readonly DiscordOptions _options;
@@ -35,6 +42,9 @@ internal sealed partial class ShardClient
     {
         (_shardId, _shardCount, _options, _info, _throttle, _router, _identity, _status, _metrics, _time, _logger) =
             (shardId, shardCount, options, info, throttle, router, identity, status, metrics, time, logger);
+
+        // Down from the moment it exists, so the readiness check never sees a start with no shard at all.
+        _status.Down(Connection);
     }
 
     /// <summary>This shard's name in the readiness check.</summary>
@@ -43,7 +53,6 @@ internal sealed partial class ShardClient
     public async Task RunAsync(string gatewayUrl, CancellationToken cancellationToken)
     {
         _gatewayUrl = gatewayUrl;
-        _status.Down(Connection);
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -68,7 +77,7 @@ internal sealed partial class ShardClient
 
             if (action.Kind == GatewayActionKind.Stop)
             {
-                throw new DiscordFatalException(action.Reason);
+                throw new FatalPlatformException("Discord", action.Reason);
             }
 
             failures = healthy ? 0 : failures + 1;
@@ -78,7 +87,7 @@ internal sealed partial class ShardClient
                 _session.Reset();
             }
 
-            var delay = action.Immediate ? TimeSpan.Zero : Backoff(failures);
+            var delay = action.Immediate ? TimeSpan.Zero : Reconnect.Delay(failures);
             LogReconnecting(_shardId, action.Reason, action.Kind, (int)delay.TotalMilliseconds);
             await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
         }
@@ -254,13 +263,6 @@ internal sealed partial class ShardClient
     private string Token => _options.Token!.Trim();
 
     private static Uri GatewayUri(string url) => new UriBuilder(url) { Query = "v=10&encoding=json" }.Uri;
-
-    /// <summary>1 s doubling to 60 s, ±25 % jitter; the first retry after a healthy session waits only a little.</summary>
-    private static TimeSpan Backoff(int failures)
-    {
-        var baseMs = failures <= 1 ? 250 : Math.Min(60_000, 1000 * Math.Pow(2, failures - 2));
-        return TimeSpan.FromMilliseconds(baseMs * (0.75 + (Random.Shared.NextDouble() * 0.5)));
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord shard {ShardId}: identifying (shards {ShardCount}, intents {Intents}, {Remaining} session starts left today).")]
     private partial void LogIdentifying(int shardId, int shardCount, int intents, int remaining);

@@ -1,15 +1,16 @@
+using ChatBot.Core.Operations;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Handling;
 
 /// <summary>What happens when handling an event or a send fails: a fatal platform error stops the host, anything else is logged and the bot goes on.</summary>
-internal sealed partial class SendFailureReporter(FatalErrorHandler fatal, ILogger<SendFailureReporter> logger)
+internal sealed partial class SendFailureReporter(FatalPlatformSignal fatal, ILogger<SendFailureReporter> logger)
 {
     public void Report(string what, Exception exception)
     {
-        if (exception is DiscordFatalException fatalError)
+        if (exception is FatalPlatformException fatalError)
         {
-            fatal.Stop(fatalError.Message);
+            fatal.Raise(fatalError);
             return;
         }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using ChatBot.Core.Delivery;
 using ChatBot.Core.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,9 @@ internal sealed partial class DiscordRestClient
     public const string HttpClientName = "ChatBot.Discord";
     private const int MaxRateLimitRetries = 10;
     private const int MaxServerRetries = 3;
+
+    /// <summary>5xx and transport failures: up to 250 ms before the first retry, doubling, never past 2 s.</summary>
+    private static readonly Backoff ServerRetry = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2));
 
     private readonly IHttpClientFactory _httpFactory;
     private readonly RateLimiter _limiter;
@@ -192,15 +196,11 @@ internal sealed partial class DiscordRestClient
         return document.RootElement.Clone();
     }
 
-    private Task BackoffAsync(int attempt, CancellationToken cancellationToken)
-    {
-        var baseMs = 250 * Math.Pow(2, attempt - 1);
-        var jitter = Random.Shared.NextDouble() * baseMs * 0.5;
-        return Task.Delay(TimeSpan.FromMilliseconds(baseMs + jitter), _time, cancellationToken);
-    }
+    private Task BackoffAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(ServerRetry.Delay(attempt), _time, cancellationToken);
 
-    private static DiscordFatalException TokenRejected() =>
-        new("Discord rejected the bot token (HTTP 401): check Discord:Token; the token may have been reset in the Developer Portal.");
+    private static FatalPlatformException TokenRejected() =>
+        new("Discord", "Discord rejected the bot token (HTTP 401): check Discord:Token; the token may have been reset in the Developer Portal.");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord {Route}: rate limited, waiting {DelayMs:F0} ms (global: {Global}).")]
     private partial void LogRateLimited(string route, double delayMs, bool global);

@@ -1,6 +1,7 @@
 using ChatBot.Core.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,6 +11,22 @@ namespace ChatBot.Host.Operations;
 
 public static class OperationsServiceCollectionExtensions
 {
+    /// <summary>The host's own logger, which would report a failed background service a second time, with its stack trace.</summary>
+    private const string HostLogCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
+    /// <summary>
+    /// A background service that fails, or a fatal platform error, stops the bot with one clear line and the
+    /// documented exit code (<see cref="BackgroundFailureService"/>), in place of the host's own handling.
+    /// </summary>
+    public static IServiceCollection AddBackgroundFailureStop(this IServiceCollection services)
+    {
+        services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
+        services.Configure<LoggerFilterOptions>(o => o.AddFilter(HostLogCategory, LogLevel.Critical));
+        services.TryAddSingleton<FatalPlatformSignal>();
+        services.AddHostedService<BackgroundFailureService>();
+        return services;
+    }
+
     /// <summary>Health checks, the bot's meter exported by OpenTelemetry, the operator's endpoint and the log format, as <c>Operations</c> says.</summary>
     public static void AddOperations(this HostApplicationBuilder builder)
     {

@@ -57,6 +57,11 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:KeepAliveInterval and Slack:KeepAliveTimeout must be positive.");
         }
 
+        if (options.ReconnectBaseDelay <= TimeSpan.Zero || options.ReconnectMaxDelay < options.ReconnectBaseDelay)
+        {
+            failures.Add("Slack:ReconnectBaseDelay must be positive and Slack:ReconnectMaxDelay no shorter.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

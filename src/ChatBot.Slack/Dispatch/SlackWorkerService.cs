@@ -1,7 +1,7 @@
 using ChatBot.Core.Coordination;
+using ChatBot.Core.Operations;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Handling;
-using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +11,8 @@ namespace ChatBot.Slack.Dispatch;
 /// <summary>
 /// Runs handler work off the receive loops: N workers drain <see cref="SlackWorkQueue"/>. Each piece of
 /// work is claimed among all instances first, so a retry Slack sends to another instance's socket (or,
-/// in HTTP mode, through the load balancer to another instance) is answered once.
+/// in HTTP mode, through the load balancer to another instance) is answered once. A fatal platform error
+/// (<see cref="FatalPlatformException"/>) ends every worker and the service with it; the host stops on it.
 /// </summary>
 public sealed partial class SlackWorkerService : BackgroundService
 {
@@ -20,23 +21,21 @@ public sealed partial class SlackWorkerService : BackgroundService
 
     private readonly SlackWorkQueue _queue;
     private readonly SlackInboundHandler _handler;
-    private readonly SlackFatalStop _fatal;
     private readonly SlackOptions _options;
     private readonly IInstanceCoordination _coordination;
     private readonly ILogger<SlackWorkerService> _logger;
 
-    public SlackWorkerService(SlackWorkQueue queue, SlackInboundHandler handler, SlackFatalStop fatal, IOptions<SlackOptions> options, IInstanceCoordination coordination, ILogger<SlackWorkerService> logger)
+    public SlackWorkerService(SlackWorkQueue queue, SlackInboundHandler handler, IOptions<SlackOptions> options, IInstanceCoordination coordination, ILogger<SlackWorkerService> logger)
     {
         _queue = queue;
         _handler = handler;
-        _fatal = fatal;
         _options = options.Value;
         _coordination = coordination;
         _logger = logger;
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, _options.Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), stoppingToken)));
+        ServiceLoops.RunAsync(_options.Workers, (_, token) => WorkAsync(token), stoppingToken);
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
@@ -52,11 +51,7 @@ public sealed partial class SlackWorkerService : BackgroundService
                         await _handler.HandleAsync(inbound, stoppingToken).ConfigureAwait(false);
                     }
                 }
-                catch (SlackFatalException ex)
-                {
-                    _fatal.Stop(ex.Message);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (ex is not OperationCanceledException and not FatalPlatformException)
                 {
                     LogHandlerFailed(ex, inbound.Kind);
                 }

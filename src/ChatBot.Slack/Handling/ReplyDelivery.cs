@@ -1,5 +1,6 @@
 using ChatBot.Core.Answering;
 using ChatBot.Core.Delivery;
+using ChatBot.Core.Operations;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Sending;
@@ -20,11 +21,11 @@ public sealed partial class ReplyDelivery
     private readonly SlackSender _sender;
     private readonly SafeAnswers _answers;
     private readonly SendLanes _lanes;
-    private readonly SlackFatalStop _fatal;
+    private readonly FatalPlatformSignal _fatal;
     private readonly SlackOptions _options;
     private readonly ILogger<ReplyDelivery> _logger;
 
-    public ReplyDelivery(SlackSender sender, SafeAnswers answers, SendLanes lanes, SlackFatalStop fatal, IOptions<SlackOptions> options, ILogger<ReplyDelivery> logger)
+    public ReplyDelivery(SlackSender sender, SafeAnswers answers, SendLanes lanes, FatalPlatformSignal fatal, IOptions<SlackOptions> options, ILogger<ReplyDelivery> logger)
     {
         _sender = sender;
         _answers = answers;
@@ -78,9 +79,9 @@ public sealed partial class ReplyDelivery
 
     private void Failed(Exception exception)
     {
-        if (exception is SlackFatalException fatal)
+        if (exception is FatalPlatformException fatal)
         {
-            _fatal.Stop(fatal.Message);
+            _fatal.Raise(fatal);
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatBot.Core.Operations;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Dispatch;
 using ChatBot.Slack.WebApi;
@@ -26,13 +27,13 @@ public sealed partial class SlackHttpModeService : IHostedService, IAsyncDisposa
     private readonly SlackWorkQueue _queue;
     private readonly SlackSignatureVerifier _verifier;
     private readonly SlackHttpEndpoint _endpoint;
-    private readonly SlackFatalStop _fatal;
+    private readonly FatalPlatformSignal _fatal;
     private readonly SlackOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SlackHttpModeService> _logger;
     private WebApplication? _app;
 
-    public SlackHttpModeService(SlackApiClient api, SlackIdentity identity, SlackWorkQueue queue, SlackSignatureVerifier verifier, SlackHttpEndpoint endpoint, SlackFatalStop fatal, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackHttpModeService> logger)
+    public SlackHttpModeService(SlackApiClient api, SlackIdentity identity, SlackWorkQueue queue, SlackSignatureVerifier verifier, SlackHttpEndpoint endpoint, FatalPlatformSignal fatal, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackHttpModeService> logger)
     {
         _api = api;
         _identity = identity;
@@ -51,9 +52,10 @@ public sealed partial class SlackHttpModeService : IHostedService, IAsyncDisposa
         {
             await SlackAuth.IdentifyAsync(_api, _identity, cancellationToken).ConfigureAwait(false);
         }
-        catch (SlackFatalException ex)
+        catch (FatalPlatformException ex)
         {
-            _fatal.Stop(ex.Message);
+            // Not a background service: nothing of ours would end with the exception, so it is reported instead.
+            _fatal.Raise(ex);
             return;
         }
         catch (SlackTransientException ex)

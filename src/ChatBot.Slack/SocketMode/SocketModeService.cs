@@ -1,3 +1,4 @@
+using ChatBot.Core.Delivery;
 using ChatBot.Core.Operations;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Dispatch;
@@ -11,19 +12,22 @@ namespace ChatBot.Slack.SocketMode;
 /// <summary>
 /// Owns the Socket Mode connections: <c>auth.test</c> once, then N staggered slots. Each slot keeps one
 /// live socket, replaces it make-before-break on refresh, reconnects with backoff and jitter after a
-/// drop, and stops the host on fatal errors (bad token, <c>link_disabled</c>).
+/// drop. A fatal error (bad token, <c>link_disabled</c>) on any slot ends them all and the service with it
+/// (<see cref="FatalPlatformException"/>); the host stops on it.
 /// </summary>
 public sealed partial class SocketModeService : BackgroundService
 {
     private readonly SlackApiClient _api;
     private readonly SlackIdentity _identity;
     private readonly SlackWorkQueue _queue;
-    private readonly SlackFatalStop _fatal;
     private readonly ConnectionStatus _status;
     private readonly ChatBotMetrics _metrics;
     private readonly SlackOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SocketModeService> _logger;
+
+    /// <summary>Reconnects: up to <c>Slack:ReconnectBaseDelay</c> (1 s) before the first, doubling, never past <c>Slack:ReconnectMaxDelay</c> (2 min).</summary>
+    private readonly Backoff _reconnect;
     /// <summary>Slack closes a socket about 10 s after <c>warning</c>; a silent one is let go after this.</summary>
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
 
@@ -34,15 +38,15 @@ public sealed partial class SocketModeService : BackgroundService
     private int _openSockets;
     private int _opened;
 
-    public SocketModeService(SlackApiClient api, SlackIdentity identity, SlackWorkQueue queue, SlackFatalStop fatal, ConnectionStatus status, ChatBotMetrics metrics, IOptions<SlackOptions> options, TimeProvider time, ILogger<SocketModeService> logger)
+    public SocketModeService(SlackApiClient api, SlackIdentity identity, SlackWorkQueue queue, ConnectionStatus status, ChatBotMetrics metrics, IOptions<SlackOptions> options, TimeProvider time, ILogger<SocketModeService> logger)
     {
         _status = status;
         _metrics = metrics;
         _api = api;
         _identity = identity;
         _queue = queue;
-        _fatal = fatal;
         _options = options.Value;
+        _reconnect = new Backoff(_options.ReconnectBaseDelay, _options.ReconnectMaxDelay);
         _time = time;
         _logger = logger;
     }
@@ -58,11 +62,7 @@ public sealed partial class SocketModeService : BackgroundService
         {
             await IdentifyAsync(stoppingToken).ConfigureAwait(false);
             LogIdentity(_identity.UserId, _identity.BotId);
-            await Task.WhenAll(Enumerable.Range(0, _options.Connections).Select(slot => RunSlotAsync(slot, stoppingToken))).ConfigureAwait(false);
-        }
-        catch (SlackFatalException ex)
-        {
-            _fatal.Stop(ex.Message);
+            await ServiceLoops.RunAsync(_options.Connections, RunSlotAsync, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -82,7 +82,7 @@ public sealed partial class SocketModeService : BackgroundService
             catch (SlackTransientException ex)
             {
                 LogConnectFailed(-1, failures, ex.Message);
-                await Task.Delay(Backoff(failures), _time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(_reconnect.Delay(failures), _time, stoppingToken).ConfigureAwait(false);
             }
         }
     }
@@ -111,11 +111,11 @@ public sealed partial class SocketModeService : BackgroundService
                     next = await OpenAsync(slot, stoppingToken).ConfigureAwait(false);
                     failures = 0;
                 }
-                catch (Exception ex) when (ex is not SlackFatalException && !stoppingToken.IsCancellationRequested)
+                catch (Exception ex) when (ex is not FatalPlatformException && !stoppingToken.IsCancellationRequested)
                 {
                     failures++;
                     LogConnectFailed(slot, failures, ex.Message);
-                    await Task.Delay(Backoff(failures), _time, stoppingToken).ConfigureAwait(false);
+                    await Task.Delay(_reconnect.Delay(failures), _time, stoppingToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -140,14 +140,14 @@ public sealed partial class SocketModeService : BackgroundService
                     case SocketEnd.Refresh:
                         continue;
                     case SocketEnd.LinkDisabled:
-                        throw new SlackFatalException("Slack Socket Mode is disabled for this app (link_disabled); enable it in the app settings or set Slack:Mode=http. Stopping.");
+                        throw new FatalPlatformException("Slack", "Slack Socket Mode is disabled for this app (link_disabled); enable it in the app settings or set Slack:Mode=http. Stopping.");
                     default:
                         await CloseAsync(current).ConfigureAwait(false);
                         current = null;
                         _status.Down(connection);
                         _metrics.Reconnected("slack");
                         failures++;
-                        var wait = end == SocketEnd.TooMany ? _options.ReconnectMaxDelay : Backoff(failures);
+                        var wait = end == SocketEnd.TooMany ? _options.ReconnectMaxDelay : _reconnect.Delay(failures);
                         LogReconnecting(slot, end, wait.TotalMilliseconds);
                         await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(false);
                         break;
@@ -207,19 +207,12 @@ public sealed partial class SocketModeService : BackgroundService
         }
     }
 
-    private TimeSpan Backoff(int failures)
-    {
-        var exponential = _options.ReconnectBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 16));
-        var capped = Math.Min(exponential, _options.ReconnectMaxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() / 2)));
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack: connected as bot user {UserId} (bot {BotId}).")]
     private partial void LogIdentity(string? userId, string? botId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket slot {Slot}: connect attempt {Attempt} failed ({Reason}); retrying with backoff.")]
     private partial void LogConnectFailed(int slot, int attempt, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket slot {Slot}: {End}; reconnecting in {DelayMs} ms.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket slot {Slot}: {End}; reconnecting in {DelayMs:F0} ms.")]
     private partial void LogReconnecting(int slot, SocketEnd end, double delayMs);
 }

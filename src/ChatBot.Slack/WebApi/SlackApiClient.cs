@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatBot.Core.Delivery;
 using ChatBot.Core.Operations;
 using ChatBot.Slack.Configuration;
 using Microsoft.Extensions.Logging;
@@ -13,12 +14,15 @@ namespace ChatBot.Slack.WebApi;
 /// Slack Web API over <see cref="IHttpClientFactory"/>: JSON bodies, Bearer auth, 429 <c>Retry-After</c>
 /// honoured per method and channel, and retries only where Slack certainly did not act (connection
 /// failures, 5xx, rate limits), so a retry cannot post a duplicate. Fatal token errors throw
-/// <see cref="SlackFatalException"/>; other <c>ok:false</c> answers are returned and logged once.
+/// <see cref="FatalPlatformException"/>; other <c>ok:false</c> answers are returned and logged once.
 /// </summary>
 public sealed partial class SlackApiClient
 {
     public const string HttpClientName = "ChatBot.Slack";
     private const int MaxRateLimitWaits = 20;
+
+    /// <summary>Connection failures and 5xx: up to 200 ms before the first retry, doubling, never past 5 s.</summary>
+    private static readonly Backoff Retry = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
 
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly SlackOptions _options;
@@ -81,7 +85,7 @@ public sealed partial class SlackApiClient
             catch (HttpRequestException ex) when (++failures < _options.MaxApiAttempts)
             {
                 LogTransient(method, failures, ex.Message);
-                await Task.Delay(Backoff(failures), _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Retry.Delay(failures), _time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -103,7 +107,7 @@ public sealed partial class SlackApiClient
                 if ((int)response.StatusCode >= 500 && ++failures < _options.MaxApiAttempts)
                 {
                     LogTransient(method, failures, $"HTTP {(int)response.StatusCode}");
-                    await Task.Delay(Backoff(failures), _time, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(Retry.Delay(failures), _time, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -117,7 +121,7 @@ public sealed partial class SlackApiClient
 
                 if (SlackErrors.IsFatal(result.Error))
                 {
-                    throw new SlackFatalException(SlackErrors.Describe(method, channel, result.Error));
+                    throw new FatalPlatformException("Slack", SlackErrors.Describe(method, channel, result.Error));
                 }
 
                 if (!result.Ok)
@@ -152,9 +156,6 @@ public sealed partial class SlackApiClient
             return new SlackApiResponse(true, null, default);
         }
     }
-
-    private static TimeSpan Backoff(int failures) =>
-        TimeSpan.FromMilliseconds(Math.Min(5000, 100 * Math.Pow(2, failures)) * (0.5 + (Random.Shared.NextDouble() / 2)));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method}: transient failure #{Attempt} ({Reason}); retrying.")]
     private partial void LogTransient(string method, int attempt, string reason);

@@ -1,6 +1,6 @@
 namespace ChatBot.Slack.WebApi;
 
-/// <summary><c>auth.test</c> at start: proves the bot token and learns our own user and bot ids. Token errors throw <see cref="SlackFatalException"/> (from the client).</summary>
+/// <summary><c>auth.test</c> at start: proves the bot token and learns our own user and bot ids. Token errors throw <see cref="Core.Operations.FatalPlatformException"/> (from the client).</summary>
 public static class SlackAuth
 {
     public static async Task IdentifyAsync(SlackApiClient api, SlackIdentity identity, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatBot.Integration.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

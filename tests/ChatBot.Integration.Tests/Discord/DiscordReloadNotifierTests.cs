@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ChatBot.Core.Answering;
 using ChatBot.Core.Knowledge;
-using ChatBot.Discord.Moderation;
+using ChatBot.Core.Moderation;
 using ChatBot.Integration.Tests.Discord.Fake;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatBot.Integration.Tests.Discord.DiscordModeratorHost;
@@ -16,8 +16,8 @@ public sealed class DiscordReloadNotifierTests
     private static ReloadReport Report(bool applied, string serving, string previous, int errors = 0) =>
         new(applied, serving, previous, 30, [.. Enumerable.Range(1, errors).Select(i => new KnowledgeError($"faq/e{i}.yaml", i, "answer", "is empty"))], TimeSpan.FromMilliseconds(5), DateTimeOffset.UnixEpoch.AddSeconds(errors));
 
-    private static DiscordReloadNotifier Notifier(DiscordModeratorHost bot) =>
-        bot.Test.Host.Services.GetServices<IReloadNotifier>().OfType<DiscordReloadNotifier>().Single();
+    private static ModeratorChannelNotifier Notifier(DiscordModeratorHost bot) =>
+        bot.Test.Host.Services.GetServices<IReloadNotifier>().OfType<ModeratorChannelNotifier>().Single();
 
     private static JsonElement Json(System.Text.Json.Nodes.JsonObject body) => JsonSerializer.SerializeToElement(body);
 

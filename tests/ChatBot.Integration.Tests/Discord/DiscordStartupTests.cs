@@ -1,4 +1,6 @@
 using ChatBot.Host;
+using ChatBot.Integration.Tests.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using ChatBot.Core.Answering;
 using ChatBot.Core.Knowledge;
 using ChatBot.Integration.Tests.Slack.Fake;
-using ChatBot.Slack.Moderation;
+using ChatBot.Core.Moderation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Integration.Tests.Slack;
@@ -14,8 +14,8 @@ public sealed class ReloadNotifierTests
     private static ReloadReport Report(bool applied, string serving, string previous, int errors = 0) =>
         new(applied, serving, previous, 30, [.. Enumerable.Range(1, errors).Select(i => new KnowledgeError($"faq/e{i}.yaml", i, "answer", "is empty"))], TimeSpan.FromMilliseconds(5), DateTimeOffset.UnixEpoch);
 
-    private static SlackReloadNotifier Notifier(SlackTestHost bot) =>
-        bot.Host.Services.GetServices<IReloadNotifier>().OfType<SlackReloadNotifier>().Single();
+    private static ModeratorChannelNotifier Notifier(SlackTestHost bot) =>
+        bot.Host.Services.GetServices<IReloadNotifier>().OfType<ModeratorChannelNotifier>().Single();
 
     [Fact]
     public async Task BrokenEdit_PostsTheRejectionWithFileAndLine_ToTheModeratorChannel()

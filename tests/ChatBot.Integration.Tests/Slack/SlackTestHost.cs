@@ -3,6 +3,7 @@ using ChatBot.Core.Answering;
 using ChatBot.Core.Feedback;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Retrieval;
+using ChatBot.Host.Operations;
 using ChatBot.Integration.Tests.Slack.Fake;
 using ChatBot.Slack;
 using Microsoft.Extensions.Configuration;
@@ -16,8 +17,9 @@ namespace ChatBot.Integration.Tests.Slack;
 
 /// <summary>
 /// The production <c>AddChatBotCore</c> and <c>AddSlackAdapter</c> registrations in a real host, pointed at the fake
-/// by configuration. A stand-in engine, an in-memory feedback sink and one knowledge store shared by every host
-/// (loading the knowledge takes about a second) are registered first; Core's defaults yield to them.
+/// by configuration, with the production host's answer to a failed service (one line, exit code). A stand-in
+/// engine, an in-memory feedback sink and one knowledge store shared by every host (loading the knowledge takes
+/// about a second) are registered first; Core's defaults yield to them.
 /// </summary>
 public sealed class SlackTestHost : IAsyncDisposable
 {
@@ -75,6 +77,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         builder.Services.AddSingleton(SharedKnowledge.Value);
         builder.Services.AddChatBotCore(builder.Configuration);
         builder.Services.AddSlackAdapter(builder.Configuration);
+        builder.Services.AddBackgroundFailureStop();
         return builder.Build();
     }
 

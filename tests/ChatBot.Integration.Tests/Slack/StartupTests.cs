@@ -1,5 +1,6 @@
 using ChatBot.Host;
 using ChatBot.Host.Cli;
+using ChatBot.Integration.Tests.Hosting;
 using ChatBot.Integration.Tests.Slack.Fake;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace ChatBot.Integration.Tests.Slack;
 
 /// <summary>Start-up failures: bad settings stop the start with one line; a rejected token stops the host. Serial: they touch the exit code.</summary>
-[Collection("ExitCode")]
+[Collection(ProcessExitCodeCollection.Name)]
 public sealed class StartupTests
 {
     private static Dictionary<string, string?> HostSettings() => new()
@@ -101,6 +102,27 @@ public sealed class StartupTests
             var fatal = Assert.Single(bot.Logs.Lines, l => l.Level == LogLevel.Critical);
             Assert.Contains("link_disabled", fatal.Message);
             Assert.Equal(1, fake.ConnectionsOpened);
+        }
+        finally
+        {
+            Environment.ExitCode = 0;
+        }
+    }
+
+    [Fact]
+    public async Task LinkDisabled_OnOneOfTwoSockets_StopsTheHostWithoutWaitingForTheOther()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:Connections"] = "2");
+        try
+        {
+            await fake.DisconnectAsync(fake.LiveSockets[0], "link_disabled", TimeSpan.FromMilliseconds(100));
+            var lifetime = bot.Host.Services.GetRequiredService<IHostApplicationLifetime>();
+            await fake.WaitUntilAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "host stop");
+
+            var fatal = Assert.Single(bot.Logs.Lines, l => l.Level == LogLevel.Critical);
+            Assert.Contains("link_disabled", fatal.Message);
+            Assert.Equal(1, Environment.ExitCode);
         }
         finally
         {
