@@ -26,6 +26,12 @@ internal sealed partial class BackgroundFailureService(
     /// <summary>Documented in docs/operations.md: a token Discord or Slack refuses.</summary>
     public const int FatalExitCode = 1;
 
+    /// <summary>
+    /// Documented in docs/operations.md: a service failed for a reason no setting explains (a bug, the
+    /// machine). Unlike 1 and 2 it is worth a restart, so a supervisor's on-failure policy brings the bot back.
+    /// </summary>
+    public const int UnexpectedFailureExitCode = 3;
+
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _watching = Task.CompletedTask;
     private int _failures;
@@ -89,6 +95,7 @@ internal sealed partial class BackgroundFailureService(
                 LogFatal(platform.Platform, platform.Message);
                 break;
             case var _ when first && !stopping:
+                Environment.ExitCode = UnexpectedFailureExitCode;
                 LogFailed(error, source);
                 break;
             default:

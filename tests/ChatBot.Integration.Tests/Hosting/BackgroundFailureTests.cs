@@ -57,14 +57,14 @@ public sealed class BackgroundFailureTests
     }
 
     [Fact]
-    public async Task A_bug_in_a_service_stops_the_host_with_one_line_and_leaves_the_exit_code()
+    public async Task A_bug_in_a_service_stops_the_host_with_one_line_and_exit_code_3_so_a_supervisor_restarts_it()
     {
         var logs = new CapturingLoggerProvider();
         using var host = Build(logs, s => s.AddHostedService(_ => new Failing(new InvalidOperationException("a bug"))));
 
         var exitCode = await RunAsync(host);
 
-        Assert.Equal(0, exitCode);
+        Assert.Equal(3, exitCode);
         var line = Assert.Single(logs.Lines, l => l.Level >= LogLevel.Error);
         Assert.Equal(LogLevel.Critical, line.Level);
         Assert.Equal("Failing failed; stopping the bot.", line.Message);
