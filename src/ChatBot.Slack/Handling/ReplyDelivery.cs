@@ -13,8 +13,9 @@ namespace ChatBot.Slack.Handling;
 /// <summary>
 /// Posts a reply into a conversation. In a public channel a reply that raised a safety flag becomes a
 /// brief public notice plus the full guidance as an ephemeral message to the asker only. Sends go on the
-/// channel's lane (<see cref="SendLanes"/>): a channel waiting on Slack's rate limit holds up no other
-/// channel or DM, and an urgent reply goes ahead of ordinary ones queued for its channel.
+/// channel's lane (<see cref="SendLanes"/>): a channel waiting on Slack's rate limit, or on its pacing
+/// (<c>Slack:ChannelPostInterval</c>, kept by the API client), holds up no other channel or DM, and an urgent
+/// reply goes ahead of ordinary ones queued for its channel.
 /// </summary>
 public sealed partial class ReplyDelivery
 {
