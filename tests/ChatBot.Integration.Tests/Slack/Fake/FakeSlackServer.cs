@@ -124,6 +124,18 @@ public sealed class FakeSlackServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Sends an event again as Slack does when it believes it was not handled (an ack lost, an HTTP retry): the same
+    /// envelope and event, with <c>retry_attempt</c> and <c>retry_reason</c>.
+    /// </summary>
+    public Task RedeliverAsync(JsonObject envelope, int attempt, FakeSocket? on = null)
+    {
+        var copy = (JsonObject)envelope.DeepClone();
+        copy["retry_attempt"] = attempt;
+        copy["retry_reason"] = "timeout";
+        return (on ?? PickSocket())?.SendAsync(copy.ToJsonString()) ?? Task.CompletedTask;
+    }
+
     public Task DisconnectAsync(FakeSocket socket, string reason, TimeSpan closeAfter)
     {
         socket.Draining = true;
