@@ -18,6 +18,14 @@ public interface IInstanceCoordination
     /// </summary>
     ValueTask<bool> ClaimAsync(IReadOnlyCollection<string> keys, TimeSpan keep, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives up a claim this instance was granted: every one of <paramref name="keys"/> may be claimed again at once,
+    /// here or by another instance. For work that was claimed but not done (a reply that never went out), so that
+    /// the platform's next delivery of it is handled. When the shared store cannot be reached the keys stay claimed
+    /// until they expire; the failure is logged and counted.
+    /// </summary>
+    ValueTask ReleaseAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
     /// <summary>Waits until no other instance holds the lock <paramref name="name"/>, then holds it until disposed.</summary>
     ValueTask<IAsyncDisposable> AcquireAsync(string name, CancellationToken cancellationToken);
 }

@@ -28,7 +28,7 @@ public sealed class RecentKeys
         lock (_lock)
         {
             var now = _time.GetTimestamp();
-            Forget(now);
+            Expire(now);
             if (list.Any(_seenAt.ContainsKey))
             {
                 return false;
@@ -44,7 +44,23 @@ public sealed class RecentKeys
         }
     }
 
-    private void Forget(long now)
+    /// <summary>
+    /// Forgets <paramref name="keys"/> at once: work that was taken but could not be done (its reply never went out)
+    /// is new again when the platform delivers it once more.
+    /// </summary>
+    public void Forget(params IEnumerable<string> keys)
+    {
+        lock (_lock)
+        {
+            foreach (var key in keys)
+            {
+                // Its entry in _order stays until it ages out; Expire skips entries no longer in _seenAt.
+                _seenAt.Remove(key);
+            }
+        }
+    }
+
+    private void Expire(long now)
     {
         while (_order.TryPeek(out var oldest) && (_time.GetElapsedTime(oldest.At, now) > _keep || _order.Count > MaxKeys))
         {

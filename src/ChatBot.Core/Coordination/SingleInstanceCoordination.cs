@@ -16,6 +16,16 @@ public sealed class SingleInstanceCoordination : IInstanceCoordination
     public ValueTask<bool> ClaimAsync(IReadOnlyCollection<string> keys, TimeSpan keep, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_claims.GetOrAdd(keep, k => new RecentKeys(_time, k)).FirstTime(keys));
 
+    public ValueTask ReleaseAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        foreach (var claims in _claims.Values)
+        {
+            claims.Forget(keys);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     public async ValueTask<IAsyncDisposable> AcquireAsync(string name, CancellationToken cancellationToken)
     {
         var gate = _locks.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));

@@ -58,6 +58,12 @@ public sealed class SlackOptions
     /// <summary>How long a slash command may take before it is acked empty and answered via response_url.</summary>
     public TimeSpan SlashAckBudget { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The shortest time between two <c>chat.postMessage</c> calls to one channel: Slack allows about one message a
+    /// second per channel, tolerating only short bursts. Zero turns pacing off. Other channels never wait.
+    /// </summary>
+    public TimeSpan ChannelPostInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Attempts per Web API call for transient failures (429 waits do not count).</summary>
     public int MaxApiAttempts { get; set; } = 4;
 

@@ -5,6 +5,9 @@ namespace ChatBot.Slack.Configuration;
 /// <summary>Checks the Slack section at start. Messages name the setting, never its value.</summary>
 internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 {
+    /// <summary>Longer than any sensible pacing: beyond it a busy channel's replies would queue for minutes.</summary>
+    private static readonly TimeSpan MaxChannelPostInterval = TimeSpan.FromMinutes(1);
+
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
         var failures = new List<string>();
@@ -49,6 +52,11 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         if (options.Workers is < 1 or > 64 || options.QueueCapacity < 1 || options.MaxApiAttempts < 1)
         {
             failures.Add("Slack:Workers (1–64), Slack:QueueCapacity and Slack:MaxApiAttempts must be positive.");
+        }
+
+        if (options.ChannelPostInterval < TimeSpan.Zero || options.ChannelPostInterval > MaxChannelPostInterval)
+        {
+            failures.Add("Slack:ChannelPostInterval must be between 00:00:00 (no pacing) and 00:01:00.");
         }
 
         Moderators(failures, options);

@@ -28,6 +28,9 @@ public sealed class SlackWorkQueue
 
     public ChannelReader<SlackInbound> Reader => _channel.Reader;
 
+    /// <summary>Forgets that this work was seen: its reply never went out, so a redelivery is queued again.</summary>
+    public void Release(SlackInbound inbound) => _recent.Forget(inbound.DedupeKeys());
+
     /// <summary>Queues the work unless it is a duplicate; returns false for duplicates.</summary>
     public async ValueTask<bool> EnqueueAsync(SlackInbound inbound, CancellationToken cancellationToken)
     {

@@ -13,8 +13,9 @@ namespace ChatBot.Slack.Handling;
 /// <summary>
 /// Posts a reply into a conversation. In a public channel a reply that raised a safety flag becomes a
 /// brief public notice plus the full guidance as an ephemeral message to the asker only. Sends go on the
-/// channel's lane (<see cref="SendLanes"/>): a channel waiting on Slack's rate limit holds up no other
-/// channel or DM, and an urgent reply goes ahead of ordinary ones queued for its channel.
+/// channel's lane (<see cref="SendLanes"/>): a channel waiting on Slack's rate limit, or on its pacing
+/// (<c>Slack:ChannelPostInterval</c>, kept by the API client), holds up no other channel or DM, and an urgent
+/// reply goes ahead of ordinary ones queued for its channel.
 /// </summary>
 public sealed partial class ReplyDelivery
 {
@@ -43,39 +44,63 @@ public sealed partial class ReplyDelivery
     /// Queues the reply on its channel's lane and returns at once. Where the bot is not a member of the
     /// channel (a button under a slash command's in-channel reply), Slack refuses the post with
     /// <c>not_in_channel</c>; <paramref name="responseUrl"/>, when given, carries the reply instead.
+    /// <paramref name="undelivered"/> is called when no part of the reply could go out (see <see cref="DeliveryAttempt"/>).
     /// </summary>
-    public Task DeliverAsync(string channel, string user, string? threadTs, Reply reply, CancellationToken cancellationToken, Uri? responseUrl = null)
+    public Task DeliverAsync(string channel, string user, string? threadTs, Reply reply, CancellationToken cancellationToken, Uri? responseUrl = null, Func<Task>? undelivered = null)
     {
+        var attempt = new DeliveryAttempt(undelivered);
         if (SendPrivately(reply, !IsDirectMessage(channel)))
         {
             var notice = _answers.Run(e => e.Notice(NoticeKind.SafetyGuidanceSentPrivately));
-            Post(channel, reply.HasUrgentSafety, async ct =>
+            Post(channel, reply.HasUrgentSafety, attempt, async ct =>
             {
-                if (NotInChannel(await _sender.PostMessageAsync(channel, threadTs, notice, ct).ConfigureAwait(false)) && responseUrl is not null)
+                if (NotInChannel(await attempt.PostAsync(_sender.PostMessageAsync(channel, threadTs, notice, ct)).ConfigureAwait(false)) && responseUrl is not null)
                 {
-                    await _sender.RespondAsync(responseUrl, reply, inChannel: false, ct).ConfigureAwait(false);
-                    return;
+                    return await attempt.PostAsync(_sender.RespondAsync(responseUrl, reply, inChannel: false, ct)).ConfigureAwait(false);
                 }
 
-                await _sender.PostEphemeralAsync(channel, user, threadTs, reply, ct).ConfigureAwait(false);
+                return await attempt.PostAsync(_sender.PostEphemeralAsync(channel, user, threadTs, reply, ct)).ConfigureAwait(false);
             }, cancellationToken);
             return Task.CompletedTask;
         }
 
-        Post(channel, reply.HasUrgentSafety, async ct =>
+        Post(channel, reply.HasUrgentSafety, attempt, async ct =>
         {
-            if (NotInChannel(await _sender.PostMessageAsync(channel, threadTs, reply, ct).ConfigureAwait(false)) && responseUrl is not null)
-            {
-                await _sender.RespondAsync(responseUrl, reply, inChannel: true, ct).ConfigureAwait(false);
-            }
+            var posted = await attempt.PostAsync(_sender.PostMessageAsync(channel, threadTs, reply, ct)).ConfigureAwait(false);
+            return NotInChannel(posted) && responseUrl is not null
+                ? await attempt.PostAsync(_sender.RespondAsync(responseUrl, reply, inChannel: true, ct)).ConfigureAwait(false)
+                : posted;
         }, cancellationToken);
         return Task.CompletedTask;
     }
 
     private static bool NotInChannel(SlackApiResponse response) => !response.Ok && response.Error is "not_in_channel" or "channel_not_found";
 
-    private void Post(string channel, bool urgent, Func<CancellationToken, Task> send, CancellationToken cancellationToken) =>
-        _lanes.Post("slack:" + channel, urgent, send, Failed, cancellationToken);
+    private void Post(string channel, bool urgent, DeliveryAttempt attempt, Func<CancellationToken, Task<SlackApiResponse>> send, CancellationToken cancellationToken) =>
+        _lanes.Post("slack:" + channel, urgent, async ct =>
+        {
+            SlackApiResponse last;
+            try
+            {
+                last = await send(ct).ConfigureAwait(false);
+            }
+            catch (HttpRequestException exception)
+            {
+                await attempt.FailedAsync(exception).ConfigureAwait(false);
+                throw;
+            }
+
+            await attempt.EndedAsync(last).ConfigureAwait(false);
+        }, exception =>
+        {
+            if (exception is LaneFullException)
+            {
+                // Never sent: the lane refused it before any post. The callback only forgets keys; it does not throw.
+                _ = attempt.FailedAsync(exception);
+            }
+
+            Failed(exception);
+        }, cancellationToken);
 
     private void Failed(Exception exception)
     {

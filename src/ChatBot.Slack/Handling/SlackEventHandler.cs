@@ -28,7 +28,8 @@ public sealed class SlackEventHandler
         _moderators = moderators;
     }
 
-    public async Task HandleAsync(JsonElement payload, CancellationToken cancellationToken)
+    /// <param name="undelivered">Called when the reply could not go out at all, so Slack's redelivery of the event is answered.</param>
+    public async Task HandleAsync(JsonElement payload, Func<Task>? undelivered, CancellationToken cancellationToken)
     {
         if (!payload.TryGetProperty("event", out var ev) || ev.ValueKind != JsonValueKind.Object || IsNoise(ev))
         {
@@ -60,7 +61,7 @@ public sealed class SlackEventHandler
             return;
         }
 
-        await _delivery.DeliverAsync(channel, user, threadTs, reply, cancellationToken).ConfigureAwait(false);
+        await _delivery.DeliverAsync(channel, user, threadTs, reply, cancellationToken, undelivered: undelivered).ConfigureAwait(false);
     }
 
     private static readonly HashSet<string> PersonSubtypes = new(StringComparer.Ordinal) { "file_share", "thread_broadcast" };

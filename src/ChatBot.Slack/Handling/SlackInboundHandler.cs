@@ -16,9 +16,10 @@ public sealed class SlackInboundHandler
         _interactions = interactions;
     }
 
-    public Task HandleAsync(SlackInbound inbound, CancellationToken cancellationToken) => inbound.Kind switch
+    /// <param name="undelivered">Called when an event's reply could not go out at all (see <see cref="DeliveryAttempt"/>).</param>
+    public Task HandleAsync(SlackInbound inbound, Func<Task> undelivered, CancellationToken cancellationToken) => inbound.Kind switch
     {
-        InboundKind.Event => _events.HandleAsync(inbound.Payload, cancellationToken),
+        InboundKind.Event => _events.HandleAsync(inbound.Payload, undelivered, cancellationToken),
         InboundKind.SlashCommand => _slash.HandleAsync(inbound.Payload, inbound.Ack, cancellationToken),
         InboundKind.Interactive => _interactions.HandleAsync(inbound.Payload, cancellationToken),
         _ => Task.CompletedTask,

@@ -88,6 +88,38 @@ public static class SlackText
         return escaped[..cut].TrimEnd() + "…";
     }
 
+    /// <summary>The text's size as Slack counts it for an ephemeral message: UTF-8 bytes.</summary>
+    public static int Bytes(string text) => Encoding.UTF8.GetByteCount(text);
+
+    /// <summary>
+    /// Cuts already-escaped text to at most <paramref name="maxBytes"/> UTF-8 bytes with an ellipsis, the way
+    /// <see cref="Trim"/> cuts to a number of chars (never inside an entity or a surrogate pair).
+    /// </summary>
+    public static string TrimToBytes(string escaped, int maxBytes)
+    {
+        if (Bytes(escaped) <= maxBytes)
+        {
+            return escaped;
+        }
+
+        // The longest prefix that leaves room for the ellipsis (3 bytes), counted a whole code point at a time.
+        var room = maxBytes - Bytes("…");
+        var chars = 0;
+        for (var used = 0; chars < escaped.Length;)
+        {
+            var width = char.IsHighSurrogate(escaped[chars]) && chars + 1 < escaped.Length ? 2 : 1;
+            used += Encoding.UTF8.GetByteCount(escaped.AsSpan(chars, width));
+            if (used > room)
+            {
+                break;
+            }
+
+            chars += width;
+        }
+
+        return Trim(escaped, chars + 1);
+    }
+
     /// <summary>Splits already-escaped text into pieces of at most <paramref name="max"/> chars, preferring line and word breaks.</summary>
     public static IReadOnlyList<string> Chunk(string escaped, int max)
     {

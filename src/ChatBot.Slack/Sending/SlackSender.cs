@@ -22,7 +22,7 @@ public sealed class SlackSender
 
     public Task<SlackApiResponse> PostMessageAsync(string channel, string? threadTs, Reply reply, CancellationToken cancellationToken)
     {
-        var body = Body(reply);
+        var body = Body(reply, ephemeral: false);
         body["channel"] = channel;
         if (threadTs is not null)
         {
@@ -34,7 +34,7 @@ public sealed class SlackSender
 
     public Task<SlackApiResponse> PostEphemeralAsync(string channel, string user, string? threadTs, Reply reply, CancellationToken cancellationToken)
     {
-        var body = Body(reply);
+        var body = Body(reply, ephemeral: true);
         body["channel"] = channel;
         body["user"] = user;
         if (threadTs is not null)
@@ -52,17 +52,18 @@ public sealed class SlackSender
         return _api.PostToResponseUrlAsync(responseUrl, SendGuard.Check(body), cancellationToken);
     }
 
-    /// <summary>The message shape a slash command ack (Socket Mode payload or HTTP body) carries.</summary>
+    /// <summary>The message shape a slash command ack (Socket Mode payload or HTTP body) and a response_url reply carry.</summary>
     public JsonObject ResponsePayload(Reply reply, bool inChannel)
     {
-        var body = Body(reply);
+        var body = Body(reply, ephemeral: !inChannel);
         body["response_type"] = inChannel ? "in_channel" : "ephemeral";
         return SendGuard.Check(body);
     }
 
-    private JsonObject Body(Reply reply)
+    /// <summary>An ephemeral message is rendered within Slack's smaller limit for those (about 4,000 bytes of text).</summary>
+    private JsonObject Body(Reply reply, bool ephemeral)
     {
-        var message = _renderer.Render(reply);
+        var message = ephemeral ? _renderer.RenderEphemeral(reply) : _renderer.Render(reply);
         return new JsonObject
         {
             ["text"] = message.Text,

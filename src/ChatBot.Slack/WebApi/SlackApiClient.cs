@@ -12,7 +12,8 @@ namespace ChatBot.Slack.WebApi;
 
 /// <summary>
 /// Slack Web API over <see cref="IHttpClientFactory"/>: JSON bodies, Bearer auth, 429 <c>Retry-After</c>
-/// honoured per method and channel, and retries only where Slack certainly did not act (connection
+/// honoured per method and channel, <c>chat.postMessage</c> paced per channel
+/// (<see cref="SlackOptions.ChannelPostInterval"/>), and retries only where Slack certainly did not act (connection
 /// failures, 5xx, rate limits), so a retry cannot post a duplicate. Fatal token errors throw
 /// <see cref="FatalPlatformException"/>; other <c>ok:false</c> answers are returned and logged once.
 /// </summary>
@@ -66,11 +67,13 @@ public sealed partial class SlackApiClient
     private async Task<SlackApiResponse> SendAsync(Uri uri, string? bearer, Func<HttpContent> content, string method, string? channel, CancellationToken cancellationToken)
     {
         var key = RateLimitGate.Key(method, channel);
+        // Every attempt counts against Slack's per-channel allowance, a retry too.
+        var spacing = method == "chat.postMessage" && channel is not null ? _options.ChannelPostInterval : TimeSpan.Zero;
         var failures = 0;
         var rateLimited = 0;
         while (true)
         {
-            await _gate.WaitAsync(key, cancellationToken).ConfigureAwait(false);
+            await _gate.WaitTurnAsync(key, spacing, cancellationToken).ConfigureAwait(false);
             using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
             if (bearer is not null)
             {

@@ -13,6 +13,14 @@ public static class SlackErrors
 
     public static bool IsRateLimit(string? error) => error is "ratelimited" or "rate_limited";
 
+    /// <summary>
+    /// A call that failed in a way Slack certainly did not act on: a 5xx or a rate limit still there after every
+    /// retry (<see cref="SlackApiClient"/> reports those as <c>http_5xx</c>, <c>http_429</c> or <c>ratelimited</c>).
+    /// Not <c>internal_error</c> and the like: Slack may have posted before failing.
+    /// </summary>
+    public static bool NotActedOn(string? error) =>
+        IsRateLimit(error) || error == "http_429" || (error is { Length: 8 } && error.StartsWith("http_5", StringComparison.Ordinal));
+
     /// <summary>A one-line explanation for the log; never includes a token.</summary>
     public static string Describe(string method, string? channel, string? error) => error switch
     {

@@ -26,6 +26,9 @@ internal static class CoordinationSql
         RETURNING c.key
         """;
 
+    /// <summary>Gives claims up (work that was claimed but not done), whoever holds them and however long they had left.</summary>
+    public const string Release = "DELETE FROM chatbot_claims WHERE key = ANY(@keys)";
+
     public const string Sweep = "DELETE FROM chatbot_claims WHERE expires_at < now()";
 
     public const string Lock = "SELECT pg_advisory_lock(@id)";

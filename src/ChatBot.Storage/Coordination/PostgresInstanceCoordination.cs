@@ -9,7 +9,7 @@ namespace ChatBot.Storage.Coordination;
 
 /// <summary>
 /// Coordination through the PostgreSQL server several instances share: a claim is a row in
-/// <c>chatbot_claims</c> (inserted by the first instance, ignored by the rest until it expires), a lock
+/// <c>chatbot_claims</c> (inserted by the first instance, ignored by the rest until it expires or is released), a lock
 /// is a session advisory lock held on a connection of its own. When the server cannot be reached the
 /// instance goes ahead alone (claims granted, locks local), logging and counting each failure.
 /// </summary>
@@ -76,6 +76,27 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
         {
             Failed("claim", ex);
             return true;
+        }
+    }
+
+    public async ValueTask ReleaseAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var distinct = keys.Distinct(StringComparer.Ordinal).ToArray();
+        if (distinct.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = _dataSource.CreateCommand(CoordinationSql.Release);
+            command.Parameters.Add(new NpgsqlParameter<string[]>("keys", distinct));
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Unavailable(ex, cancellationToken))
+        {
+            Failed("release", ex);
         }
     }
 

@@ -54,4 +54,20 @@ public sealed class RecentKeysTests
         Assert.True(recent.FirstTime("k0"));
         Assert.False(recent.FirstTime("k" + RecentKeys.MaxKeys));
     }
+
+    [Fact]
+    public void Forgotten_keys_are_new_again_at_once_and_the_others_are_still_repeats()
+    {
+        var recent = new RecentKeys(_time, TimeSpan.FromMinutes(15));
+        recent.FirstTime("ev:1", "msg:C1:100.1");
+        recent.FirstTime("ev:2");
+
+        recent.Forget("ev:1", "msg:C1:100.1");
+
+        Assert.True(recent.FirstTime("ev:1", "msg:C1:100.1"));
+        Assert.False(recent.FirstTime("ev:1"));
+        Assert.False(recent.FirstTime("ev:2"));
+        _time.Advance(TimeSpan.FromMinutes(16));
+        Assert.True(recent.FirstTime("ev:1"));
+    }
 }

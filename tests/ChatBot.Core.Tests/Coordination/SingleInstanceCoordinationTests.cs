@@ -35,4 +35,19 @@ public sealed class SingleInstanceCoordinationTests
         await (await second.WaitAsync(TimeSpan.FromSeconds(5))).DisposeAsync();
         await other.DisposeAsync();
     }
+
+    [Fact]
+    public async Task A_released_claim_can_be_claimed_again_at_once()
+    {
+        var coordination = new SingleInstanceCoordination(_time);
+        var keep = TimeSpan.FromMinutes(15);
+        Assert.True(await coordination.ClaimAsync(["slack:ev:1", "slack:msg:C1:100.1"], keep, CancellationToken.None));
+        Assert.True(await coordination.ClaimAsync(["slack:ev:2"], keep, CancellationToken.None));
+
+        await coordination.ReleaseAsync(["slack:ev:1", "slack:msg:C1:100.1"], CancellationToken.None);
+
+        Assert.True(await coordination.ClaimAsync(["slack:ev:1", "slack:msg:C1:100.1"], keep, CancellationToken.None));
+        Assert.False(await coordination.ClaimAsync(["slack:ev:1"], keep, CancellationToken.None));
+        Assert.False(await coordination.ClaimAsync(["slack:ev:2"], keep, CancellationToken.None));
+    }
 }

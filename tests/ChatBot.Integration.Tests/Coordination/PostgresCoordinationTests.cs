@@ -71,6 +71,20 @@ public sealed class PostgresCoordinationTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_released_claim_can_be_taken_by_another_instance_at_once()
+    {
+        var (a, b) = await TwoInstancesAsync();
+        Assert.True(await a.ClaimAsync(["slack:ev:E1", "slack:msg:C1:100.1"], TimeSpan.FromMinutes(15), CancellationToken.None));
+        Assert.True(await a.ClaimAsync(["slack:ev:E2"], TimeSpan.FromMinutes(15), CancellationToken.None));
+
+        await a.ReleaseAsync(["slack:ev:E1", "slack:msg:C1:100.1"], CancellationToken.None);
+
+        Assert.True(await b.ClaimAsync(["slack:ev:E1", "slack:msg:C1:100.1"], TimeSpan.FromMinutes(15), CancellationToken.None));
+        Assert.False(await a.ClaimAsync(["slack:ev:E1"], TimeSpan.FromMinutes(15), CancellationToken.None));
+        Assert.False(await b.ClaimAsync(["slack:ev:E2"], TimeSpan.FromMinutes(15), CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task A_lock_is_held_by_one_instance_at_a_time()
     {
         var (a, b) = await TwoInstancesAsync();

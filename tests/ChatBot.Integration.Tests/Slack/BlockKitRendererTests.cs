@@ -106,4 +106,38 @@ public sealed class BlockKitRendererTests
         Assert.Contains(StubAnswerEngine.Caveat, json);
         Assert.Contains(StubAnswerEngine.DoctorAdvice, json);
     }
+
+    [Theory]
+    [InlineData(300)]
+    [InlineData(50_000)]
+    public void RenderEphemeral_LongAnswerAndQuotes_FitSlacksEphemeralLimit_FixedPartsWhole(int repeats)
+    {
+        var quote = string.Concat(Enumerable.Repeat("Zitat über Schlaf & Ruhe 😴 ", repeats / 10 + 1));
+        var reply = Answer(string.Concat(Enumerable.Repeat("Schlafqualität – 睡眠 & <mehr> ", repeats))) with
+        {
+            Citations = Enumerable.Range(0, 4).Select(i => new Citation("s" + i, "Source " + i, quote, "¶" + i)).ToArray(),
+        };
+
+        var message = Renderer.RenderEphemeral(reply);
+
+        var texts = Texts(message.Blocks).Select(t => (string)t["text"]!).ToList();
+        Assert.True(SlackText.Bytes(message.Text) + texts.Sum(SlackText.Bytes) <= BlockLimits.EphemeralTextBytes);
+        var all = string.Join("\n", texts);
+        Assert.Contains(StubAnswerEngine.Caveat, all);
+        Assert.Contains("Small study.", all);
+        Assert.Contains(StubAnswerEngine.DoctorAdvice, all);
+        Assert.EndsWith(StubAnswerEngine.DoctorAdvice, message.Text);
+        Assert.Contains("Source 0, ¶0", all);
+        Assert.Contains("one human clinical trial", all);
+        Assert.DoesNotContain("&am…", all);
+        Assert.Equal(Renderer.Render(reply).Blocks.Count(b => (string)b!["type"]! == "context"), message.Blocks.Count(b => (string)b!["type"]! == "context"));
+    }
+
+    [Fact]
+    public void RenderEphemeral_ShortReply_IsTheSameAsInAChannel()
+    {
+        var reply = Engine.Ask("magnesium", new("slack"));
+
+        Assert.Equal(Renderer.Render(reply).Blocks.ToJsonString(), Renderer.RenderEphemeral(reply).Blocks.ToJsonString());
+    }
 }

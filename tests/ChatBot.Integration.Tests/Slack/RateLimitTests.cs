@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using ChatBot.Integration.Tests.Slack.Fake;
 using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Integration.Tests.Slack;
 
@@ -70,5 +71,22 @@ public sealed class RateLimitTests
         gate.Block(RateLimitGate.Key("chat.postEphemeral", "C1"), TimeSpan.FromMinutes(1));
         Assert.True(gate.Remaining(RateLimitGate.Key("chat.postEphemeral", "C2")) > TimeSpan.FromSeconds(50));
         Assert.True(gate.Remaining(RateLimitGate.Key("chat.postEphemeral", null)) > TimeSpan.FromSeconds(50));
+    }
+
+    [Fact]
+    public async Task Gate_ATurnOnAChannel_MakesTheNextPostThereWaitTheSpacing_AndNoOtherChannel()
+    {
+        var time = new FakeTimeProvider();
+        var gate = new RateLimitGate(time);
+        var here = RateLimitGate.Key("chat.postMessage", "C1");
+
+        await gate.WaitTurnAsync(here, TimeSpan.FromSeconds(1), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        var next = gate.WaitTurnAsync(here, TimeSpan.FromSeconds(1), CancellationToken.None);
+
+        Assert.False(next.IsCompleted);
+        Assert.Equal(TimeSpan.Zero, gate.Remaining(RateLimitGate.Key("chat.postMessage", "C2")));
+        time.Advance(TimeSpan.FromSeconds(1));
+        await next.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromSeconds(1), gate.Remaining(here));
     }
 }

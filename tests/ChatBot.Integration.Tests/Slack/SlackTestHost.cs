@@ -55,6 +55,8 @@ public sealed class SlackTestHost : IAsyncDisposable
         ["Slack:ConnectionStagger"] = "00:00:00",
         ["Slack:ReconnectBaseDelay"] = "00:00:00.050",
         ["Slack:ReconnectMaxDelay"] = "00:00:01",
+        // Transport tests send bursts into one channel; pacing is tested on its own, with short intervals.
+        ["Slack:ChannelPostInterval"] = "00:00:00",
         // Transport tests send bursts from one user; fair use is tested on its own, with it on.
         ["FairUse:Enabled"] = "false",
     };

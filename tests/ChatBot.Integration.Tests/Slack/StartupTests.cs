@@ -47,6 +47,18 @@ public sealed class StartupTests
         await AssertStartFailsWithOneLineAsync(settings, expected);
     }
 
+    [Theory]
+    [InlineData("-00:00:01")]
+    [InlineData("00:02:00")]
+    public async Task BadChannelPostInterval_FailsTheStartWithOneClearLine(string value)
+    {
+        var settings = HostSettings();
+        settings["Slack:AppToken"] = "xapp-1-app-secret42";
+        settings["Slack:BotToken"] = "xoxb-1-bot-secret42";
+        settings["Slack:ChannelPostInterval"] = value;
+        await AssertStartFailsWithOneLineAsync(settings, "Slack:ChannelPostInterval must be between");
+    }
+
     [Fact]
     public async Task InvalidAuth_StopsTheHostWithOneClearLine()
     {

@@ -14,7 +14,7 @@ namespace ChatBot.Integration.Tests.Discord.Fake;
 
 /// <summary>
 /// A fake Discord on loopback Kestrel (random port): <c>/api/v10</c> REST routes the bot uses, recording
-/// every request and able to answer 429 / 500 / a dropped connection, plus the WebSocket gateway.
+/// every request and able to answer 429 / 500 / a dropped connection / a 502 after acting, plus the WebSocket gateway.
 /// </summary>
 public sealed class FakeDiscord : IAsyncDisposable
 {
@@ -141,6 +141,16 @@ public sealed class FakeDiscord : IAsyncDisposable
                 context.Response.Body = new MemoryStream();
                 await next().ConfigureAwait(false);
                 context.Abort();
+                return;
+            case RestFaultKind.BadGatewayAfterProcessing:
+                var responseBody = context.Response.Body;
+                context.Response.Body = new MemoryStream();
+                await next().ConfigureAwait(false);
+                context.Response.Body = responseBody;
+                context.Response.Headers.Clear();
+                context.Response.StatusCode = 502;
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync("<html><body>502 Bad Gateway</body></html>").ConfigureAwait(false);
                 return;
             default:
                 context.Response.Headers["X-RateLimit-Limit"] = "1000";

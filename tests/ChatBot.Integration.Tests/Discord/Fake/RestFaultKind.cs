@@ -19,4 +19,7 @@ public enum RestFaultKind
 
     /// <summary>The request is processed, then the connection drops before the response.</summary>
     DropAfterProcessing,
+
+    /// <summary>The request is processed (a message is created), then a proxy in front answers 502 Bad Gateway.</summary>
+    BadGatewayAfterProcessing,
 }

@@ -14,11 +14,15 @@ namespace ChatBot.Integration.Tests.Slack.Fake;
 /// A fake Slack on loopback Kestrel (random port): <c>apps.connections.open</c>, Socket Mode WebSockets
 /// (hello, envelopes, ack tracking, re-sends of unacked events with <c>retry_attempt</c>, disconnect on
 /// demand), and the Web API methods the bot uses (including <c>usergroups.users.list</c>, form-encoded), recording every call and answering scripted failures.
+/// An ephemeral message over <see cref="EphemeralTextLimit"/> is refused with <c>msg_too_long</c>, as Slack does.
 /// </summary>
 public sealed class FakeSlackServer : IAsyncDisposable
 {
     public const string BotUserId = "U0BOT0001";
     public const string BotId = "B0BOT00001";
+
+    /// <summary>Slack refuses an ephemeral message past about 4,000 bytes of text (<c>msg_too_long</c>).</summary>
+    public const int EphemeralTextLimit = 4000;
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedResponse>> _scripts = new(StringComparer.Ordinal);
@@ -118,6 +122,18 @@ public sealed class FakeSlackServer : IAsyncDisposable
         {
             Track(RetryAsync(id));
         }
+    }
+
+    /// <summary>
+    /// Sends an event again as Slack does when it believes it was not handled (an ack lost, an HTTP retry): the same
+    /// envelope and event, with <c>retry_attempt</c> and <c>retry_reason</c>.
+    /// </summary>
+    public Task RedeliverAsync(JsonObject envelope, int attempt, FakeSocket? on = null)
+    {
+        var copy = (JsonObject)envelope.DeepClone();
+        copy["retry_attempt"] = attempt;
+        copy["retry_reason"] = "timeout";
+        return (on ?? PickSocket())?.SendAsync(copy.ToJsonString()) ?? Task.CompletedTask;
     }
 
     public Task DisconnectAsync(FakeSocket socket, string reason, TimeSpan closeAfter)
@@ -268,6 +284,11 @@ public sealed class FakeSlackServer : IAsyncDisposable
             return (scripted.Status, scripted.Body, scripted.RetryAfterSeconds);
         }
 
+        if (IsEphemeral(method, body) && TextBytes(body) > EphemeralTextLimit)
+        {
+            return (200, """{"ok":false,"error":"msg_too_long"}""", null);
+        }
+
         return method switch
         {
             "auth.test" when AuthTestError is { } error => (200, $$"""{"ok":false,"error":"{{error}}"}""", null),
@@ -280,6 +301,17 @@ public sealed class FakeSlackServer : IAsyncDisposable
             _ => (200, """{"ok":false,"error":"unknown_method"}""", null),
         };
     }
+
+    /// <summary>The UTF-8 bytes of a message's text: the fallback text and every text in its blocks.</summary>
+    public static int TextBytes(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Sum(p => p.Key == "text" && p.Value is JsonValue v && v.TryGetValue<string>(out var text) ? Encoding.UTF8.GetByteCount(text) : TextBytes(p.Value)),
+        JsonArray a => a.Sum(TextBytes),
+        _ => 0,
+    };
+
+    private static bool IsEphemeral(string method, JsonObject body) =>
+        method == "chat.postEphemeral" || (method == "response_url" && body["response_type"]?.GetValue<string>() != "in_channel");
 
     private (int Status, string Json, int? RetryAfter) UserGroupMembers(JsonObject body) =>
         body["usergroup"] is JsonValue v && v.TryGetValue<string>(out var group) && UserGroups.TryGetValue(group, out var members)

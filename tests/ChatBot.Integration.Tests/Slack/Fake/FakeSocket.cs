@@ -44,6 +44,9 @@ public sealed class FakeSocket
         }
     }
 
+    /// <summary>Drops the connection without a close frame, as a network failure or a crashed Slack host would.</summary>
+    public void Abort() => _socket.Abort();
+
     public async Task CloseAsync()
     {
         await _sendLock.WaitAsync().ConfigureAwait(false);
