@@ -14,10 +14,11 @@ internal static class SafetyReader
     public static readonly string[] RequiredCategories = ["self_harm", "emergency", "ingestion", "pregnancy", "child", "kidney", "medication"];
 
     /// <summary>
-    /// Patterns come from moderators; a pathological one must not stall a reply. Generous, because a busy
-    /// machine must not turn an ordinary question into a false alarm; slow patterns are refused at load.
+    /// Patterns come from moderators; a pathological one must not stall a reply. Generous, because the time
+    /// counts while the thread waits for a core, and a machine saturated for a second must not turn an
+    /// ordinary question into a false alarm (a timeout counts as a match); slow patterns are refused at load.
     /// </summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(5);
 
     public static IReadOnlyList<SafetyCategory> Read(string text, string file, List<KnowledgeError> errors)
     {

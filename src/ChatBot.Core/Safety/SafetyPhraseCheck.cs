@@ -6,9 +6,9 @@ namespace ChatBot.Core.Safety;
 
 /// <summary>
 /// Checks the phrasings moderators add to <c>safety.yaml</c> against the triage they feed, each judged with
-/// itself left out: an example that comes closer to another category's examples than to its own, and does
-/// not raise its own, is probably filed under the wrong one (a pattern of another category matching too, as
-/// for a child who swallowed some, is fine); and a look-alike must raise
+/// itself left out: an example that raises another category, by any signal, and does not raise its own, is
+/// probably filed under the wrong one (another category firing as well, as for a child who swallowed some,
+/// is fine); and a look-alike must raise
 /// none, which with itself in the pool means no pattern may match it. A phrasing that fails would teach the bot the wrong thing, so the knowledge version is refused.
 /// </summary>
 public static class SafetyPhraseCheck
@@ -23,10 +23,10 @@ public static class SafetyPhraseCheck
             // Examples feed the semantic signal only; in lexical mode they are not used.
             foreach (var example in triage.IsSemantic ? category.Examples : [])
             {
-                // A pattern of another category may well match too (a child who swallowed some); what points to a
-                // misfiled example is being closer to another category's examples while not raising its own.
+                // Another category may well fire too (a child who swallowed some); what points to a misfiled example
+                // is raising another category while not raising its own.
                 var flags = Assess(triage, newVectors(), example.Text, skipSelf: true).Flags;
-                var others = flags.Where(f => f.Category.Id != category.Id && f.Signal == SafetySignal.Example).Select(f => f.Category.Id).ToArray();
+                var others = flags.Where(f => f.Category.Id != category.Id).Select(f => f.Category.Id).ToArray();
                 if (others.Length > 0 && flags.All(f => f.Category.Id != category.Id))
                 {
                     errors.Add(new KnowledgeError(KnowledgeLoader.SafetyFile, example.Line, $"{category.Id}.examples",
