@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ChatBot.Core.Answering;
+using ChatBot.Core.Delivery;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Dispatch;
@@ -23,19 +24,19 @@ public sealed partial class SlashCommandHandler
 {
     private readonly SafeAnswers _answers;
     private readonly SlackSender _sender;
-    private readonly ReplyDelivery _delivery;
+    private readonly DeliveryPlanner _planner;
     private readonly AdminCommandHandler _admin;
     private readonly ModeratorCheck _moderators;
     private readonly SlackOptions _options;
     private readonly ILogger<SlashCommandHandler> _logger;
 
-    public SlashCommandHandler(SafeAnswers answers, SlackSender sender, ReplyDelivery delivery, AdminCommandHandler admin, ModeratorCheck moderators, IOptions<SlackOptions> options, ILogger<SlashCommandHandler> logger)
+    public SlashCommandHandler(SafeAnswers answers, SlackSender sender, DeliveryPlanner planner, AdminCommandHandler admin, ModeratorCheck moderators, IOptions<SlackOptions> options, ILogger<SlashCommandHandler> logger)
     {
         _logger = logger;
         _moderators = moderators;
         _answers = answers;
         _sender = sender;
-        _delivery = delivery;
+        _planner = planner;
         _admin = admin;
         _options = options.Value;
     }
@@ -61,20 +62,14 @@ public sealed partial class SlashCommandHandler
         }
 
         var inChannel = _options.SlashInChannel;
-        var isPublic = inChannel && !ReplyDelivery.IsDirectMessage(channel);
-        var reply = await AnswerAsync(text, user, channel, isPublic, cancellationToken).ConfigureAwait(false);
-
-        Reply? privately = null;
-        if (_delivery.SendPrivately(reply, isPublic))
+        var where = ReplyDelivery.IsDirectMessage(channel) ? Place.DirectMessage(SafeAnswers.Platform)
+            : inChannel ? Place.PublicChannel(SafeAnswers.Platform) : Place.AskerOnly(SafeAnswers.Platform);
+        var reply = await AnswerAsync(text, user, channel, where.IsPublic, cancellationToken).ConfigureAwait(false);
+        var plan = _planner.Plan(reply, where);
+        await RespondAsync(plan.WhereAsked, inChannel && !plan.WhereAsked.Limited, ack, responseUrl, cancellationToken).ConfigureAwait(false);
+        if (plan.ToAskerOnly is not null && responseUrl is not null)
         {
-            privately = reply;
-            reply = _answers.Run(e => e.Notice(NoticeKind.SafetyGuidanceSentPrivately));
-        }
-
-        await RespondAsync(reply, inChannel && !reply.Limited, ack, responseUrl, cancellationToken).ConfigureAwait(false);
-        if (privately is not null && responseUrl is not null)
-        {
-            await _sender.RespondAsync(responseUrl, privately, inChannel: false, cancellationToken).ConfigureAwait(false);
+            await _sender.RespondAsync(responseUrl, plan.ToAskerOnly, inChannel: false, cancellationToken).ConfigureAwait(false);
         }
     }
 
