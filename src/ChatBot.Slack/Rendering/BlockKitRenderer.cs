@@ -4,35 +4,36 @@ using ChatBot.Core.Replies;
 namespace ChatBot.Slack.Rendering;
 
 /// <summary>
-/// Turns a Core <see cref="Reply"/> into Block Kit within Slack's limits. Every piece of text is escaped
-/// (none of it is ours to trust), every mrkdwn object is <c>verbatim</c>. When space runs out the answer
-/// is trimmed; the safety guidance, caveats and doctor advice never are.
+/// Turns a Core <see cref="Reply"/> into Block Kit within Slack's limits, walking its sections in Core's order.
+/// Every piece of text is escaped (none of it is ours to trust), every mrkdwn object is <c>verbatim</c>. When
+/// space runs out only trimmable sections (the bot's message, the answer, the quotes) are shortened; the
+/// fixed ones (safety guidance, caveats, doctor advice) never are.
 /// </summary>
 public sealed class BlockKitRenderer
 {
     public SlackMessage Render(Reply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var safety = reply.Safety.SelectMany(s => Sections($":warning: *{SlackText.Escape(s.Label)}*\n{SlackText.Escape(s.Message)}")).ToList();
-        var caveats = CaveatBlocks(reply.Caveats);
-        var doctor = Sections(":stethoscope: " + SlackText.Escape(reply.DoctorAdvice));
         var header = string.IsNullOrWhiteSpace(reply.Title) ? null : Header(reply.Title);
-        var sources = SourcesBlock(reply);
         var actions = ActionsBlock(reply);
+        var parts = reply.Sections.Select(s => (Section: s, Blocks: Blocks(reply, s))).Where(p => p.Blocks.Count > 0).ToList();
 
-        var optional = (header is null ? 0 : 1) + (sources is null ? 0 : 1) + (actions is null ? 0 : 1);
-        var budget = BlockLimits.Blocks - safety.Count - caveats.Count - doctor.Count - optional;
-        var body = BodyBlocks(reply, Math.Max(budget, 1));
+        // Fixed sections keep every block; trimmable ones share what is left, each keeping one block while it
+        // can and the rest going to the first ones.
+        var room = BlockLimits.Blocks - parts.Where(p => p.Section.IsFixed).Sum(p => p.Blocks.Count) - (header is null ? 0 : 1) - (actions is null ? 0 : 1);
+        var trimmable = parts.Where(p => !p.Section.IsFixed).ToList();
+        var spare = room - trimmable.Count;
+        foreach (var part in trimmable)
+        {
+            var keep = spare >= 0 ? Math.Min(part.Blocks.Count, 1 + spare) : Math.Min(1, Math.Max(room, 0));
+            spare -= spare >= 0 ? keep - 1 : 0;
+            room -= keep;
+            Shorten(part.Blocks, keep);
+        }
 
         var blocks = new JsonArray();
         Add(blocks, header);
-        foreach (var block in safety.Concat(body))
-        {
-            blocks.Add(block);
-        }
-
-        Add(blocks, sources);
-        foreach (var block in caveats.Concat(doctor))
+        foreach (var block in parts.SelectMany(p => p.Blocks))
         {
             blocks.Add(block);
         }
@@ -41,47 +42,64 @@ public sealed class BlockKitRenderer
         return new SlackMessage(FallbackText(reply), blocks);
     }
 
+    /// <summary>
+    /// The notification text: title, safety guidance, the bot's message, the answer, caveats and doctor advice,
+    /// in section order. Only the title and the trimmable sections are shortened to fit.
+    /// </summary>
     internal static string FallbackText(Reply reply)
     {
-        var fixedParts = new List<string>();
-        fixedParts.AddRange(reply.Safety.Select(s => $"{SlackText.Escape(s.Label)}: {SlackText.Escape(s.Message)}"));
-        fixedParts.AddRange(reply.Caveats.Select(c => "Note: " + SlackText.Escape(c)));
-        fixedParts.Add(SlackText.Escape(reply.DoctorAdvice));
-        var tail = string.Join("\n", fixedParts);
-
-        var head = string.Join("\n", new[] { reply.Title, reply.Message, reply.Answer }
-            .Where(s => !string.IsNullOrWhiteSpace(s))
-            .Select(SlackText.Escape));
-        var room = BlockLimits.FallbackText - tail.Length - 1;
-        if (head.Length == 0)
+        var parts = new List<RenderedPart>();
+        if (!string.IsNullOrWhiteSpace(reply.Title))
         {
-            return tail;
+            parts.Add(new RenderedPart(SlackText.Escape(reply.Title), SectionFit.Trimmable));
         }
 
-        return room <= 1 ? tail : SlackText.Trim(head, room) + "\n" + tail;
+        foreach (var section in reply.Sections)
+        {
+            var text = section.Kind switch
+            {
+                ReplySectionKind.SafetyGuidance => string.Join("\n", ReplySections.SafetyInOrder(reply).Select(s => $"{SlackText.Escape(s.Label)}: {SlackText.Escape(s.Message)}")),
+                ReplySectionKind.Message => SlackText.Escape(reply.Message),
+                ReplySectionKind.Answer => SlackText.Escape(reply.Answer),
+                ReplySectionKind.Caveats => string.Join("\n", reply.Caveats.Select(c => "Note: " + SlackText.Escape(c))),
+                ReplySectionKind.DoctorAdvice => SlackText.Escape(reply.DoctorAdvice),
+                _ => "",
+            };
+            parts.Add(new RenderedPart(string.IsNullOrWhiteSpace(text) ? "" : text, section.Fit));
+        }
+
+        return SectionFitting.Join(parts, "\n", BlockLimits.FallbackText, SlackText.Trim);
     }
 
-    private static List<JsonObject> BodyBlocks(Reply reply, int budget)
+    /// <summary>A section's blocks. The choices and related questions are buttons (<see cref="ActionsBlock"/>); the quotes and the evidence share one context block.</summary>
+    private static List<JsonObject> Blocks(Reply reply, ReplySection section) => section.Kind switch
     {
-        var chunks = new List<string>();
-        if (!string.IsNullOrWhiteSpace(reply.Message))
+        ReplySectionKind.SafetyGuidance => ReplySections.SafetyInOrder(reply).SelectMany(s => Sections($":warning: *{SlackText.Escape(s.Label)}*\n{SlackText.Escape(s.Message)}")).ToList(),
+        ReplySectionKind.Message => Text(reply.Message),
+        ReplySectionKind.Answer => Text(reply.Answer),
+        ReplySectionKind.Quotes => SourcesBlock(reply),
+        ReplySectionKind.Evidence when reply.Citations.Count == 0 => SourcesBlock(reply),
+        ReplySectionKind.Caveats => CaveatBlocks(reply.Caveats),
+        ReplySectionKind.DoctorAdvice => Sections(":stethoscope: " + SlackText.Escape(reply.DoctorAdvice)),
+        _ => [],
+    };
+
+    private static List<JsonObject> Text(string text) => string.IsNullOrWhiteSpace(text) ? [] : Sections(SlackText.Escape(text));
+
+    /// <summary>Keeps the first <paramref name="keep"/> blocks; a cut text ends with an ellipsis.</summary>
+    private static void Shorten(List<JsonObject> blocks, int keep)
+    {
+        if (keep >= blocks.Count)
         {
-            chunks.AddRange(SlackText.Chunk(SlackText.Escape(reply.Message), BlockLimits.SectionText));
+            return;
         }
 
-        if (!string.IsNullOrWhiteSpace(reply.Answer))
+        blocks.RemoveRange(keep, blocks.Count - keep);
+        if (keep > 0 && blocks[^1]["type"]?.GetValue<string>() == "section")
         {
-            chunks.AddRange(SlackText.Chunk(SlackText.Escape(reply.Answer), BlockLimits.SectionText));
+            var text = (string)blocks[^1]["text"]!["text"]!;
+            blocks[^1] = Section(SlackText.Trim(text + " …", BlockLimits.SectionText));
         }
-
-        if (chunks.Count > budget)
-        {
-            var last = chunks[budget - 1];
-            chunks = chunks.Take(budget - 1).ToList();
-            chunks.Add(SlackText.Trim(last + " …", BlockLimits.SectionText));
-        }
-
-        return chunks.Select(Section).ToList();
     }
 
     private static List<JsonObject> CaveatBlocks(IReadOnlyList<string> caveats)
@@ -94,7 +112,7 @@ public sealed class BlockKitRenderer
             .ToList();
     }
 
-    private static JsonObject? SourcesBlock(Reply reply)
+    private static List<JsonObject> SourcesBlock(Reply reply)
     {
         var elements = reply.Citations
             .Take(BlockLimits.ContextElements - 1)
@@ -107,14 +125,20 @@ public sealed class BlockKitRenderer
             elements.Add(SlackText.Trim("*Evidence:* " + SlackText.Escape(reply.Evidence), BlockLimits.SectionText));
         }
 
-        return elements.Count == 0 ? null : Context(elements);
+        return elements.Count == 0 ? [] : [Context(elements)];
     }
 
     private static JsonObject? ActionsBlock(Reply reply)
     {
         var elements = new JsonArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var q in reply.Choices.Concat(reply.Related))
+        var questions = reply.Sections.SelectMany(s => s.Kind switch
+        {
+            ReplySectionKind.Choices => reply.Choices,
+            ReplySectionKind.Related => reply.Related,
+            _ => [],
+        });
+        foreach (var q in questions)
         {
             var actionId = ActionIds.RelatedPrefix + q.EntryId;
             if (elements.Count >= BlockLimits.RelatedButtons || actionId.Length > BlockLimits.ActionId
