@@ -1,6 +1,7 @@
 using ChatBot.Core.Delivery;
 using ChatBot.Core.Operations;
 using ChatBot.Core.Replies;
+using ChatBot.Slack.Inbound;
 using ChatBot.Slack.Sending;
 using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -30,17 +31,15 @@ public sealed partial class ReplyDelivery
         _logger = logger;
     }
 
-    public static bool IsDirectMessage(string channel) => channel.StartsWith('D');
-
     /// <summary>
     /// Queues the reply on its channel's lane and returns at once. Where the bot is not a member of the
     /// channel (a button under a slash command's in-channel reply), Slack refuses the post with
     /// <c>not_in_channel</c>; <paramref name="responseUrl"/>, when given, carries the reply instead.
     /// </summary>
-    public Task DeliverAsync(string channel, string user, string? threadTs, Reply reply, CancellationToken cancellationToken, Uri? responseUrl = null)
+    public Task DeliverAsync(SlackConversation where, string user, Reply reply, CancellationToken cancellationToken, Uri? responseUrl = null)
     {
-        var where = IsDirectMessage(channel) ? Place.DirectMessage(SafeAnswers.Platform) : Place.PublicChannel(SafeAnswers.Platform);
-        var plan = _planner.Plan(reply, where);
+        var (channel, threadTs) = (where.Channel, where.ThreadTs);
+        var plan = _planner.Plan(reply, where.Place);
         if (plan.ToAskerOnly is { } privately)
         {
             Post(channel, plan.IsUrgent, async ct =>

@@ -1,17 +1,16 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using ChatBot.Core.Answering;
 using ChatBot.Core.Delivery;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Dispatch;
+using ChatBot.Slack.Inbound;
 using ChatBot.Slack.Moderation;
 using ChatBot.Slack.Rendering;
 using ChatBot.Slack.Sending;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using static ChatBot.Slack.Dispatch.SlackInbound;
 
 namespace ChatBot.Slack.Handling;
 
@@ -41,19 +40,18 @@ public sealed partial class SlashCommandHandler
         _options = options.Value;
     }
 
-    public async Task HandleAsync(JsonElement payload, SlashAck? ack, CancellationToken cancellationToken)
+    public async Task HandleAsync(IncomingSlashCommand payload, SlackConversation? where, SlashAck? ack, CancellationToken cancellationToken)
     {
-        if (Str(payload, "command") is { } name && !string.Equals(name, _options.SlashCommand, StringComparison.OrdinalIgnoreCase))
+        if (payload.Command is { } name && !string.Equals(name, _options.SlashCommand, StringComparison.OrdinalIgnoreCase))
         {
             // Another of the app's commands pointed here by mistake: not ours to answer as a question.
             LogOtherCommand(name, _options.SlashCommand);
             return;
         }
 
-        var channel = Str(payload, "channel_id") ?? "";
-        var user = Str(payload, "user_id");
-        var text = Str(payload, "text") ?? "";
-        var responseUrl = Uri.TryCreate(Str(payload, "response_url"), UriKind.Absolute, out var url) ? url : null;
+        var user = payload.UserId;
+        var text = payload.Text ?? "";
+        var responseUrl = Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var url) ? url : null;
         if (AdminCommandHandler.TryParse(text, _options.AdminSubcommand, out var command))
         {
             var adminReply = await _admin.RunAsync(command, user, cancellationToken).ConfigureAwait(false);
@@ -61,11 +59,11 @@ public sealed partial class SlashCommandHandler
             return;
         }
 
+        // An ephemeral reply is seen by the asker alone, wherever the command was typed.
         var inChannel = _options.SlashInChannel;
-        var where = ReplyDelivery.IsDirectMessage(channel) ? Place.DirectMessage(SafeAnswers.Platform)
-            : inChannel ? Place.PublicChannel(SafeAnswers.Platform) : Place.AskerOnly(SafeAnswers.Platform);
-        var reply = await AnswerAsync(text, user, channel, where.IsPublic, cancellationToken).ConfigureAwait(false);
-        var plan = _planner.Plan(reply, where);
+        var place = inChannel && where is not null ? where.Place : Place.AskerOnly(SafeAnswers.Platform);
+        var reply = await AnswerAsync(text, user, where?.Channel ?? "", place.IsPublic, cancellationToken).ConfigureAwait(false);
+        var plan = _planner.Plan(reply, place);
         await RespondAsync(plan.WhereAsked, inChannel && !plan.WhereAsked.Limited, ack, responseUrl, cancellationToken).ConfigureAwait(false);
         if (plan.ToAskerOnly is not null && responseUrl is not null)
         {
