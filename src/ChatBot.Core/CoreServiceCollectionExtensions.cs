@@ -31,7 +31,28 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IQuestionObserver, NullQuestionObserver>();
         services.TryAddSingleton<IAnswerEngine, AnswerEngine>();
         services.AddConversations(configuration);
+        services.AddDelivery(configuration);
         services.AddFeedback(configuration);
+        return services;
+    }
+
+    /// <summary>Whether a reply goes public or private (<see cref="DeliveryPlanner"/>) and its setting, section <c>Delivery</c>.</summary>
+    public static IServiceCollection AddDelivery(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>());
+        services.TryAddSingleton<DeliveryPlanner>();
+        return services;
+    }
+
+    /// <summary>
+    /// Keeps an adapter's older key for <see cref="DeliveryOptions.PublicSafetyGuidance"/> working, for that
+    /// platform only. <paramref name="read"/> turns one of the values the key took into the setting (null: not one of them).
+    /// </summary>
+    public static IServiceCollection AddDeliveryAlias(this IServiceCollection services, IConfiguration configuration, string platform, string key, Func<string, SafetyGuidanceDelivery?> read)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DeliveryOptions>().PostConfigure(options => options.ApplyAlias(platform, key, configuration[key], read));
         return services;
     }
 

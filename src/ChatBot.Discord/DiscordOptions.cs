@@ -5,6 +5,15 @@ public sealed class DiscordOptions
 {
     public const string SectionName = "Discord";
 
+    /// <summary>The platform's name in Core's records (questions, feedback, where a reply goes).</summary>
+    public const string Platform = "discord";
+
+    /// <summary>
+    /// The older key for <c>Delivery:PublicSafetyGuidance</c>, kept as an alias for Discord alone:
+    /// <c>Private</c> or <c>Public</c>.
+    /// </summary>
+    public const string PublicSafetyModeKey = SectionName + ":PublicSafetyMode";
+
     /// <summary>The bot token. From environment variables or user secrets only; never logged.</summary>
     public string? Token { get; set; }
 
@@ -28,9 +37,6 @@ public sealed class DiscordOptions
 
     /// <summary>Guild channels the bot answers mentions in; empty means every channel it can see.</summary>
     public List<string> AllowedChannelIds { get; set; } = [];
-
-    /// <summary>Where full safety guidance goes when a health disclosure is made in a public channel.</summary>
-    public PublicSafetyMode PublicSafetyMode { get; set; } = PublicSafetyMode.Private;
 
     /// <summary>Embed (default) or plain text replies.</summary>
     public ReplyStyle ReplyStyle { get; set; } = ReplyStyle.Embed;

@@ -1,4 +1,6 @@
+using ChatBot.Core;
 using ChatBot.Core.Answering;
+using ChatBot.Core.Delivery;
 using ChatBot.Core.Feedback;
 using ChatBot.Core.Moderation;
 using ChatBot.Core.Operations;
@@ -25,6 +27,7 @@ public static class DiscordServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.AddDeliveryAlias(configuration, DiscordOptions.Platform, DiscordOptions.PublicSafetyModeKey, OldPublicSafetyMode);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(DiscordRestClient.HttpClientName, (provider, http) =>
@@ -54,4 +57,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddHostedService<DiscordBotService>();
         return services;
     }
+
+    /// <summary><c>Discord:PublicSafetyMode</c> took the names (or numbers) of Core's setting.</summary>
+    private static SafetyGuidanceDelivery? OldPublicSafetyMode(string value) =>
+        Enum.TryParse<SafetyGuidanceDelivery>(value, ignoreCase: true, out var setting) && Enum.IsDefined(setting) ? setting : null;
 }

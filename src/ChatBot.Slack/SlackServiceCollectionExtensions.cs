@@ -1,4 +1,6 @@
+using ChatBot.Core;
 using ChatBot.Core.Answering;
+using ChatBot.Core.Delivery;
 using ChatBot.Core.Feedback;
 using ChatBot.Core.Moderation;
 using ChatBot.Core.Operations;
@@ -30,6 +32,7 @@ public static class SlackServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        services.AddDeliveryAlias(configuration, SafeAnswers.Platform, SlackOptions.PublicSafetyModeKey, OldPublicSafetyMode);
         // Our own log lines describe every call; the default HTTP logs would print response_url paths, which are credentials.
         services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.TryAddSingleton(TimeProvider.System);
@@ -65,4 +68,8 @@ public static class SlackServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary><c>Slack:PublicSafetyMode</c> was a switch: on meant the guidance goes privately.</summary>
+    private static SafetyGuidanceDelivery? OldPublicSafetyMode(string value) =>
+        bool.TryParse(value, out var privately) ? privately ? SafetyGuidanceDelivery.Private : SafetyGuidanceDelivery.Public : null;
 }

@@ -64,5 +64,8 @@ public sealed record Reply
 
     public IReadOnlyList<string> SafetyFlags => Safety.Select(s => s.Flag).ToArray();
 
+    /// <summary>This reply's parts in the order every renderer shows them, each marked fixed or trimmable (<see cref="ReplySections"/>).</summary>
+    public IReadOnlyList<ReplySection> Sections => ReplySections.Of(this);
+
     public bool HasUrgentSafety => Safety.Any(s => s.Urgent);
 }

@@ -23,6 +23,7 @@ internal sealed partial class MessageHandler
     private readonly QuestionDesk _desk;
     private readonly ModeratorCheck _moderators;
     private readonly SendLanes _lanes;
+    private readonly DeliveryPlanner _planner;
     private readonly SendFailureReporter _failures;
     private readonly ReplyRenderer _renderer;
     private readonly DiscordMessenger _messenger;
@@ -30,15 +31,15 @@ internal sealed partial class MessageHandler
     private readonly DiscordOptions _options;
     private readonly ILogger<MessageHandler> _logger;
 
-    public MessageHandler(IAnswerEngine engine, QuestionDesk desk, ModeratorCheck moderators, SendLanes lanes, SendFailureReporter failures, ReplyRenderer renderer, DiscordMessenger messenger, BotIdentity identity, IOptions<DiscordOptions> options, ILogger<MessageHandler> logger)
+    public MessageHandler(IAnswerEngine engine, QuestionDesk desk, ModeratorCheck moderators, SendLanes lanes, DeliveryPlanner planner, SendFailureReporter failures, ReplyRenderer renderer, DiscordMessenger messenger, BotIdentity identity, IOptions<DiscordOptions> options, ILogger<MessageHandler> logger)
     {
-        (_engine, _desk, _moderators, _lanes, _failures, _renderer, _messenger, _identity, _options, _logger) = (engine, desk, moderators, lanes, failures, renderer, messenger, identity, options.Value, logger);
+        (_engine, _desk, _moderators, _lanes, _planner, _failures, _renderer, _messenger, _identity, _options, _logger) = (engine, desk, moderators, lanes, planner, failures, renderer, messenger, identity, options.Value, logger);
     }
 
     /// <summary>
-    /// Answers on the worker, then hands the sends to the message's channel lane and returns: waiting for one
-    /// channel's rate limit never holds up other channels or DMs, and an urgent reply goes ahead of ordinary
-    /// ones still queued for its channel.
+    /// Answers on the worker, then hands Core's delivery plan to the message's channel lane (and the asker's DM
+    /// lane) and returns: waiting for one channel's rate limit never holds up other channels or DMs, and an
+    /// urgent reply goes ahead of ordinary ones still queued for its channel.
     /// </summary>
     public Task HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
@@ -47,8 +48,8 @@ internal sealed partial class MessageHandler
             return Task.CompletedTask;
         }
 
-        var isPublic = message.GuildId is not null;
-        var context = new AskContext("discord", message.Author.Id, isPublic)
+        var where = message.GuildId is null ? Place.DirectMessage(DiscordOptions.Platform) : Place.PublicChannel(DiscordOptions.Platform);
+        var context = new AskContext(DiscordOptions.Platform, message.Author.Id, where.IsPublic)
         {
             Channel = message.ChannelId,
             Conversation = "discord:" + message.ChannelId,
@@ -59,34 +60,32 @@ internal sealed partial class MessageHandler
             return Task.CompletedTask;
         }
 
-        if (isPublic && reply.Safety.Count > 0 && _options.PublicSafetyMode == PublicSafetyMode.Private)
+        var plan = _planner.Plan(reply, where);
+        var shown = _renderer.Render(plan.WhereAsked);
+        var nonce = plan.ToAskerOnly is null ? message.Id : message.Id + "p";
+        Post(message.ChannelId, plan.IsUrgent, ct => _messenger.SendAsync(message.ChannelId, message.Id, nonce, shown, ct), cancellationToken);
+        if (plan.ToAskerOnly is not null)
         {
-            var notice = _renderer.Render(_engine.Notice(NoticeKind.SafetyGuidanceSentPrivately), withButtons: false);
-            Post(message.ChannelId, reply.HasUrgentSafety, ct => _messenger.SendAsync(message.ChannelId, message.Id, message.Id + "p", notice, ct), cancellationToken);
-            Post("dm:" + message.Author.Id, reply.HasUrgentSafety, ct => SendDirectAsync(message, _renderer.Render(reply), ct), cancellationToken);
-            return Task.CompletedTask;
+            Post("dm:" + message.Author.Id, plan.IsUrgent, ct => SendToAskerAsync(message, plan, ct), cancellationToken);
         }
 
-        var shown = _renderer.Render(reply);
-        Post(message.ChannelId, reply.HasUrgentSafety, ct => _messenger.SendAsync(message.ChannelId, message.Id, message.Id, shown, ct), cancellationToken);
         return Task.CompletedTask;
     }
 
     private void Post(string lane, bool urgent, Func<CancellationToken, Task> send, CancellationToken cancellationToken) =>
         _lanes.Post("discord:" + lane, urgent, send, e => _failures.Report("MESSAGE_CREATE", e), cancellationToken);
 
-    private async Task SendDirectAsync(IncomingMessage message, RenderedMessage shown, CancellationToken cancellationToken)
+    private async Task SendToAskerAsync(IncomingMessage message, DeliveryPlan plan, CancellationToken cancellationToken)
     {
         try
         {
-            await _messenger.SendDirectAsync(message.Author.Id, message.Id + "d", shown, cancellationToken).ConfigureAwait(false);
+            await _messenger.SendDirectAsync(message.Author.Id, message.Id + "d", _renderer.Render(plan.ToAskerOnly!), cancellationToken).ConfigureAwait(false);
         }
-        catch (DiscordApiException ex) when (ex.Code == 50007)
+        catch (DiscordApiException ex) when (ex.Code == 50007 && plan.IfAskerOnlyUndeliverable is { } instead)
         {
             // Their direct messages are closed: say so where they asked, without the details, and how to get them.
             LogDmClosed(message.Id);
-            var notice = _renderer.Render(_engine.Notice(NoticeKind.SafetyGuidanceUndeliverable), withButtons: false);
-            await _messenger.SendAsync(message.ChannelId, message.Id, message.Id + "c", notice, cancellationToken).ConfigureAwait(false);
+            await _messenger.SendAsync(message.ChannelId, message.Id, message.Id + "c", _renderer.Render(instead), cancellationToken).ConfigureAwait(false);
         }
     }
 

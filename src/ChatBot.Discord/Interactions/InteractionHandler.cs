@@ -1,5 +1,6 @@
 using ChatBot.Core.Answering;
 using ChatBot.Core.Conversations;
+using ChatBot.Core.Delivery;
 using ChatBot.Core.Feedback;
 using ChatBot.Core.Replies;
 using ChatBot.Discord.Handling;
@@ -24,22 +25,24 @@ internal sealed partial class InteractionHandler
     private readonly ModeratorCheck _moderators;
     private readonly IFeedbackSink _feedback;
     private readonly AdminCommandHandler _admin;
+    private readonly DeliveryPlanner _planner;
     private readonly ReplyRenderer _renderer;
     private readonly DiscordMessenger _messenger;
     private readonly DiscordOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<InteractionHandler> _logger;
 
-    public InteractionHandler(IAnswerEngine engine, QuestionDesk desk, ModeratorCheck moderators, IFeedbackSink feedback, AdminCommandHandler admin, ReplyRenderer renderer, DiscordMessenger messenger, IOptions<DiscordOptions> options, TimeProvider time, ILogger<InteractionHandler> logger)
+    public InteractionHandler(IAnswerEngine engine, QuestionDesk desk, ModeratorCheck moderators, IFeedbackSink feedback, AdminCommandHandler admin, DeliveryPlanner planner, ReplyRenderer renderer, DiscordMessenger messenger, IOptions<DiscordOptions> options, TimeProvider time, ILogger<InteractionHandler> logger)
     {
-        (_engine, _desk, _moderators, _feedback, _admin, _renderer, _messenger, _options, _time, _logger) = (engine, desk, moderators, feedback, admin, renderer, messenger, options.Value, time, logger);
+        (_engine, _desk, _moderators, _feedback, _admin, _planner, _renderer, _messenger, _options, _time, _logger) = (engine, desk, moderators, feedback, admin, planner, renderer, messenger, options.Value, time, logger);
     }
 
     public async Task HandleAsync(IncomingInteraction interaction, long receivedAt, CancellationToken cancellationToken)
     {
         var target = new InteractionRef(interaction.Id, interaction.Token, interaction.ApplicationId);
         // A slash command is always answered: over the fair-use limit, with the notice, ephemerally.
-        var context = new AskContext("discord", interaction.UserId, interaction.GuildId is not null)
+        var where = interaction.GuildId is null ? Place.DirectMessage(DiscordOptions.Platform) : Place.PublicChannel(DiscordOptions.Platform);
+        var context = new AskContext(DiscordOptions.Platform, interaction.UserId, where.IsPublic)
         {
             Channel = interaction.ChannelId,
             Exempt = _moderators.IsModerator(interaction),
@@ -64,27 +67,27 @@ internal sealed partial class InteractionHandler
                 await _messenger.RespondAsync(target, _renderer.Render(refused.Refusal ?? _engine.Notice(NoticeKind.Error), withButtons: false), ephemeral: true, cancellationToken).ConfigureAwait(false);
                 break;
             case IncomingInteraction.ApplicationCommand:
-                await ReplyAsync(target, receivedAt, () => Command(data, context), context.IsPublicChannel, cancellationToken).ConfigureAwait(false);
+                await ReplyAsync(target, receivedAt, () => Command(data, context), where, cancellationToken).ConfigureAwait(false);
                 break;
             case IncomingInteraction.MessageComponent:
-                await OnComponentAsync(target, receivedAt, data?.CustomId ?? "", context, cancellationToken).ConfigureAwait(false);
+                await OnComponentAsync(target, receivedAt, data?.CustomId ?? "", context, where, cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
 
-    private async Task OnComponentAsync(InteractionRef target, long receivedAt, string customId, AskContext context, CancellationToken cancellationToken)
+    private async Task OnComponentAsync(InteractionRef target, long receivedAt, string customId, AskContext context, Place where, CancellationToken cancellationToken)
     {
         if (CustomIds.TryParseFeedback(customId, out var helpful, out var replyId, out var entryId))
         {
             var thanks = _renderer.Render(_engine.Notice(NoticeKind.FeedbackThanks), withButtons: false);
             await _messenger.RespondAsync(target, thanks, ephemeral: true, cancellationToken).ConfigureAwait(false);
-            await _feedback.RecordAsync(new FeedbackRecord("discord", context.UserId, replyId, entryId, helpful, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            await _feedback.RecordAsync(new FeedbackRecord(DiscordOptions.Platform, context.UserId, replyId, entryId, helpful, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (CustomIds.TryParseEntry(customId, out var entry))
         {
-            await ReplyAsync(target, receivedAt, () => _engine.ShowEntry(entry, context), context.IsPublicChannel, cancellationToken).ConfigureAwait(false);
+            await ReplyAsync(target, receivedAt, () => _engine.ShowEntry(entry, context), where, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -130,7 +133,8 @@ internal sealed partial class InteractionHandler
         return _engine.Info(string.Join("\n", lines)) with { Related = topics.Take(10).ToArray() };
     }
 
-    private async Task ReplyAsync(InteractionRef target, long receivedAt, Func<Reply> produce, bool isPublic, CancellationToken cancellationToken)
+    /// <summary>Answers in the 3-second window (or defers), then follows up with what Core's plan keeps for the asker alone.</summary>
+    private async Task ReplyAsync(InteractionRef target, long receivedAt, Func<Reply> produce, Place where, CancellationToken cancellationToken)
     {
         var budget = TimeSpan.FromMilliseconds(_options.DeferAfterMilliseconds) - _time.GetElapsedTime(receivedAt);
         var work = Task.Run(() => Produce(produce), cancellationToken);
@@ -141,9 +145,8 @@ internal sealed partial class InteractionHandler
             await _messenger.DeferAsync(target, ephemeral: false, cancellationToken).ConfigureAwait(false);
         }
 
-        var reply = await work.ConfigureAwait(false);
-        var privately = isPublic && reply.Safety.Count > 0 && _options.PublicSafetyMode == PublicSafetyMode.Private;
-        var shown = privately ? _renderer.Render(_engine.Notice(NoticeKind.SafetyGuidanceSentPrivately), withButtons: false) : _renderer.Render(reply);
+        var plan = _planner.Plan(await work.ConfigureAwait(false), where);
+        var shown = _renderer.Render(plan.WhereAsked);
         if (deferred)
         {
             await _messenger.EditOriginalAsync(target, shown, cancellationToken).ConfigureAwait(false);
@@ -153,9 +156,9 @@ internal sealed partial class InteractionHandler
             await _messenger.RespondAsync(target, shown, ephemeral: false, cancellationToken).ConfigureAwait(false);
         }
 
-        if (privately)
+        if (plan.ToAskerOnly is not null)
         {
-            await _messenger.FollowUpAsync(target, _renderer.Render(reply), ephemeral: true, cancellationToken).ConfigureAwait(false);
+            await _messenger.FollowUpAsync(target, _renderer.Render(plan.ToAskerOnly), ephemeral: true, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -3,8 +3,10 @@ using ChatBot.Core.Replies;
 namespace ChatBot.Discord.Rendering;
 
 /// <summary>
-/// One embed per reply: title = matched question, description = guidance + answer, fields for the
-/// source, evidence, caveats and doctor advice. Only the answer and source quotes are ever shortened.
+/// One embed per reply, walking its sections in Core's order: title = matched question; description = safety
+/// guidance, the bot's message, the choices and the answer; fields for the quotes, evidence, caveats and doctor
+/// advice. Only trimmable sections give way to Discord's limits: trimmable fields are dropped first (quotes
+/// before evidence), then the trimmable description text is shortened.
 /// </summary>
 internal static class EmbedRenderer
 {
@@ -15,40 +17,54 @@ internal static class EmbedRenderer
     public static EmbedPayload Render(Reply reply)
     {
         var title = ReplyParts.Title(reply) is { } t ? TextFit.Trim(t, DiscordLimits.EmbedTitle) : null;
-        var lead = ReplyParts.Lead(reply);
         var footer = reply.KnowledgeVersion.Length > 0 ? new EmbedFooterPayload(TextFit.Trim($"FAQ knowledge {reply.KnowledgeVersion} · not medical advice", DiscordLimits.FooterText)) : null;
-
-        var fixedFields = new List<EmbedFieldPayload>();
-        fixedFields.AddRange(Split("Caveats", ReplyParts.CaveatLines(reply)));
-        fixedFields.AddRange(Split("See a doctor", [reply.DoctorAdvice]));
-
-        var optional = new List<EmbedFieldPayload>();
-        optional.AddRange(reply.Citations.Take(MaxCitations).Select(c => new EmbedFieldPayload("Source", ReplyParts.Source(c, DiscordLimits.FieldValue))));
-        if (reply.Evidence.Length > 0)
+        var description = new List<RenderedPart>();
+        var fields = new List<(EmbedFieldPayload Field, bool IsFixed)>();
+        foreach (var section in reply.Sections)
         {
-            optional.Add(new EmbedFieldPayload("Evidence", TextFit.Trim(reply.Evidence, DiscordLimits.FieldValue), true));
+            switch (section.Kind)
+            {
+                case ReplySectionKind.SafetyGuidance:
+                    description.Add(new RenderedPart(ReplyParts.Safety(reply), section.Fit));
+                    break;
+                case ReplySectionKind.Message:
+                    description.Add(new RenderedPart(reply.Message, section.Fit));
+                    break;
+                case ReplySectionKind.Choices:
+                    description.Add(new RenderedPart(ReplyParts.Choices(reply), section.Fit));
+                    break;
+                case ReplySectionKind.Answer:
+                    description.Add(new RenderedPart(reply.Answer, section.Fit));
+                    break;
+                case ReplySectionKind.Quotes:
+                    fields.AddRange(reply.Citations.Take(MaxCitations).Select(c => (new EmbedFieldPayload("Source", ReplyParts.Source(c, DiscordLimits.FieldValue)), section.IsFixed)));
+                    break;
+                case ReplySectionKind.Evidence:
+                    fields.Add((new EmbedFieldPayload("Evidence", TextFit.Trim(reply.Evidence, DiscordLimits.FieldValue), true), section.IsFixed));
+                    break;
+                case ReplySectionKind.Caveats:
+                    fields.AddRange(Split("Caveats", ReplyParts.CaveatLines(reply)).Select(f => (f, section.IsFixed)));
+                    break;
+                case ReplySectionKind.DoctorAdvice:
+                    fields.AddRange(Split("See a doctor", [reply.DoctorAdvice]).Select(f => (f, section.IsFixed)));
+                    break;
+            }
         }
 
-        // Drop optional fields (sources first) until the fixed parts fit in the field count and the 6000 total.
-        var fixedSize = Size(title) + lead.Length + Size(footer?.Text) + fixedFields.Sum(Size);
-        while (optional.Count > 0 && (optional.Count + fixedFields.Count > DiscordLimits.EmbedFields || fixedSize + optional.Sum(Size) > DiscordLimits.EmbedTotal - 200))
+        // Drop trimmable fields, first first, until the rest fit the field count and leave room for the description.
+        var fixedSize = Size(title) + Size(footer?.Text) + description.Where(p => p.IsFixed).Sum(p => p.Text.Length);
+        while (fields.Any(f => !f.IsFixed) && (fields.Count > DiscordLimits.EmbedFields || fixedSize + fields.Sum(f => Size(f.Field)) > DiscordLimits.EmbedTotal - 200))
         {
-            optional.RemoveAt(0);
+            fields.RemoveAt(fields.FindIndex(f => !f.IsFixed));
         }
 
-        var separator = lead.Length > 0 && reply.Answer.Length > 0 ? 2 : 0;
-        var budget = Math.Min(
-            DiscordLimits.EmbedDescription - lead.Length - separator,
-            DiscordLimits.EmbedTotal - fixedSize - optional.Sum(Size) - separator);
-        var answer = reply.Answer.Length > 0 ? TextFit.Trim(reply.Answer, Math.Max(0, budget)) : "";
-        var description = separator > 0 ? $"{lead}\n\n{answer}" : lead + answer;
-
-        var fields = optional.Where(f => f.Name == "Source").Concat(optional.Where(f => f.Name != "Source")).Concat(fixedFields).ToArray();
+        var room = Math.Min(DiscordLimits.EmbedDescription, DiscordLimits.EmbedTotal - Size(title) - Size(footer?.Text) - fields.Sum(f => Size(f.Field)));
+        var text = SectionFitting.Join(description, "\n\n", room, TextFit.Fit);
         return new EmbedPayload(
             title,
-            description.Length > 0 ? TextFit.Trim(description, DiscordLimits.EmbedDescription) : null,
+            text.Length > 0 ? TextFit.Trim(text, DiscordLimits.EmbedDescription) : null,
             reply.Safety.Count > 0 ? SafetyColor : AnswerColor,
-            fields,
+            fields.Select(f => f.Field).ToArray(),
             footer);
     }
 

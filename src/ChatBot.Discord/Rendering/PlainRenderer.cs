@@ -1,40 +1,70 @@
-using System.Text;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Discord.Rendering;
 
-/// <summary>The plain-content form of a reply (≤ 2000 characters): the answer and quotes shrink, nothing else.</summary>
+/// <summary>
+/// The plain-content form of a reply (≤ 2000 characters), walking its sections in Core's order. When the text
+/// runs out of room, trimmable sections give way, never fixed ones: quotes are dropped (last first) while the
+/// rest leaves the answer under <see cref="AnswerReserve"/> characters, then the answer is shortened to fit,
+/// then any other trimmable text that still does not fit.
+/// </summary>
 internal static class PlainRenderer
 {
+    private const int MaxCitations = 2;
+    private const int AnswerReserve = 300;
+
     public static string Render(Reply reply)
     {
-        var head = new StringBuilder();
-        var lead = ReplyParts.Lead(reply);
-        if (lead.Length > 0)
+        var parts = new List<(ReplySection Section, string Text)>();
+        foreach (var section in reply.Sections)
         {
-            head.Append(lead).Append("\n\n");
+            switch (section.Kind)
+            {
+                case ReplySectionKind.SafetyGuidance:
+                    parts.Add((section, ReplyParts.Safety(reply) + "\n\n"));
+                    break;
+                case ReplySectionKind.Message:
+                    parts.Add((section, reply.Message + "\n\n"));
+                    break;
+                case ReplySectionKind.Choices:
+                    parts.Add((section, ReplyParts.Choices(reply) + "\n\n"));
+                    break;
+                case ReplySectionKind.Answer:
+                    parts.Add((section, ""));
+                    break;
+                case ReplySectionKind.Quotes:
+                    parts.AddRange(reply.Citations.Take(MaxCitations).Select(c => (section, "Source: " + ReplyParts.Source(c, 300) + "\n")));
+                    break;
+                case ReplySectionKind.Evidence:
+                    parts.Add((section, "Evidence: " + reply.Evidence + "\n"));
+                    break;
+                case ReplySectionKind.Caveats:
+                    parts.Add((section, "Caveats:\n" + string.Join('\n', ReplyParts.CaveatLines(reply)) + "\n"));
+                    break;
+                case ReplySectionKind.DoctorAdvice:
+                    parts.Add((section, "See a doctor: " + reply.DoctorAdvice));
+                    break;
+            }
         }
 
-        var tail = new StringBuilder();
-        if (reply.Evidence.Length > 0)
+        var answer = parts.FindIndex(p => p.Section.Kind == ReplySectionKind.Answer);
+        var title = answer >= 0 && ReplyParts.Title(reply) is { } t ? $"**{TextFit.Trim(t, 200)}**\n" : "";
+        while (title.Length + parts.Sum(p => p.Text.Length) > DiscordLimits.Content - AnswerReserve
+            && parts.FindLastIndex(p => p.Section.Kind == ReplySectionKind.Quotes && !p.Section.IsFixed) is var quote and >= 0)
         {
-            tail.Append("Evidence: ").Append(reply.Evidence).Append('\n');
+            parts.RemoveAt(quote);
         }
 
-        tail.Append("Caveats:\n").AppendJoin('\n', ReplyParts.CaveatLines(reply)).Append('\n');
-        tail.Append("See a doctor: ").Append(reply.DoctorAdvice);
-
-        var title = ReplyParts.Title(reply) is { } t && reply.Answer.Length > 0 ? $"**{TextFit.Trim(t, 200)}**\n" : "";
-        var sources = reply.Citations.Take(2).Select(c => "Source: " + ReplyParts.Source(c, 300) + "\n").ToList();
-        var fixedSize = head.Length + tail.Length + title.Length;
-        while (sources.Count > 0 && fixedSize + sources.Sum(s => s.Length) > DiscordLimits.Content - 300)
+        answer = parts.FindIndex(p => p.Section.Kind == ReplySectionKind.Answer);
+        if (answer >= 0)
         {
-            sources.RemoveAt(sources.Count - 1);
+            var room = DiscordLimits.Content - parts.Sum(p => p.Text.Length) - title.Length - 2;
+            var body = parts[answer].Section.IsFixed ? reply.Answer : TextFit.Trim(reply.Answer, Math.Max(0, room));
+            parts[answer] = (parts[answer].Section, title + body + "\n\n");
         }
 
-        var answerBudget = DiscordLimits.Content - fixedSize - sources.Sum(s => s.Length) - 2;
-        var answer = reply.Answer.Length > 0 ? title + TextFit.Trim(reply.Answer, Math.Max(0, answerBudget - title.Length)) + "\n\n" : "";
-        var text = head + answer + string.Concat(sources) + tail;
+        // Should fixed sections and the bot's own texts still not fit, the other trimmable sections give way too.
+        var text = SectionFitting.Join(parts.Select(p => new RenderedPart(p.Text, p.Section.Fit)), "", DiscordLimits.Content, TextFit.Fit);
         return TextFit.Trim(text, DiscordLimits.Content);
     }
 }

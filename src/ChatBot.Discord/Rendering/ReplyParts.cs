@@ -2,26 +2,15 @@ using ChatBot.Core.Replies;
 
 namespace ChatBot.Discord.Rendering;
 
-/// <summary>The texts of a reply, split into what may be trimmed (answer, quotes) and what may not.</summary>
+/// <summary>How each section of a reply reads in Discord; which sections there are, in what order, and which may be trimmed is Core's (<see cref="Reply.Sections"/>).</summary>
 internal static class ReplyParts
 {
-    /// <summary>Safety guidance (urgent first), the bot's own message and any clarify choices. Never trimmed.</summary>
-    public static string Lead(Reply reply)
-    {
-        var lines = new List<string>();
-        foreach (var notice in reply.Safety.OrderByDescending(s => s.Urgent))
-        {
-            lines.Add($"⚠️ **{notice.Label}**: {notice.Message}");
-        }
+    /// <summary>The red flags' guidance, urgent first, one paragraph each.</summary>
+    public static string Safety(Reply reply) =>
+        string.Join("\n\n", ReplySections.SafetyInOrder(reply).Select(n => $"⚠️ **{n.Label}**: {n.Message}"));
 
-        if (reply.Message.Length > 0)
-        {
-            lines.Add(reply.Message);
-        }
-
-        lines.AddRange(reply.Choices.Select(c => $"• {c.Question}"));
-        return string.Join("\n\n", lines);
-    }
+    /// <summary>The clarify choices, one paragraph each.</summary>
+    public static string Choices(Reply reply) => string.Join("\n\n", reply.Choices.Select(c => $"• {c.Question}"));
 
     public static IEnumerable<string> CaveatLines(Reply reply) => reply.Caveats.Select(c => $"• {c}");
 

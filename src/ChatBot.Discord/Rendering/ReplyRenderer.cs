@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Rendering;
 
-/// <summary>Turns a Core reply into a Discord message: embed (or plain content) plus related-question and feedback buttons.</summary>
+/// <summary>
+/// Turns a Core reply into a Discord message: embed (or plain content) plus buttons for the choices and related
+/// questions, in the reply's section order, and for feedback.
+/// </summary>
 internal sealed class ReplyRenderer
 {
     private const int MaxRelatedRows = 2;
@@ -20,7 +23,12 @@ internal sealed class ReplyRenderer
     {
         var rows = new List<ActionRowPayload>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var related = reply.Choices.Concat(reply.Related)
+        var related = reply.Sections.SelectMany(s => s.Kind switch
+            {
+                ReplySectionKind.Choices => reply.Choices,
+                ReplySectionKind.Related => reply.Related,
+                _ => [],
+            })
             .Select(q => new ButtonPayload(2, TextFit.Trim(q.Question, DiscordLimits.ButtonLabel), CustomIds.Entry(q.EntryId)))
             .Where(b => b.Label.Length > 0 && b.CustomId.Length <= DiscordLimits.CustomId && seen.Add(b.CustomId))
             .Take(MaxRelatedRows * DiscordLimits.ButtonsPerRow)

@@ -34,6 +34,9 @@ internal static class TextFit
         return text[..cut].TrimEnd() + Ellipsis;
     }
 
+    /// <summary><paramref name="text"/> as it is when it fits in <paramref name="max"/> characters, else <see cref="Trim"/>med.</summary>
+    public static string Fit(string text, int max) => text.Length <= max ? text : Trim(text, max);
+
     /// <summary>Splits lines into chunks of at most <paramref name="max"/> characters without dropping any text.</summary>
     public static IReadOnlyList<string> Chunk(IEnumerable<string> lines, int max)
     {

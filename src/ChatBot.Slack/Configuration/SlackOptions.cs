@@ -5,6 +5,12 @@ public sealed class SlackOptions
 {
     public const string SectionName = "Slack";
 
+    /// <summary>
+    /// The older key for <c>Delivery:PublicSafetyGuidance</c>, kept as an alias for Slack alone:
+    /// <c>true</c> (Private) or <c>false</c> (Public).
+    /// </summary>
+    public const string PublicSafetyModeKey = SectionName + ":PublicSafetyMode";
+
     /// <summary>Bot token (<c>xoxb-…</c>) for every Web API call.</summary>
     public string? BotToken { get; set; }
 
@@ -24,9 +30,6 @@ public sealed class SlackOptions
 
     /// <summary><c>ephemeral</c> (default: health questions stay private) or <c>in_channel</c>.</summary>
     public string SlashReplyVisibility { get; set; } = "ephemeral";
-
-    /// <summary>When a safety flag is raised in a public channel, post a brief public notice and send the guidance privately.</summary>
-    public bool PublicSafetyMode { get; set; } = true;
 
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 

@@ -1,9 +1,8 @@
-using System.Text.Json;
 using ChatBot.Core.Answering;
 using ChatBot.Core.Feedback;
+using ChatBot.Slack.Inbound;
 using ChatBot.Slack.Rendering;
 using ChatBot.Slack.Sending;
-using static ChatBot.Slack.Dispatch.SlackInbound;
 
 namespace ChatBot.Slack.Handling;
 
@@ -25,35 +24,29 @@ public sealed class InteractionHandler
         _time = time;
     }
 
-    public async Task HandleAsync(JsonElement payload, CancellationToken cancellationToken)
+    public async Task HandleAsync(IncomingBlockActions click, SlackConversation? where, CancellationToken cancellationToken)
     {
-        if (Str(payload, "type") != "block_actions" || !payload.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array)
+        if (click.Type != "block_actions" || click.Actions is not { } actions)
         {
             return;
         }
 
-        var user = payload.TryGetProperty("user", out var u) ? Str(u, "id") : null;
-        var container = payload.TryGetProperty("container", out var c) ? c : default;
-        var channel = Str(container, "channel_id") ?? (payload.TryGetProperty("channel", out var ch) ? Str(ch, "id") : null);
-        var messageTs = Str(container, "message_ts");
-        var threadTs = (payload.TryGetProperty("message", out var m) ? Str(m, "thread_ts") : null) ?? messageTs;
-        var ephemeral = container.ValueKind == JsonValueKind.Object && container.TryGetProperty("is_ephemeral", out var e) && e.ValueKind == JsonValueKind.True;
-        var responseUrl = Uri.TryCreate(Str(payload, "response_url"), UriKind.Absolute, out var url) ? url : null;
-
-        foreach (var action in actions.EnumerateArray())
+        var user = click.User?.Id;
+        var responseUrl = Uri.TryCreate(click.ResponseUrl, UriKind.Absolute, out var url) ? url : null;
+        foreach (var action in actions)
         {
-            var actionId = Str(action, "action_id") ?? "";
-            var value = Str(action, "value") ?? "";
+            var actionId = action.ActionId ?? "";
+            var value = action.Value ?? "";
             if (actionId.StartsWith(ActionIds.RelatedPrefix, StringComparison.Ordinal))
             {
-                var isPublic = channel is not null && !ReplyDelivery.IsDirectMessage(channel);
-                var reply = _answers.Run(engine => engine.ShowEntry(value, new AskContext(SafeAnswers.Platform, user, isPublic && !ephemeral)));
-                if (!ephemeral && channel is not null && user is not null)
+                var reply = _answers.Run(engine => engine.ShowEntry(value, new AskContext(SafeAnswers.Platform, user, where?.IsPublic == true)));
+                if (click.Container?.IsEphemeral != true && where is not null && user is not null)
                 {
-                    await _delivery.DeliverAsync(channel, user, threadTs, reply, cancellationToken, responseUrl).ConfigureAwait(false);
+                    await _delivery.DeliverAsync(where, user, reply, cancellationToken, responseUrl).ConfigureAwait(false);
                 }
                 else if (responseUrl is not null)
                 {
+                    // A button on an ephemeral message: its answer is for the asker alone too.
                     await _sender.RespondAsync(responseUrl, reply, inChannel: false, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -67,9 +60,9 @@ public sealed class InteractionHandler
                 {
                     await _sender.RespondAsync(responseUrl, thanks, inChannel: false, cancellationToken).ConfigureAwait(false);
                 }
-                else if (channel is not null && user is not null)
+                else if (where is not null && user is not null)
                 {
-                    await _sender.PostEphemeralAsync(channel, user, threadTs, thanks, cancellationToken).ConfigureAwait(false);
+                    await _sender.PostEphemeralAsync(where.Channel, user, where.ThreadTs, thanks, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

@@ -1,18 +1,16 @@
-using ChatBot.Core.Answering;
 using ChatBot.Core.Delivery;
 using ChatBot.Core.Operations;
 using ChatBot.Core.Replies;
-using ChatBot.Slack.Configuration;
+using ChatBot.Slack.Inbound;
 using ChatBot.Slack.Sending;
 using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Slack.Handling;
 
 /// <summary>
-/// Posts a reply into a conversation. In a public channel a reply that raised a safety flag becomes a
-/// brief public notice plus the full guidance as an ephemeral message to the asker only. Sends go on the
+/// Posts a reply into a conversation as Core's <see cref="DeliveryPlan"/> says: what goes where it was asked
+/// as a message, what is for the asker alone as an ephemeral message to them. Sends go on the
 /// channel's lane (<see cref="SendLanes"/>): a channel waiting on Slack's rate limit, or on its pacing
 /// (<c>Slack:ChannelPostInterval</c>, kept by the API client), holds up no other channel or DM, and an urgent
 /// reply goes ahead of ordinary ones queued for its channel.
@@ -20,25 +18,19 @@ namespace ChatBot.Slack.Handling;
 public sealed partial class ReplyDelivery
 {
     private readonly SlackSender _sender;
-    private readonly SafeAnswers _answers;
+    private readonly DeliveryPlanner _planner;
     private readonly SendLanes _lanes;
     private readonly FatalPlatformSignal _fatal;
-    private readonly SlackOptions _options;
     private readonly ILogger<ReplyDelivery> _logger;
 
-    public ReplyDelivery(SlackSender sender, SafeAnswers answers, SendLanes lanes, FatalPlatformSignal fatal, IOptions<SlackOptions> options, ILogger<ReplyDelivery> logger)
+    public ReplyDelivery(SlackSender sender, DeliveryPlanner planner, SendLanes lanes, FatalPlatformSignal fatal, ILogger<ReplyDelivery> logger)
     {
         _sender = sender;
-        _answers = answers;
+        _planner = planner;
         _lanes = lanes;
         _fatal = fatal;
-        _options = options.Value;
         _logger = logger;
     }
-
-    public static bool IsDirectMessage(string channel) => channel.StartsWith('D');
-
-    public bool SendPrivately(Reply reply, bool isPublic) => isPublic && _options.PublicSafetyMode && reply.Safety.Count > 0;
 
     /// <summary>
     /// Queues the reply on its channel's lane and returns at once. Where the bot is not a member of the
@@ -46,29 +38,30 @@ public sealed partial class ReplyDelivery
     /// <c>not_in_channel</c>; <paramref name="responseUrl"/>, when given, carries the reply instead.
     /// <paramref name="undelivered"/> is called when no part of the reply could go out (see <see cref="DeliveryAttempt"/>).
     /// </summary>
-    public Task DeliverAsync(string channel, string user, string? threadTs, Reply reply, CancellationToken cancellationToken, Uri? responseUrl = null, Func<Task>? undelivered = null)
+    public Task DeliverAsync(SlackConversation where, string user, Reply reply, CancellationToken cancellationToken, Uri? responseUrl = null, Func<Task>? undelivered = null)
     {
+        var (channel, threadTs) = (where.Channel, where.ThreadTs);
+        var plan = _planner.Plan(reply, where.Place);
         var attempt = new DeliveryAttempt(undelivered);
-        if (SendPrivately(reply, !IsDirectMessage(channel)))
+        if (plan.ToAskerOnly is { } privately)
         {
-            var notice = _answers.Run(e => e.Notice(NoticeKind.SafetyGuidanceSentPrivately));
-            Post(channel, reply.HasUrgentSafety, attempt, async ct =>
+            Post(channel, plan.IsUrgent, attempt, async ct =>
             {
-                if (NotInChannel(await attempt.PostAsync(_sender.PostMessageAsync(channel, threadTs, notice, ct)).ConfigureAwait(false)) && responseUrl is not null)
+                if (NotInChannel(await attempt.PostAsync(_sender.PostMessageAsync(channel, threadTs, plan.WhereAsked, ct)).ConfigureAwait(false)) && responseUrl is not null)
                 {
-                    return await attempt.PostAsync(_sender.RespondAsync(responseUrl, reply, inChannel: false, ct)).ConfigureAwait(false);
+                    return await attempt.PostAsync(_sender.RespondAsync(responseUrl, privately, inChannel: false, ct)).ConfigureAwait(false);
                 }
 
-                return await attempt.PostAsync(_sender.PostEphemeralAsync(channel, user, threadTs, reply, ct)).ConfigureAwait(false);
+                return await attempt.PostAsync(_sender.PostEphemeralAsync(channel, user, threadTs, privately, ct)).ConfigureAwait(false);
             }, cancellationToken);
             return Task.CompletedTask;
         }
 
-        Post(channel, reply.HasUrgentSafety, attempt, async ct =>
+        Post(channel, plan.IsUrgent, attempt, async ct =>
         {
-            var posted = await attempt.PostAsync(_sender.PostMessageAsync(channel, threadTs, reply, ct)).ConfigureAwait(false);
+            var posted = await attempt.PostAsync(_sender.PostMessageAsync(channel, threadTs, plan.WhereAsked, ct)).ConfigureAwait(false);
             return NotInChannel(posted) && responseUrl is not null
-                ? await attempt.PostAsync(_sender.RespondAsync(responseUrl, reply, inChannel: true, ct)).ConfigureAwait(false)
+                ? await attempt.PostAsync(_sender.RespondAsync(responseUrl, plan.WhereAsked, inChannel: true, ct)).ConfigureAwait(false)
                 : posted;
         }, cancellationToken);
         return Task.CompletedTask;

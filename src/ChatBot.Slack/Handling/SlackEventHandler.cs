@@ -1,9 +1,8 @@
-using System.Text.Json;
 using ChatBot.Core.Answering;
+using ChatBot.Slack.Inbound;
 using ChatBot.Slack.Moderation;
 using ChatBot.Slack.Rendering;
 using ChatBot.Slack.WebApi;
-using static ChatBot.Slack.Dispatch.SlackInbound;
 
 namespace ChatBot.Slack.Handling;
 
@@ -29,31 +28,25 @@ public sealed class SlackEventHandler
     }
 
     /// <param name="undelivered">Called when the reply could not go out at all, so Slack's redelivery of the event is answered.</param>
-    public async Task HandleAsync(JsonElement payload, Func<Task>? undelivered, CancellationToken cancellationToken)
+    public async Task HandleAsync(IncomingEvent ev, SlackConversation? where, Func<Task>? undelivered, CancellationToken cancellationToken)
     {
-        if (!payload.TryGetProperty("event", out var ev) || ev.ValueKind != JsonValueKind.Object || IsNoise(ev))
+        if (IsNoise(ev) || ev.User is not { } user || where is null)
         {
             return;
         }
 
-        var user = Str(ev, "user")!;
-        var channel = Str(ev, "channel");
-        var ts = Str(ev, "ts");
-        var type = Str(ev, "type");
-        var isMention = type == "app_mention";
-        var isDm = type == "message" && Str(ev, "channel_type") == "im";
-        if (channel is null || !(isMention || isDm))
+        var isMention = ev.Type == "app_mention";
+        var isDm = ev.Type == "message" && where.IsDirectMessage;
+        if (!(isMention || isDm))
         {
             return;
         }
 
-        var isPublic = !ReplyDelivery.IsDirectMessage(channel);
-        var threadTs = Str(ev, "thread_ts") ?? (isPublic ? ts : null);
-        var question = SlackText.ToPlainQuestion(Str(ev, "text"), _identity.UserId);
-        var context = new AskContext(SafeAnswers.Platform, user, isPublic)
+        var question = SlackText.ToPlainQuestion(ev.Text, _identity.UserId);
+        var context = new AskContext(SafeAnswers.Platform, user, where.IsPublic)
         {
-            Channel = channel,
-            Conversation = $"slack:{channel}:{threadTs ?? "dm"}",
+            Channel = where.Channel,
+            Conversation = $"slack:{where.Channel}:{where.ThreadTs ?? "dm"}",
             Exempt = _moderators.IsKnownModerator(user),
         };
         if (_answers.Ask(question, context) is not { } reply)
@@ -61,14 +54,14 @@ public sealed class SlackEventHandler
             return;
         }
 
-        await _delivery.DeliverAsync(channel, user, threadTs, reply, cancellationToken, undelivered: undelivered).ConfigureAwait(false);
+        await _delivery.DeliverAsync(where, user, reply, cancellationToken, undelivered: undelivered).ConfigureAwait(false);
     }
 
     private static readonly HashSet<string> PersonSubtypes = new(StringComparer.Ordinal) { "file_share", "thread_broadcast" };
 
-    private bool IsNoise(JsonElement ev) =>
-        ev.TryGetProperty("bot_id", out _)
-        || (ev.TryGetProperty("subtype", out var subtype) && !(subtype.ValueKind == JsonValueKind.String && PersonSubtypes.Contains(subtype.GetString()!)))
-        || Str(ev, "user") is not { } user
-        || user == _identity.UserId;
+    private bool IsNoise(IncomingEvent ev) =>
+        ev.BotId is not null
+        || (ev.Subtype is not null && !PersonSubtypes.Contains(ev.Subtype))
+        || ev.User is null
+        || ev.User == _identity.UserId;
 }

@@ -2,7 +2,7 @@ using ChatBot.Slack.Dispatch;
 
 namespace ChatBot.Slack.Handling;
 
-/// <summary>Routes acked work to its handler; the same for Socket Mode and HTTP mode.</summary>
+/// <summary>Routes acked, decoded work to its handler; the same for Socket Mode and HTTP mode.</summary>
 public sealed class SlackInboundHandler
 {
     private readonly SlackEventHandler _events;
@@ -17,11 +17,11 @@ public sealed class SlackInboundHandler
     }
 
     /// <param name="undelivered">Called when an event's reply could not go out at all (see <see cref="DeliveryAttempt"/>).</param>
-    public Task HandleAsync(SlackInbound inbound, Func<Task> undelivered, CancellationToken cancellationToken) => inbound.Kind switch
+    public Task HandleAsync(SlackInbound inbound, Func<Task> undelivered, CancellationToken cancellationToken) => inbound switch
     {
-        InboundKind.Event => _events.HandleAsync(inbound.Payload, undelivered, cancellationToken),
-        InboundKind.SlashCommand => _slash.HandleAsync(inbound.Payload, inbound.Ack, cancellationToken),
-        InboundKind.Interactive => _interactions.HandleAsync(inbound.Payload, cancellationToken),
+        { Event.Event: { } ev } => _events.HandleAsync(ev, inbound.Conversation, undelivered, cancellationToken),
+        { Command: { } command } => _slash.HandleAsync(command, inbound.Conversation, inbound.Ack, cancellationToken),
+        { Interaction: { } click } => _interactions.HandleAsync(click, inbound.Conversation, cancellationToken),
         _ => Task.CompletedTask,
     };
 }

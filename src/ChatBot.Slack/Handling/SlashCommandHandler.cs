@@ -1,16 +1,16 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using ChatBot.Core.Answering;
+using ChatBot.Core.Delivery;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Dispatch;
+using ChatBot.Slack.Inbound;
 using ChatBot.Slack.Moderation;
 using ChatBot.Slack.Rendering;
 using ChatBot.Slack.Sending;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using static ChatBot.Slack.Dispatch.SlackInbound;
 
 namespace ChatBot.Slack.Handling;
 
@@ -23,36 +23,35 @@ public sealed partial class SlashCommandHandler
 {
     private readonly SafeAnswers _answers;
     private readonly SlackSender _sender;
-    private readonly ReplyDelivery _delivery;
+    private readonly DeliveryPlanner _planner;
     private readonly AdminCommandHandler _admin;
     private readonly ModeratorCheck _moderators;
     private readonly SlackOptions _options;
     private readonly ILogger<SlashCommandHandler> _logger;
 
-    public SlashCommandHandler(SafeAnswers answers, SlackSender sender, ReplyDelivery delivery, AdminCommandHandler admin, ModeratorCheck moderators, IOptions<SlackOptions> options, ILogger<SlashCommandHandler> logger)
+    public SlashCommandHandler(SafeAnswers answers, SlackSender sender, DeliveryPlanner planner, AdminCommandHandler admin, ModeratorCheck moderators, IOptions<SlackOptions> options, ILogger<SlashCommandHandler> logger)
     {
         _logger = logger;
         _moderators = moderators;
         _answers = answers;
         _sender = sender;
-        _delivery = delivery;
+        _planner = planner;
         _admin = admin;
         _options = options.Value;
     }
 
-    public async Task HandleAsync(JsonElement payload, SlashAck? ack, CancellationToken cancellationToken)
+    public async Task HandleAsync(IncomingSlashCommand payload, SlackConversation? where, SlashAck? ack, CancellationToken cancellationToken)
     {
-        if (Str(payload, "command") is { } name && !string.Equals(name, _options.SlashCommand, StringComparison.OrdinalIgnoreCase))
+        if (payload.Command is { } name && !string.Equals(name, _options.SlashCommand, StringComparison.OrdinalIgnoreCase))
         {
             // Another of the app's commands pointed here by mistake: not ours to answer as a question.
             LogOtherCommand(name, _options.SlashCommand);
             return;
         }
 
-        var channel = Str(payload, "channel_id") ?? "";
-        var user = Str(payload, "user_id");
-        var text = Str(payload, "text") ?? "";
-        var responseUrl = Uri.TryCreate(Str(payload, "response_url"), UriKind.Absolute, out var url) ? url : null;
+        var user = payload.UserId;
+        var text = payload.Text ?? "";
+        var responseUrl = Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var url) ? url : null;
         if (AdminCommandHandler.TryParse(text, _options.AdminSubcommand, out var command))
         {
             var adminReply = await _admin.RunAsync(command, user, cancellationToken).ConfigureAwait(false);
@@ -60,21 +59,15 @@ public sealed partial class SlashCommandHandler
             return;
         }
 
+        // An ephemeral reply is seen by the asker alone, wherever the command was typed.
         var inChannel = _options.SlashInChannel;
-        var isPublic = inChannel && !ReplyDelivery.IsDirectMessage(channel);
-        var reply = await AnswerAsync(text, user, channel, isPublic, cancellationToken).ConfigureAwait(false);
-
-        Reply? privately = null;
-        if (_delivery.SendPrivately(reply, isPublic))
+        var place = inChannel && where is not null ? where.Place : Place.AskerOnly(SafeAnswers.Platform);
+        var reply = await AnswerAsync(text, user, where?.Channel ?? "", place.IsPublic, cancellationToken).ConfigureAwait(false);
+        var plan = _planner.Plan(reply, place);
+        await RespondAsync(plan.WhereAsked, inChannel && !plan.WhereAsked.Limited, ack, responseUrl, cancellationToken).ConfigureAwait(false);
+        if (plan.ToAskerOnly is not null && responseUrl is not null)
         {
-            privately = reply;
-            reply = _answers.Run(e => e.Notice(NoticeKind.SafetyGuidanceSentPrivately));
-        }
-
-        await RespondAsync(reply, inChannel && !reply.Limited, ack, responseUrl, cancellationToken).ConfigureAwait(false);
-        if (privately is not null && responseUrl is not null)
-        {
-            await _sender.RespondAsync(responseUrl, privately, inChannel: false, cancellationToken).ConfigureAwait(false);
+            await _sender.RespondAsync(responseUrl, plan.ToAskerOnly, inChannel: false, cancellationToken).ConfigureAwait(false);
         }
     }
 

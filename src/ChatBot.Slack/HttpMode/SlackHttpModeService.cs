@@ -130,7 +130,13 @@ public sealed partial class SlackHttpModeService : IHostedService, IAsyncDisposa
         var envelopeId = kind == InboundKind.Event ? null : Guid.NewGuid().ToString("N");
         if (kind != InboundKind.Event || SlackInbound.Str(payload, "type") == "event_callback")
         {
-            await _queue.EnqueueAsync(new SlackInbound(kind, payload, envelopeId, ack), context.RequestAborted).ConfigureAwait(false);
+            if (SlackInbound.Decode(kind, payload, envelopeId, ack) is not { } inbound)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            await _queue.EnqueueAsync(inbound, context.RequestAborted).ConfigureAwait(false);
         }
 
         if (ack is not null && await ack.WaitAsync(_options.SlashAckBudget, _time, context.RequestAborted).ConfigureAwait(false) is { } response)

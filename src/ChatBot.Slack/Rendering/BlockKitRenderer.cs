@@ -4,13 +4,14 @@ using ChatBot.Core.Replies;
 namespace ChatBot.Slack.Rendering;
 
 /// <summary>
-/// Turns a Core <see cref="Reply"/> into Block Kit within Slack's limits. Every piece of text is escaped
-/// (none of it is ours to trust), every mrkdwn object is <c>verbatim</c>. When space runs out the answer
-/// (and, in an ephemeral message, the quotes) is trimmed; the safety guidance, caveats and doctor advice never are.
+/// Turns a Core <see cref="Reply"/> into Block Kit within Slack's limits, walking its sections in Core's order.
+/// Every piece of text is escaped (none of it is ours to trust), every mrkdwn object is <c>verbatim</c>. When
+/// space runs out (blocks, or the bytes of an ephemeral message) only trimmable sections (the bot's message, the
+/// answer, the quotes) are shortened; the fixed ones (safety guidance, caveats, doctor advice) never are.
 /// </summary>
 public sealed class BlockKitRenderer
 {
-    /// <summary>A trimmed answer or quote shorter than this says nothing; it is left out instead.</summary>
+    /// <summary>A trimmed text or quote shorter than this says nothing; it is left out instead.</summary>
     private const int MinPieceBytes = 24;
 
     /// <summary>A message posted in a channel (or DM): Block Kit's limits of blocks and of text per block.</summary>
@@ -19,53 +20,78 @@ public sealed class BlockKitRenderer
     /// <summary>
     /// A message only its recipient sees (<c>chat.postEphemeral</c>, an ephemeral <c>response_url</c> reply or
     /// slash-command answer): besides Block Kit's limits, all its text stays within
-    /// <see cref="BlockLimits.EphemeralTextBytes"/>. The answer gets the room the fixed parts leave, the quotes
-    /// what the answer leaves (at least a quarter of it when they need it).
+    /// <see cref="BlockLimits.EphemeralTextBytes"/> (<see cref="FitBytes"/>).
     /// </summary>
     public SlackMessage RenderEphemeral(Reply reply) => Render(reply, ephemeral: true);
 
     private static SlackMessage Render(Reply reply, bool ephemeral)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var safety = reply.Safety.SelectMany(s => Sections($":warning: *{SlackText.Escape(s.Label)}*\n{SlackText.Escape(s.Message)}")).ToList();
-        var caveats = CaveatBlocks(reply.Caveats);
-        var doctor = Sections(":stethoscope: " + SlackText.Escape(reply.DoctorAdvice));
         var header = string.IsNullOrWhiteSpace(reply.Title) ? null : Header(reply.Title);
         var actions = ActionsBlock(reply);
-        var text = FallbackText(reply, ephemeral ? BlockLimits.EphemeralPreviewBytes : null);
-
-        int? bodyRoom = null;
-        var sources = SourcesBlock(reply, null);
+        var text = FallbackText(reply, ephemeral);
+        var parts = reply.Sections.Select(s => (Section: s, Blocks: Blocks(reply, s, byteRoom: null))).Where(p => p.Blocks.Count > 0).ToList();
         if (ephemeral)
         {
-            var room = BlockLimits.EphemeralTextBytes - SlackText.Bytes(text) - TextBytes([.. safety, .. caveats, .. doctor, header, actions]);
-            var bodyNeeds = BodyTexts(reply, null).Sum(SlackText.Bytes);
-            if (bodyNeeds + TextBytes([sources]) > room)
-            {
-                sources = SourcesBlock(reply, Math.Max(room - bodyNeeds, room / 4));
-                bodyRoom = room - TextBytes([sources]);
-            }
+            // Bytes first: the block limit below only cuts further (its ellipsis fits the margin EphemeralTextBytes keeps).
+            FitBytes(reply, parts, BlockLimits.EphemeralTextBytes - SlackText.Bytes(text) - TextBytes([header, actions]));
+            parts.RemoveAll(p => p.Blocks.Count == 0);
         }
 
-        var optional = (header is null ? 0 : 1) + (sources is null ? 0 : 1) + (actions is null ? 0 : 1);
-        var budget = BlockLimits.Blocks - safety.Count - caveats.Count - doctor.Count - optional;
-        var body = BodyBlocks(reply, Math.Max(budget, 1), bodyRoom);
+        // Fixed sections keep every block; trimmable ones share what is left, each keeping one block while it
+        // can and the rest going to the first ones.
+        var room = BlockLimits.Blocks - parts.Where(p => p.Section.IsFixed).Sum(p => p.Blocks.Count) - (header is null ? 0 : 1) - (actions is null ? 0 : 1);
+        var trimmable = parts.Where(p => !p.Section.IsFixed).ToList();
+        var spare = room - trimmable.Count;
+        foreach (var part in trimmable)
+        {
+            var keep = spare >= 0 ? Math.Min(part.Blocks.Count, 1 + spare) : Math.Min(1, Math.Max(room, 0));
+            spare -= spare >= 0 ? keep - 1 : 0;
+            room -= keep;
+            Shorten(part.Blocks, keep);
+        }
 
         var blocks = new JsonArray();
         Add(blocks, header);
-        foreach (var block in safety.Concat(body))
-        {
-            blocks.Add(block);
-        }
-
-        Add(blocks, sources);
-        foreach (var block in caveats.Concat(doctor))
+        foreach (var block in parts.SelectMany(p => p.Blocks))
         {
             blocks.Add(block);
         }
 
         Add(blocks, actions);
         return new SlackMessage(text, blocks);
+    }
+
+    /// <summary>
+    /// Fits an ephemeral message's blocks into <paramref name="room"/> bytes of text, by the rule blocks are shared
+    /// by: fixed sections keep every byte; trimmable ones share what is left, each sure of an equal share (all it
+    /// needs, when that is less) and what the smaller ones leave going to the first ones. So a long answer leaves
+    /// its quotes room, and short quotes leave a long answer the rest.
+    /// </summary>
+    private static void FitBytes(Reply reply, List<(ReplySection Section, List<JsonObject> Blocks)> parts, int room)
+    {
+        room -= parts.Where(p => p.Section.IsFixed).Sum(p => TextBytes(p.Blocks));
+        var trimmable = parts.Where(p => !p.Section.IsFixed).ToList();
+        var needs = trimmable.Select(p => TextBytes(p.Blocks)).ToArray();
+        if (needs.Length == 0 || needs.Sum() <= room)
+        {
+            return;
+        }
+
+        var shares = needs.Select(need => Math.Min(need, Math.Max(room, 0) / needs.Length)).ToArray();
+        var left = Math.Max(room, 0) - shares.Sum();
+        for (var i = 0; i < trimmable.Count; i++)
+        {
+            var more = Math.Min(needs[i] - shares[i], left);
+            shares[i] += more;
+            left -= more;
+            if (shares[i] < needs[i])
+            {
+                var fitted = Blocks(reply, trimmable[i].Section, shares[i]);
+                trimmable[i].Blocks.Clear();
+                trimmable[i].Blocks.AddRange(fitted);
+            }
+        }
     }
 
     /// <summary>The UTF-8 bytes of every text in these blocks (section and context texts, header, button labels).</summary>
@@ -76,60 +102,81 @@ public sealed class BlockKitRenderer
         _ => 0,
     });
 
-    /// <param name="previewBytes">For an ephemeral message: how much of the answer it carries, in UTF-8 bytes.</param>
-    internal static string FallbackText(Reply reply, int? previewBytes = null)
+    /// <summary>
+    /// The notification text: title, safety guidance, the bot's message, the answer, caveats and doctor advice,
+    /// in section order. Only the title and the trimmable sections are shortened to fit. An ephemeral message's
+    /// text is shown with its blocks, never alone: it carries the fixed sections whole and only a preview of the
+    /// rest (<see cref="BlockLimits.EphemeralPreviewBytes"/>), in bytes as Slack counts them.
+    /// </summary>
+    internal static string FallbackText(Reply reply, bool ephemeral = false)
     {
-        var fixedParts = new List<string>();
-        fixedParts.AddRange(reply.Safety.Select(s => $"{SlackText.Escape(s.Label)}: {SlackText.Escape(s.Message)}"));
-        fixedParts.AddRange(reply.Caveats.Select(c => "Note: " + SlackText.Escape(c)));
-        fixedParts.Add(SlackText.Escape(reply.DoctorAdvice));
-        var tail = string.Join("\n", fixedParts);
-
-        var head = string.Join("\n", new[] { reply.Title, reply.Message, reply.Answer }
-            .Where(s => !string.IsNullOrWhiteSpace(s))
-            .Select(SlackText.Escape));
-        var room = BlockLimits.FallbackText - tail.Length - 1;
-        if (head.Length == 0 || room <= 1)
+        var parts = new List<RenderedPart>();
+        if (!string.IsNullOrWhiteSpace(reply.Title))
         {
-            return tail;
+            parts.Add(new RenderedPart(SlackText.Escape(reply.Title), SectionFit.Trimmable));
         }
 
-        head = SlackText.Trim(head, room);
-        return (previewBytes is { } bytes ? SlackText.TrimToBytes(head, bytes) : head) + "\n" + tail;
-    }
-
-    /// <summary>The bot's message and the answer, escaped; within <paramref name="byteRoom"/> together when given.</summary>
-    private static List<string> BodyTexts(Reply reply, int? byteRoom)
-    {
-        var texts = new List<string>();
-        var left = byteRoom ?? int.MaxValue;
-        foreach (var part in new[] { reply.Message, reply.Answer }.Where(p => !string.IsNullOrWhiteSpace(p)))
+        foreach (var section in reply.Sections)
         {
-            if (texts.Count > 0 && left < MinPieceBytes)
+            var text = section.Kind switch
             {
-                break;
-            }
-
-            // Some answer is kept even when the fixed parts leave no room: a reply without its body says nothing.
-            var text = SlackText.TrimToBytes(SlackText.Escape(part), Math.Max(left, MinPieceBytes));
-            texts.Add(text);
-            left -= SlackText.Bytes(text);
+                ReplySectionKind.SafetyGuidance => string.Join("\n", ReplySections.SafetyInOrder(reply).Select(s => $"{SlackText.Escape(s.Label)}: {SlackText.Escape(s.Message)}")),
+                ReplySectionKind.Message => SlackText.Escape(reply.Message),
+                ReplySectionKind.Answer => SlackText.Escape(reply.Answer),
+                ReplySectionKind.Caveats => string.Join("\n", reply.Caveats.Select(c => "Note: " + SlackText.Escape(c))),
+                ReplySectionKind.DoctorAdvice => SlackText.Escape(reply.DoctorAdvice),
+                _ => "",
+            };
+            parts.Add(new RenderedPart(string.IsNullOrWhiteSpace(text) ? "" : text, section.Fit));
         }
 
-        return texts;
+        return ephemeral
+            ? SectionFitting.Join(parts, "\n", SectionFitting.FixedSize(parts, "\n", SlackText.Bytes) + BlockLimits.EphemeralPreviewBytes, SlackText.TrimToBytes, SlackText.Bytes)
+            : SectionFitting.Join(parts, "\n", BlockLimits.FallbackText, SlackText.Trim);
     }
 
-    private static List<JsonObject> BodyBlocks(Reply reply, int budget, int? byteRoom)
+    /// <summary>
+    /// A section's blocks; a trimmable one's within <paramref name="byteRoom"/> bytes of text when given. The choices
+    /// and related questions are buttons (<see cref="ActionsBlock"/>); the quotes and the evidence share one context block.
+    /// </summary>
+    private static List<JsonObject> Blocks(Reply reply, ReplySection section, int? byteRoom) => section.Kind switch
     {
-        var chunks = BodyTexts(reply, byteRoom).SelectMany(t => SlackText.Chunk(t, BlockLimits.SectionText)).ToList();
-        if (chunks.Count > budget)
+        ReplySectionKind.SafetyGuidance => ReplySections.SafetyInOrder(reply).SelectMany(s => Sections($":warning: *{SlackText.Escape(s.Label)}*\n{SlackText.Escape(s.Message)}")).ToList(),
+        ReplySectionKind.Message => Text(reply.Message, byteRoom),
+        ReplySectionKind.Answer => Text(reply.Answer, byteRoom),
+        ReplySectionKind.Quotes => SourcesBlock(reply, byteRoom),
+        ReplySectionKind.Evidence when reply.Citations.Count == 0 => SourcesBlock(reply, byteRoom),
+        ReplySectionKind.Caveats => CaveatBlocks(reply.Caveats),
+        ReplySectionKind.DoctorAdvice => Sections(":stethoscope: " + SlackText.Escape(reply.DoctorAdvice)),
+        _ => [],
+    };
+
+    /// <summary>A text's blocks; within <paramref name="byteRoom"/> when given, and left out when that is too little to say anything.</summary>
+    private static List<JsonObject> Text(string text, int? byteRoom)
+    {
+        if (string.IsNullOrWhiteSpace(text) || byteRoom < MinPieceBytes)
         {
-            var last = chunks[budget - 1];
-            chunks = chunks.Take(budget - 1).ToList();
-            chunks.Add(SlackText.Trim(last + " …", BlockLimits.SectionText));
+            return [];
         }
 
-        return chunks.Select(Section).ToList();
+        var escaped = SlackText.Escape(text);
+        return Sections(byteRoom is { } room ? SlackText.TrimToBytes(escaped, room) : escaped);
+    }
+
+    /// <summary>Keeps the first <paramref name="keep"/> blocks; a cut text ends with an ellipsis.</summary>
+    private static void Shorten(List<JsonObject> blocks, int keep)
+    {
+        if (keep >= blocks.Count)
+        {
+            return;
+        }
+
+        blocks.RemoveRange(keep, blocks.Count - keep);
+        if (keep > 0 && blocks[^1]["type"]?.GetValue<string>() == "section")
+        {
+            var text = (string)blocks[^1]["text"]!["text"]!;
+            blocks[^1] = Section(SlackText.Trim(text + " …", BlockLimits.SectionText));
+        }
     }
 
     private static List<JsonObject> CaveatBlocks(IReadOnlyList<string> caveats)
@@ -147,7 +194,7 @@ public sealed class BlockKitRenderer
     /// evidence and each source's name leave, the shortest keeping all of theirs; sources that would keep too little
     /// of their quote are left out, from the last.
     /// </summary>
-    private static JsonObject? SourcesBlock(Reply reply, int? byteRoom)
+    private static List<JsonObject> SourcesBlock(Reply reply, int? byteRoom)
     {
         var citations = reply.Citations.Take(BlockLimits.ContextElements - 1).ToList();
         var evidence = string.IsNullOrWhiteSpace(reply.Evidence) ? null : SlackText.Trim("*Evidence:* " + SlackText.Escape(reply.Evidence), BlockLimits.SectionText);
@@ -181,7 +228,7 @@ public sealed class BlockKitRenderer
             elements.Add(evidence);
         }
 
-        return elements.Count == 0 ? null : Context(elements);
+        return elements.Count == 0 ? [] : [Context(elements)];
     }
 
     private static string Source(Citation citation, string escapedQuote) =>
@@ -191,7 +238,13 @@ public sealed class BlockKitRenderer
     {
         var elements = new JsonArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var q in reply.Choices.Concat(reply.Related))
+        var questions = reply.Sections.SelectMany(s => s.Kind switch
+        {
+            ReplySectionKind.Choices => reply.Choices,
+            ReplySectionKind.Related => reply.Related,
+            _ => [],
+        });
+        foreach (var q in questions)
         {
             var actionId = ActionIds.RelatedPrefix + q.EntryId;
             if (elements.Count >= BlockLimits.RelatedButtons || actionId.Length > BlockLimits.ActionId

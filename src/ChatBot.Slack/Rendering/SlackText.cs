@@ -102,6 +102,11 @@ public static class SlackText
             return escaped;
         }
 
+        if (maxBytes < Bytes("…"))
+        {
+            return "";
+        }
+
         // The longest prefix that leaves room for the ellipsis (3 bytes), counted a whole code point at a time.
         var room = maxBytes - Bytes("…");
         var chars = 0;

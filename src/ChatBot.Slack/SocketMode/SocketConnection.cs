@@ -142,7 +142,12 @@ internal sealed partial class SocketConnection : IAsyncDisposable
         {
             var ack = new SlashAck();
             _ = AckSlashCommandAsync(envelopeId, ack);
-            if (!await _queue.EnqueueAsync(new SlackInbound(InboundKind.SlashCommand, payload, envelopeId, ack), _stop.Token).ConfigureAwait(false))
+            if (SlackInbound.Decode(InboundKind.SlashCommand, payload, envelopeId, ack) is not { } command)
+            {
+                LogBadFrame(Name);
+                ack.Expire();
+            }
+            else if (!await _queue.EnqueueAsync(command, _stop.Token).ConfigureAwait(false))
             {
                 ack.Expire();
             }
@@ -159,7 +164,14 @@ internal sealed partial class SocketConnection : IAsyncDisposable
         };
         if (kind is { } k && payload.ValueKind == JsonValueKind.Object)
         {
-            await _queue.EnqueueAsync(new SlackInbound(k, payload, envelopeId), _stop.Token).ConfigureAwait(false);
+            if (SlackInbound.Decode(k, payload, envelopeId) is { } inbound)
+            {
+                await _queue.EnqueueAsync(inbound, _stop.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                LogBadFrame(Name);
+            }
         }
     }
 

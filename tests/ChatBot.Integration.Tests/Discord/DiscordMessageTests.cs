@@ -108,6 +108,22 @@ public sealed class DiscordMessageTests
         Assert.Single(test.RequestsTo("/users/@me/channels"));
     }
 
+    [Theory]
+    [InlineData("Discord:PublicSafetyMode", "Public")]
+    [InlineData("Delivery:PublicSafetyGuidance", "Public")]
+    public async Task Health_disclosure_in_public_with_the_public_setting_gets_the_full_reply_in_the_channel(string key, string value)
+    {
+        await using var test = await DiscordTestHost.StartAsync(settings: new Dictionary<string, string?> { [key] = value });
+        var mention = DiscordEvents.Mention("I took magnesium and now I have chest pain");
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
+
+        await Wait.UntilAsync(() => test.RepliesTo(mention["id"]!.GetValue<string>()).Count == 1, "the reply");
+        await Task.Delay(200);
+        Assert.Contains("emergency", test.RepliesTo(mention["id"]!.GetValue<string>()).Single().GetRawText(), StringComparison.OrdinalIgnoreCase);
+        Assert.Single(test.Fake.Messages);
+        Assert.Empty(test.RequestsTo("/users/@me/channels"));
+    }
+
     [Fact]
     public async Task Guidance_that_cannot_be_sent_by_DM_is_replaced_in_the_channel_by_how_to_get_it()
     {

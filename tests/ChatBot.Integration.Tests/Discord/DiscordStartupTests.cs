@@ -56,6 +56,22 @@ public sealed class DiscordStartupTests
     }
 
     [Fact]
+    public async Task The_older_safety_key_contradicting_the_delivery_key_fails_the_start_naming_both()
+    {
+        using var host = Build(new()
+        {
+            ["Discord:Token"] = Fake.FakeDiscord.ValidToken,
+            ["Discord:PublicSafetyMode"] = "Public",
+            ["Delivery:PublicSafetyGuidance"] = "Private",
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.StartsWith("Discord:PublicSafetyMode", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Delivery:PublicSafetyGuidance", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
     public void Discord_and_Slack_can_be_configured_at_once_and_then_the_console_chat_is_off()
     {
         var builder = ChatBotHostBuilder.Create([], new Dictionary<string, string?>

@@ -53,6 +53,33 @@ public sealed class ReplyRendererTests
     }
 
     [Fact]
+    public void A_huge_bot_message_gives_way_in_plain_text_and_the_caveats_and_doctor_advice_do_not()
+    {
+        var reply = Sample(100) with { Message = string.Concat(Enumerable.Repeat("status line ", 500)) };
+        var content = PlainRenderer.Render(reply);
+
+        Assert.True(content.Length <= DiscordLimits.Content, $"{content.Length} characters");
+        Assert.All(reply.Caveats, c => Assert.Contains(c, content, StringComparison.Ordinal));
+        Assert.Contains(Doctor, content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Embed_and_plain_text_follow_the_section_order()
+    {
+        var reply = Sample(100) with
+        {
+            Message = "Reading this with your earlier question.",
+            Safety = [new SafetyNotice("kidney", "Kidneys", "Ask about your kidneys first.", false), new SafetyNotice("emergency", "Emergency", "Call emergency services now.", true)],
+        };
+        var embed = EmbedRenderer.Render(reply);
+        var plain = PlainRenderer.Render(reply);
+
+        AssertInOrder(embed.Description!, "Call emergency services now.", "Ask about your kidneys first.", reply.Message, reply.Answer);
+        Assert.Equal(["Source", "Evidence", "Caveats", "See a doctor"], embed.Fields!.Select(f => f.Name));
+        AssertInOrder(plain, "Call emergency services now.", "Ask about your kidneys first.", reply.Message, reply.Answer[..40], "Source:", "Evidence:", reply.Caveats[0], Doctor);
+    }
+
+    [Fact]
     public void Many_long_caveats_are_split_over_fields_never_dropped()
     {
         var caveats = Enumerable.Range(0, 12).Select(i => $"Caveat {i}: " + new string('c', 300)).ToArray();
@@ -96,6 +123,13 @@ public sealed class ReplyRendererTests
         var text = string.Join(" ", Enumerable.Repeat("word", length)).Substring(0, length);
 
         Assert.True(TextFit.Trim(text, max).Length <= max);
+    }
+
+    private static void AssertInOrder(string text, params string[] parts)
+    {
+        var positions = parts.Select(p => text.IndexOf(p, StringComparison.Ordinal)).ToArray();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
     }
 
     private static Reply Sample(int answerLength) => new()

@@ -36,6 +36,36 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void Render_SafetyAnswer_BlocksAndFallbackFollowTheSectionOrder()
+    {
+        var reply = Engine.Ask("pregnant?", new("slack"));
+        var message = Renderer.Render(reply);
+
+        Assert.Equal(["header", "section", "section", "context", "context", "section", "actions"], message.Blocks.Select(b => (string)b!["type"]!));
+        Assert.Contains("midwife", message.Blocks[1]!.ToJsonString());
+        Assert.Contains(reply.Answer, message.Blocks[2]!.ToJsonString());
+        var text = message.Text;
+        Assert.True(text.IndexOf("midwife", StringComparison.Ordinal) < text.IndexOf(reply.Answer, StringComparison.Ordinal));
+        Assert.True(text.IndexOf(reply.Answer, StringComparison.Ordinal) < text.IndexOf(StubAnswerEngine.Caveat, StringComparison.Ordinal));
+        Assert.EndsWith(StubAnswerEngine.DoctorAdvice, text);
+    }
+
+    [Fact]
+    public void Render_HugeMessageAndAnswer_ShareTheRoomAndKeepEverythingFixed()
+    {
+        var reply = Answer(new string('a', 200_000)) with { Message = new string('m', 200_000) };
+        var message = Renderer.Render(reply);
+
+        Assert.True(message.Blocks.Count <= BlockLimits.Blocks);
+        var json = message.Blocks.ToJsonString();
+        Assert.Contains(StubAnswerEngine.Caveat, json);
+        Assert.Contains(StubAnswerEngine.DoctorAdvice, json);
+        Assert.Contains("aaaa", json);
+        Assert.Contains("Zhang et al. 2022", json);
+        Assert.True(message.Text.Length <= BlockLimits.FallbackText);
+    }
+
+    [Fact]
     public void Render_FallbackText_ContainsCaveatsAndDoctorAdvice()
     {
         var message = Renderer.Render(Answer(new string('a', 20_000)));
@@ -139,5 +169,19 @@ public sealed class BlockKitRendererTests
         var reply = Engine.Ask("magnesium", new("slack"));
 
         Assert.Equal(Renderer.Render(reply).Blocks.ToJsonString(), Renderer.RenderEphemeral(reply).Blocks.ToJsonString());
+    }
+
+    [Fact]
+    public void RenderEphemeral_LongAnswerWithShortQuotes_KeepsTheQuotesWholeAndGivesTheAnswerTheRest()
+    {
+        var reply = Answer(string.Concat(Enumerable.Repeat("Schlafqualität – 睡眠 & <mehr> ", 2_000)));
+
+        var message = Renderer.RenderEphemeral(reply);
+
+        var texts = Texts(message.Blocks).Select(t => (string)t["text"]!).ToList();
+        Assert.Contains("“Sleep quality improved modestly.” — Zhang et al. 2022, ¶3 s.2", texts);
+        var answer = Assert.Single(texts, t => t.StartsWith("Schlafqualität", StringComparison.Ordinal));
+        Assert.EndsWith("…", answer);
+        Assert.InRange(SlackText.Bytes(message.Text) + texts.Sum(SlackText.Bytes), BlockLimits.EphemeralTextBytes - 100, BlockLimits.EphemeralTextBytes);
     }
 }

@@ -136,4 +136,20 @@ public sealed class SocketModeTests
         Assert.Contains("midwife", priv.Str("text"));
         Assert.DoesNotContain("pregnant, can I", priv.Json);
     }
+
+    [Theory]
+    [InlineData("Slack:PublicSafetyMode", "false")]
+    [InlineData("Delivery:PublicSafetyGuidance", "Public")]
+    public async Task SafetyFlagInPublicChannel_PublicSetting_FullReplyInTheChannel(string key, string value)
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake, s => s[key] = value);
+
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("I am pregnant, can I take it?", SlackFrames.Ts(6)));
+        await fake.WaitUntilAsync(() => fake.Delivered("chat.postMessage").Any(), "the reply");
+        await Task.Delay(200);
+
+        Assert.Contains("midwife", Assert.Single(fake.Delivered("chat.postMessage")).Str("text"));
+        Assert.Empty(fake.Delivered("chat.postEphemeral"));
+    }
 }

@@ -42,10 +42,11 @@ public sealed class StubAnswerEngine : IAnswerEngine
         }
 
         var reply = Entry(Topics[0], answer);
-        return question.Contains("pregnant", StringComparison.OrdinalIgnoreCase)
-            ? reply with { Outcome = ReplyOutcome.Safety, Safety = [new SafetyNotice("pregnancy", "Pregnancy", "During pregnancy, ask your midwife or doctor first.", false)] }
-            : reply;
+        return question.Contains("pregnant", StringComparison.OrdinalIgnoreCase) ? WithPregnancyNotice(reply) : reply;
     }
+
+    private static Reply WithPregnancyNotice(Reply reply) =>
+        reply with { Outcome = ReplyOutcome.Safety, Safety = [new SafetyNotice("pregnancy", "Pregnancy", "During pregnancy, ask your midwife or doctor first.", false)] };
 
     public Reply AskFollowUp(string question, AskContext context, ChatBot.Core.Conversations.ConversationTurn previous) => Ask(question, context);
 
@@ -53,8 +54,12 @@ public sealed class StubAnswerEngine : IAnswerEngine
 
     public Reply RateLimited(TimeSpan retryAfter) => Notice($"You're asking faster than I can answer well. Please try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.");
 
-    public Reply ShowEntry(string entryId, AskContext context) =>
-        Entry(Topics.FirstOrDefault(t => t.EntryId == entryId) ?? new RelatedQuestion(entryId, "Unknown"), "Answer for " + entryId + ".");
+    /// <summary>An entry whose id mentions pregnancy carries the same safety notice as a question that does.</summary>
+    public Reply ShowEntry(string entryId, AskContext context)
+    {
+        var reply = Entry(Topics.FirstOrDefault(t => t.EntryId == entryId) ?? new RelatedQuestion(entryId, "Unknown"), "Answer for " + entryId + ".");
+        return entryId.Contains("pregnan", StringComparison.OrdinalIgnoreCase) ? WithPregnancyNotice(reply) : reply;
+    }
 
     public IReadOnlyList<RelatedQuestion> ListTopics() => Topics;
 

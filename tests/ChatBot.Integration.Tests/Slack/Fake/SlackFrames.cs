@@ -62,7 +62,7 @@ public static class SlackFrames
         },
     };
 
-    public static JsonObject SlashCommand(string text, Uri responseUrl, string channel = "C0CHAN0002", string? envelopeId = null) => new()
+    public static JsonObject SlashCommand(string text, Uri responseUrl, string channel = "C0CHAN0002", string? envelopeId = null, string channelName = "general") => new()
     {
         ["envelope_id"] = envelopeId ?? NewId(),
         ["type"] = "slash_commands",
@@ -71,6 +71,7 @@ public static class SlackFrames
         {
             ["team_id"] = "T0TEAM0001",
             ["channel_id"] = channel,
+            ["channel_name"] = channelName,
             ["user_id"] = User,
             ["command"] = "/sleepfaq",
             ["text"] = text,
@@ -80,7 +81,7 @@ public static class SlackFrames
         },
     };
 
-    public static JsonObject BlockAction(string actionId, string value, Uri responseUrl, string messageTs, bool ephemeral = false) => new()
+    public static JsonObject BlockAction(string actionId, string value, Uri responseUrl, string messageTs, bool ephemeral = false, string channel = Channel, string channelName = "general") => new()
     {
         ["envelope_id"] = NewId(),
         ["type"] = "interactive",
@@ -97,9 +98,10 @@ public static class SlackFrames
             {
                 ["type"] = "message",
                 ["message_ts"] = messageTs,
-                ["channel_id"] = Channel,
+                ["channel_id"] = channel,
                 ["is_ephemeral"] = ephemeral,
             },
+            ["channel"] = new JsonObject { ["id"] = channel, ["name"] = channelName },
             ["actions"] = new JsonArray(new JsonObject
             {
                 ["type"] = "button",
