@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace ChatBot.Core.Knowledge;
@@ -14,7 +15,29 @@ internal static class SlowPatternProbe
 
     private static readonly TimeSpan StressTimeout = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Patterns already probed: every reload reads the same few thousand patterns, and only an edited one is
+    /// new. Only a pattern that passed is remembered, so a slow one is probed again on each read.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, bool> Passed = new(StringComparer.Ordinal);
+
     public static bool IsTooSlow(string pattern)
+    {
+        if (Passed.ContainsKey(pattern))
+        {
+            return false;
+        }
+
+        if (Probe(pattern))
+        {
+            return true;
+        }
+
+        Passed.TryAdd(pattern, true);
+        return false;
+    }
+
+    private static bool Probe(string pattern)
     {
         var probe = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, StressTimeout);
         try
