@@ -57,6 +57,13 @@ public class SafetyDecisionTests
         Assert.Contains(flag, Ask(question).SafetyFlags);
 
     [Fact]
+    public void A_very_low_blood_pressure_reading_is_an_emergency_but_a_combination_tablet_s_strength_is_not()
+    {
+        Assert.Contains("emergency", Ask("my bp was 75/45 this morning and i feel faint").SafetyFlags);
+        Assert.Equal(["medication"], Ask("my blood pressure med is losartan hctz 50/25, can i take mgt with it").SafetyFlags);
+    }
+
+    [Fact]
     public void A_child_who_swallowed_some_gets_poison_help_and_the_answer_is_replaced()
     {
         var reply = Ask("my 3 year old got into the bottle and swallowed some capsules");
