@@ -9,6 +9,15 @@ public sealed record FaqEntry
 
     public required IReadOnlyList<string> Alternates { get; init; }
 
+    /// <summary>
+    /// Questions members asked in their own words, as they asked them: matched like alternates, but not read by
+    /// safety triage as examples of harmless questions, since nobody vetted them for that.
+    /// </summary>
+    public IReadOnlyList<string> Asked { get; init; } = [];
+
+    /// <summary>Every phrasing retrieval matches a question against.</summary>
+    public IEnumerable<string> Phrasings => [Question, .. Alternates, .. Asked];
+
     public required string Answer { get; init; }
 
     public required IReadOnlyList<FaqCitation> Citations { get; init; }

@@ -19,7 +19,7 @@ internal static partial class FaqEntryReader
             return null;
         }
 
-        fields.RejectUnknown("id", "question", "alternates", "answer", "citations", "evidence", "caveats", "related", "tags");
+        fields.RejectUnknown("id", "question", "alternates", "asked", "answer", "citations", "evidence", "caveats", "related", "tags");
         var id = fields.String("id");
         if (id.Length > 0 && !IdPattern().IsMatch(id))
         {
@@ -37,6 +37,7 @@ internal static partial class FaqEntryReader
             Id = id,
             Question = fields.String("question"),
             Alternates = fields.Strings("alternates", MinimumAlternates),
+            Asked = fields.Strings("asked", 0, required: false),
             Answer = fields.String("answer"),
             Citations = ReadCitations(fields, sources),
             Evidence = ReadEvidence(fields),

@@ -15,14 +15,15 @@ internal static class NotCoveredReader
         var topics = new List<NotCoveredTopic>();
         foreach (var (item, _, _) in fields.Mappings("topics", 0))
         {
-            item.RejectUnknown("id", "description", "phrases");
+            item.RejectUnknown("id", "description", "phrases", "asked");
             var id = item.String("id");
             if (topics.Any(t => t.Id == id))
             {
                 item.Error("id", $"duplicate topic '{id}'", item.Node("id"));
             }
 
-            topics.Add(new NotCoveredTopic(id, item.String("description"), item.Strings("phrases", 1)));
+            var asked = item.Strings("asked", 0, required: false);
+            topics.Add(new NotCoveredTopic(id, item.String("description"), item.Strings("phrases", asked.Count > 0 ? 0 : 1, required: asked.Count == 0), asked));
         }
 
         return topics;
