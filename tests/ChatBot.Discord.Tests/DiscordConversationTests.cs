@@ -40,7 +40,7 @@ public sealed class DiscordConversationTests
         Assert.True(sent.Elapsed < TimeSpan.FromSeconds(2), $"answered after {sent.Elapsed.TotalSeconds:0.0} s");
         await Eventually.TrueAsync(() => test.RepliesTo(Id(urgent)).Count == 1, "the urgent reply inside the burst");
         Assert.True(sent.Elapsed < TimeSpan.FromSeconds(3), $"urgent reply after {sent.Elapsed.TotalSeconds:0.0} s");
-        await Task.Delay(300);
+        await test.Fake.WaitForIdleAsync();
         var flooderReplies = burst.Where(m => m != urgent).SelectMany(m => test.RepliesTo(Id(m))).ToList();
         Assert.Equal(4, flooderReplies.Count);
         Assert.Single(flooderReplies, r => Text(r).Contains("asking faster than I can answer well", StringComparison.Ordinal));

@@ -117,7 +117,7 @@ public sealed class DiscordMessageTests
         await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
 
         await Eventually.TrueAsync(() => test.RepliesTo(mention["id"]!.GetValue<string>()).Count == 1, "the reply");
-        await Task.Delay(200);
+        await test.Fake.WaitForIdleAsync();
         Assert.Contains("emergency", test.RepliesTo(mention["id"]!.GetValue<string>()).Single().GetRawText(), StringComparison.OrdinalIgnoreCase);
         Assert.Single(test.Fake.Messages);
         Assert.Empty(test.RequestsTo("/users/@me/channels"));

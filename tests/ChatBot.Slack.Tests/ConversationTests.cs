@@ -52,7 +52,7 @@ public sealed class ConversationTests
         Assert.True(sent.Elapsed < TimeSpan.FromSeconds(2), $"answered after {sent.Elapsed.TotalSeconds:0.0} s");
         await Eventually.TrueAsync(() => Posts(fake).Any(p => p.Str("thread_ts") == urgentTs), "the urgent reply inside the burst");
         Assert.True(sent.Elapsed < TimeSpan.FromSeconds(3), $"urgent reply after {sent.Elapsed.TotalSeconds:0.0} s");
-        await Task.Delay(500);
+        await fake.WaitForIdleAsync();
 
         var flooder = Posts(fake).Where(p => p.Str("thread_ts") is { } ts && string.CompareOrdinal(ts, SlackFrames.Ts(100)) >= 0).ToList();
         Assert.Equal(4, flooder.Count);

@@ -19,7 +19,7 @@ public sealed class DirectMessageTests
 
         await fake.SendEnvelopeAsync(SlackFrames.DirectMessage("I am pregnant, can I take it?", SlackFrames.Ts(1), tweak: e => e["channel"] = DmWithoutDPrefix));
         await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "the reply");
-        await Task.Delay(200);
+        await fake.WaitForIdleAsync();
 
         var reply = Assert.Single(fake.Delivered("chat.postMessage"));
         Assert.Equal(DmWithoutDPrefix, reply.Str("channel"));
@@ -37,7 +37,7 @@ public sealed class DirectMessageTests
         await fake.SendEnvelopeAsync(SlackFrames.DirectMessage("what is it?", SlackFrames.Ts(2), tweak: e => e["channel_type"] = "channel"));
         await fake.SendEnvelopeAsync(SlackFrames.Mention("does it help sleep?", SlackFrames.Ts(3)));
         await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "the mention's reply");
-        await Task.Delay(200);
+        await fake.WaitForIdleAsync();
 
         Assert.Equal(SlackFrames.Channel, Assert.Single(fake.Delivered("chat.postMessage")).Str("channel"));
     }
@@ -51,7 +51,7 @@ public sealed class DirectMessageTests
 
         await fake.SendEnvelopeAsync(command);
         await Eventually.TrueAsync(() => fake.Acks.ContainsKey((string)command["envelope_id"]!), "slash ack");
-        await Task.Delay(200);
+        await fake.WaitForIdleAsync();
 
         Assert.Contains("midwife", fake.Acks[(string)command["envelope_id"]!].ToJsonString());
         Assert.Empty(fake.Delivered("response_url"));
@@ -65,7 +65,7 @@ public sealed class DirectMessageTests
 
         await fake.SendEnvelopeAsync(SlackFrames.BlockAction(ActionIds.RelatedPrefix + "pregnancy", "pregnancy", new Uri(fake.BaseUri, "hooks/actions/9"), "1700000300.000009", channel: DmWithoutDPrefix, channelName: "directmessage"));
         await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "the answer");
-        await Task.Delay(200);
+        await fake.WaitForIdleAsync();
 
         var reply = Assert.Single(fake.Delivered("chat.postMessage"));
         Assert.Equal(DmWithoutDPrefix, reply.Str("channel"));

@@ -66,9 +66,12 @@ public sealed class HttpModeTests
         Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
-        await Task.Delay(200);
-        Assert.Equal(0, bot.Engine.Asked);
-        Assert.DoesNotContain(fake.Calls, c => c.Method == "chat.postMessage");
+        var sentinel = SlackFrames.Mention("does magnesium help sleep?", SlackFrames.Ts(3))["payload"]!.ToJsonString();
+        using var accepted = await client.SendAsync(Signed("/slack/events", sentinel, "application/json"));
+        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "the signed sentinel's reply");
+        await fake.WaitForIdleAsync();
+        Assert.Equal(1, bot.Engine.Asked);
+        Assert.Equal(SlackFrames.Ts(3), Assert.Single(fake.Calls, c => c.Method == "chat.postMessage").Str("thread_ts"));
     }
 
     [Fact]
@@ -86,7 +89,7 @@ public sealed class HttpModeTests
         retry.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
         using var second = await client.SendAsync(retry);
         await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "reply");
-        await Task.Delay(200);
+        await fake.WaitForIdleAsync();
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);

@@ -22,7 +22,7 @@ public sealed class RateLimitTests
         }
 
         await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Count() >= ts.Length, "all replies");
-        await Task.Delay(200);
+        await fake.WaitForIdleAsync();
 
         Assert.Equal(ts.Order(), fake.Delivered("chat.postMessage").Select(c => c.Str("thread_ts")).Order());
         var posts = fake.Calls.Where(c => c.Method == "chat.postMessage").ToList();
@@ -43,7 +43,7 @@ public sealed class RateLimitTests
 
         await fake.SendEnvelopeAsync(SlackFrames.Mention("hello", SlackFrames.Ts(1)));
         await Eventually.TrueAsync(() => bot.Logs.Lines.Any(l => l.Level == LogLevel.Error && l.Message.Contains(expected, StringComparison.Ordinal)), "error line");
-        await Task.Delay(200);
+        await fake.WaitForIdleAsync();
 
         Assert.Single(fake.Calls, c => c.Method == "chat.postMessage");
     }

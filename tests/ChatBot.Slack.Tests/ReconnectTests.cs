@@ -38,7 +38,7 @@ public sealed class ReconnectTests
 
         var ts = await StreamAsync(fake, 60, _ => fake.DisconnectAsync(fake.LiveSockets[0], reason, TimeSpan.FromMilliseconds(300)));
         await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Count() >= ts.Count, "all replies");
-        await Task.Delay(300);
+        await fake.WaitForIdleAsync();
 
         AssertEachAnsweredOnce(fake, ts);
         Assert.Equal(2, fake.ConnectionsOpened);
@@ -169,7 +169,7 @@ public sealed class ReconnectTests
 
         await fake.SendEnvelopeAsync(envelope);
         await Eventually.TrueAsync(() => fake.Acks.ContainsKey(id), "the third ack");
-        await Task.Delay(200);
+        await fake.WaitForIdleAsync();
 
         Assert.Equal(3, fake.AckLog.Count(a => a == id));
         Assert.Single(fake.Delivered("chat.postMessage"));
@@ -187,7 +187,7 @@ public sealed class ReconnectTests
         await fake.SendEnvelopeAsync(SlackFrames.Mention("twice", SlackFrames.Ts(9), eventId: "Ev0DUP0001"), sockets[1]);
         await fake.SendEnvelopeAsync(SlackFrames.Mention("sentinel", SlackFrames.Ts(10)), sockets[1]);
         await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(c => c.Str("thread_ts") == SlackFrames.Ts(10)), "sentinel");
-        await Task.Delay(200);
+        await fake.WaitForIdleAsync();
 
         Assert.Equal(2, fake.Delivered("chat.postMessage").Count());
         Assert.Equal(3, fake.Acks.Count);

@@ -32,7 +32,7 @@ public sealed class SendPathInvariantTests
         await fake.SendEnvelopeAsync(admin);
         await Eventually.TrueAsync(() => fake.Acks.ContainsKey((string)admin["envelope_id"]!), "admin refusal");
         await Eventually.TrueAsync(() => fake.Calls.Count(c => c.Method is "chat.postMessage" or "chat.postEphemeral" or "response_url") >= 7, "all messages");
-        await Task.Delay(200);
+        await fake.WaitForIdleAsync();
 
         var bodies = fake.Calls.Where(c => c.Method is "chat.postMessage" or "chat.postEphemeral" or "response_url").Select(c => c.Body)
             .Concat(fake.Acks.Values.Select(a => a["payload"]).OfType<JsonObject>())

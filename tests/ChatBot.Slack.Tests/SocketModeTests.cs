@@ -12,7 +12,7 @@ public sealed class SocketModeTests
 
         await fake.SendEnvelopeAsync(envelope);
         await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "reply");
-        await Task.Delay(200);
+        await fake.WaitForIdleAsync();
 
         var reply = Assert.Single(fake.Delivered("chat.postMessage"));
         Assert.Equal(SlackFrames.Channel, reply.Str("channel"));
@@ -62,7 +62,7 @@ public sealed class SocketModeTests
         await fake.SendEnvelopeAsync(SlackFrames.DirectMessage("deleted", SlackFrames.Ts(14), tweak: e => { e["subtype"] = "message_deleted"; e["hidden"] = true; }));
         await fake.SendEnvelopeAsync(SlackFrames.DirectMessage("a real question", SlackFrames.Ts(15)));
         await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "sentinel reply");
-        await Task.Delay(200);
+        await fake.WaitForIdleAsync();
 
         Assert.Equal(1, bot.Engine.Asked);
         Assert.Single(fake.Delivered("chat.postMessage"));
@@ -146,7 +146,7 @@ public sealed class SocketModeTests
 
         await fake.SendEnvelopeAsync(SlackFrames.Mention("I am pregnant, can I take it?", SlackFrames.Ts(6)));
         await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "the reply");
-        await Task.Delay(200);
+        await fake.WaitForIdleAsync();
 
         Assert.Contains("midwife", Assert.Single(fake.Delivered("chat.postMessage")).Str("text"));
         Assert.Empty(fake.Delivered("chat.postEphemeral"));

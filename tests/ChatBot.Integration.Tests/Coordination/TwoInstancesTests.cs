@@ -104,7 +104,8 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         await Eventually.TrueAsync(() => interactions.All(id => Callbacks(discord, id) > 0), "a response to every /ask", TimeSpan.FromSeconds(30));
         await Eventually.TrueAsync(() => threads.All(ts => SlackReplies(slack, ts) > 0), "a reply to every Slack mention", TimeSpan.FromSeconds(30));
         await Eventually.TrueAsync(() => slack.AckLog.Count >= 12, "Slack's re-sends acked", TimeSpan.FromSeconds(30));
-        await Task.Delay(1500); // time for a duplicate to show
+        await discord.WaitForIdleAsync(); // a duplicate would show before both fakes go idle
+        await slack.WaitForIdleAsync();
 
         Assert.All(messages, id => Assert.Equal(1, ReplyPosts(discord, id))); // sent once, not merely deduplicated by its nonce
         Assert.All(interactions, id => Assert.Equal(1, Callbacks(discord, id)));

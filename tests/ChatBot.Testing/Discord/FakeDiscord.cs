@@ -43,6 +43,9 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public FakeGateway Gateway { get; }
 
+    /// <summary>REST requests and gateway frames in flight, and when the fake last saw anything.</summary>
+    internal Traffic Traffic { get; } = new();
+
     public string ApiBaseUrl { get; private set; } = "";
 
     public string WebSocketBase { get; private set; } = "";
@@ -83,6 +86,13 @@ public sealed class FakeDiscord : IAsyncDisposable
         .Where(b => b.TryGetProperty("message_reference", out var r) && r.GetProperty("message_id").GetString() == messageId)
         .ToList();
 
+    /// <summary>
+    /// Completes once the fake is idle: no REST request or gateway frame in flight and nothing new (heartbeats aside)
+    /// for <paramref name="quietSpell"/>. Wait for it, then assert that nothing else was sent.
+    /// </summary>
+    public Task WaitForIdleAsync(TimeSpan? quietSpell = null) =>
+        Eventually.TrueAsync(() => Traffic.IsQuietFor(quietSpell ?? Traffic.DefaultQuietSpell), "the fake Discord to go idle (nothing in flight)");
+
     public static bool IsMessageCreate(RecordedRequest request) => request.Method == "POST" && request.Path.StartsWith("/channels/", StringComparison.Ordinal);
 
     public string NewId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -103,6 +113,7 @@ public sealed class FakeDiscord : IAsyncDisposable
             return;
         }
 
+        using var inFlight = Traffic.Begin();
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync().ConfigureAwait(false);
         context.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body));
         var request = new RecordedRequest(context.Request.Method, path["/api/v10".Length..], body,

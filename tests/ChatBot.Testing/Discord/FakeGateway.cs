@@ -112,13 +112,18 @@ public sealed class FakeGateway
     internal async Task HandleAsync(HttpContext context)
     {
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        var connection = new Connection(socket, Interlocked.Increment(ref _connections), context.Request.Path + context.Request.QueryString);
+        var connection = new Connection(socket, Interlocked.Increment(ref _connections), context.Request.Path + context.Request.QueryString, _discord.Traffic);
         await connection.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs }, ["s"] = null, ["t"] = null }).ConfigureAwait(false);
         try
         {
             while (await connection.ReceiveAsync().ConfigureAwait(false) is { } frame)
             {
                 var op = frame.GetProperty("op").GetInt32();
+                if (op != 1)
+                {
+                    _discord.Traffic.Seen(); // heartbeats are the connection's pulse, not activity
+                }
+
                 var data = frame.TryGetProperty("d", out var d) ? d.Clone() : default;
                 Received.Enqueue(new GatewayFrameRecord(connection.Id, connection.PathAndQuery, op, data, System.Diagnostics.Stopwatch.GetTimestamp()));
                 await OnFrameAsync(connection, op, data).ConfigureAwait(false);
@@ -271,7 +276,7 @@ public sealed class FakeGateway
         }
     }
 
-    private sealed class Connection(WebSocket socket, int id, string pathAndQuery)
+    private sealed class Connection(WebSocket socket, int id, string pathAndQuery, Traffic traffic)
     {
         private readonly SemaphoreSlim _send = new(1, 1);
 
@@ -289,6 +294,8 @@ public sealed class FakeGateway
 
         public async Task SendAsync(JsonObject frame)
         {
+            var heartbeatAck = frame["op"]?.GetValue<int>() == 11;
+            using var inFlight = heartbeatAck ? null : (IDisposable)traffic.Begin();
             var bytes = Encoding.UTF8.GetBytes(frame.ToJsonString());
             await _send.WaitAsync().ConfigureAwait(false);
             try

@@ -30,6 +30,8 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedResponse>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonObject> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _acksToDrop = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _unacked = new(StringComparer.Ordinal);
+    private readonly Traffic _traffic = new();
     private readonly List<FakeSocket> _sockets = [];
     private readonly List<Task> _background = [];
     private int _socketIds;
@@ -91,6 +93,13 @@ public sealed class FakeSlackServer : IAsyncDisposable
         ["Slack:ReconnectMaxDelay"] = "00:00:01",
     };
 
+    /// <summary>
+    /// Completes once the fake is idle: every envelope written to a socket acked, no Web API call or frame in flight,
+    /// and nothing new for <paramref name="quietSpell"/>. Wait for it, then assert that nothing else was sent.
+    /// </summary>
+    public Task WaitForIdleAsync(TimeSpan? quietSpell = null) =>
+        Eventually.TrueAsync(() => _unacked.IsEmpty && _traffic.IsQuietFor(quietSpell ?? Traffic.DefaultQuietSpell), "the fake Slack to go idle (every envelope acked, nothing in flight)");
+
     public IEnumerable<RecordedCall> Delivered(string method) => Calls.Where(c => c.Method == method && c.Delivered);
 
     public static async Task<FakeSlackServer> StartAsync()
@@ -129,6 +138,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         var socket = on ?? PickSocket();
         if (socket is not null)
         {
+            _unacked[id] = 0;
             await socket.SendAsync(envelope.ToJsonString());
         }
 
@@ -147,7 +157,13 @@ public sealed class FakeSlackServer : IAsyncDisposable
         var copy = (JsonObject)envelope.DeepClone();
         copy["retry_attempt"] = attempt;
         copy["retry_reason"] = "timeout";
-        return (on ?? PickSocket())?.SendAsync(copy.ToJsonString()) ?? Task.CompletedTask;
+        if ((on ?? PickSocket()) is not { } socket)
+        {
+            return Task.CompletedTask;
+        }
+
+        _unacked[(string)copy["envelope_id"]!] = 0;
+        return socket.SendAsync(copy.ToJsonString());
     }
 
     public Task DisconnectAsync(FakeSocket socket, string reason, TimeSpan closeAfter)
@@ -176,6 +192,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
             copy["retry_reason"] = "timeout";
             if (PickSocket() is { } socket)
             {
+                _unacked[id] = 0;
                 await socket.SendAsync(copy.ToJsonString());
             }
         }
@@ -199,7 +216,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         }
 
         using var ws = await context.WebSockets.AcceptWebSocketAsync();
-        var socket = new FakeSocket(Interlocked.Increment(ref _socketIds), ws);
+        var socket = new FakeSocket(Interlocked.Increment(ref _socketIds), ws, _traffic);
         int count;
         lock (_sockets)
         {
@@ -238,6 +255,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     private void OnAck(string text)
     {
+        _traffic.Seen();
         if (JsonNode.Parse(text) is not JsonObject ack || ack["envelope_id"]?.GetValue<string>() is not { } id)
         {
             return;
@@ -251,10 +269,12 @@ public sealed class FakeSlackServer : IAsyncDisposable
         }
 
         Acks[id] = ack;
+        _unacked.TryRemove(id, out _);
     }
 
     private async Task ApiAsync(HttpContext context, string method)
     {
+        using var inFlight = _traffic.Begin();
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync();
         var body = ParseBody(text, context.Request.ContentType);

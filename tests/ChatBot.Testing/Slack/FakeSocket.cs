@@ -7,12 +7,14 @@ namespace ChatBot.Testing.Slack;
 public sealed class FakeSocket
 {
     private readonly WebSocket _socket;
+    private readonly Traffic _traffic;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
-    public FakeSocket(int id, WebSocket socket)
+    public FakeSocket(int id, WebSocket socket, Traffic traffic)
     {
         Id = id;
         _socket = socket;
+        _traffic = traffic;
     }
 
     public int Id { get; }
@@ -27,6 +29,7 @@ public sealed class FakeSocket
     /// <summary>Any frame, including binary or malformed ones, to prove the client shrugs them off.</summary>
     public async Task SendRawAsync(byte[] bytes, WebSocketMessageType type)
     {
+        using var inFlight = _traffic.Begin();
         await _sendLock.WaitAsync().ConfigureAwait(false);
         try
         {
