@@ -1,3 +1,4 @@
+using ChatBot.Core.Answering;
 using ChatBot.Slack.Rendering;
 
 namespace ChatBot.Slack.Tests;
@@ -20,8 +21,8 @@ public sealed class ButtonTests
 
         var related = fake.Delivered("chat.postMessage").Last();
         Assert.Equal("1700000300.000001", related.Str("thread_ts"));
-        Assert.Contains("Answer for " + (string)button["value"]!, related.Str("text"));
-        Assert.Contains(StubAnswerEngine.DoctorAdvice, related.Str("text"));
+        Assert.Contains(SlackText.Escape(bot.Engine.ShowEntry((string)button["value"]!, new AskContext("slack")).Title!), related.Str("text"));
+        bot.AssertCarriesCaveatAndDoctorAdvice(related.Str("text"));
     }
 
     [Fact]
@@ -31,12 +32,12 @@ public sealed class ButtonTests
         await using var bot = await SlackTestHost.StartAsync(fake);
         fake.Script("chat.postMessage", ScriptedResponse.Error("not_in_channel"));
 
-        await fake.SendEnvelopeAsync(SlackFrames.BlockAction(ActionIds.RelatedPrefix + "magnesium-dose", "magnesium-dose", new Uri(fake.BaseUri, "hooks/actions/4"), "1700000300.000004"));
+        await fake.SendEnvelopeAsync(SlackFrames.BlockAction(ActionIds.RelatedPrefix + "how-much-to-take", "how-much-to-take", new Uri(fake.BaseUri, "hooks/actions/4"), "1700000300.000004"));
         await Eventually.TrueAsync(() => fake.Delivered("response_url").Any(), "related answer through response_url");
 
         var answer = fake.Delivered("response_url").Single();
         Assert.Equal("in_channel", answer.Str("response_type"));
-        Assert.Contains(StubAnswerEngine.DoctorAdvice, answer.Str("text"));
+        bot.AssertCarriesCaveatAndDoctorAdvice(answer.Str("text"));
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public sealed class ButtonTests
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
 
-        await fake.SendEnvelopeAsync(SlackFrames.BlockAction(ActionIds.RelatedPrefix + "magnesium-dose", "magnesium-dose", new Uri(fake.BaseUri, "hooks/actions/2"), "1700000300.000002", ephemeral: true));
+        await fake.SendEnvelopeAsync(SlackFrames.BlockAction(ActionIds.RelatedPrefix + "how-much-to-take", "how-much-to-take", new Uri(fake.BaseUri, "hooks/actions/2"), "1700000300.000002", ephemeral: true));
         await Eventually.TrueAsync(() => fake.Delivered("response_url").Any(), "related answer");
 
         Assert.Equal("ephemeral", fake.Delivered("response_url").Single().Str("response_type"));
@@ -68,6 +69,6 @@ public sealed class ButtonTests
         var thanks = fake.Delivered("response_url").Single();
         Assert.Equal("ephemeral", thanks.Str("response_type"));
         Assert.Contains("Thanks", thanks.Str("text"));
-        Assert.Contains(StubAnswerEngine.Caveat, thanks.Str("text"));
+        bot.AssertCarriesCaveatAndDoctorAdvice(thanks.Str("text"));
     }
 }

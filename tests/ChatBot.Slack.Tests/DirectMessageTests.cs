@@ -1,3 +1,4 @@
+using ChatBot.Core.Answering;
 using ChatBot.Slack.Rendering;
 
 namespace ChatBot.Slack.Tests;
@@ -10,6 +11,12 @@ namespace ChatBot.Slack.Tests;
 public sealed class DirectMessageTests
 {
     private const string DmWithoutDPrefix = "C0DM000009";
+
+    /// <summary>A related question whose answer, in these tests, comes with the pregnancy guidance.</summary>
+    private const string Entry = "how-much-to-take";
+
+    private static void GuidanceOnEntry(SlackTestHost bot) =>
+        bot.Engine.GuidanceOnEntry = (Entry, bot.Engine.Inner.Ask("I am pregnant, can I take it?", new AskContext("slack")));
 
     [Fact]
     public async Task A_DM_message_with_safety_guidance_is_answered_whole_in_the_DM_without_a_thread()
@@ -62,8 +69,9 @@ public sealed class DirectMessageTests
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
+        GuidanceOnEntry(bot);
 
-        await fake.SendEnvelopeAsync(SlackFrames.BlockAction(ActionIds.RelatedPrefix + "pregnancy", "pregnancy", new Uri(fake.BaseUri, "hooks/actions/9"), "1700000300.000009", channel: DmWithoutDPrefix, channelName: "directmessage"));
+        await fake.SendEnvelopeAsync(SlackFrames.BlockAction(ActionIds.RelatedPrefix + Entry, Entry, new Uri(fake.BaseUri, "hooks/actions/9"), "1700000300.000009", channel: DmWithoutDPrefix, channelName: "directmessage"));
         await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "the answer");
         await fake.WaitForIdleAsync();
 
@@ -78,8 +86,9 @@ public sealed class DirectMessageTests
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
+        GuidanceOnEntry(bot);
 
-        await fake.SendEnvelopeAsync(SlackFrames.BlockAction(ActionIds.RelatedPrefix + "pregnancy", "pregnancy", new Uri(fake.BaseUri, "hooks/actions/10"), "1700000300.000010"));
+        await fake.SendEnvelopeAsync(SlackFrames.BlockAction(ActionIds.RelatedPrefix + Entry, Entry, new Uri(fake.BaseUri, "hooks/actions/10"), "1700000300.000010"));
         await Eventually.TrueAsync(() => fake.Delivered("chat.postEphemeral").Any(), "the private guidance");
 
         Assert.DoesNotContain("midwife", Assert.Single(fake.Delivered("chat.postMessage")).Json);

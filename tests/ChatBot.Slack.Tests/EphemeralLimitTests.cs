@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using ChatBot.Core.Answering;
+using ChatBot.Core.Replies;
+using ChatBot.Slack.Rendering;
 
 namespace ChatBot.Slack.Tests;
 
@@ -18,19 +21,20 @@ public sealed class EphemeralLimitTests
         _ => [],
     };
 
-    private static void AssertFitsWithTheFixedPartsWhole(JsonObject message, params string[] alsoWhole)
+    /// <summary>The message fits, and the fixed parts of <paramref name="reply"/> (what the engine answered) are in it whole.</summary>
+    private static void AssertFitsWithTheFixedPartsWhole(JsonObject message, Reply reply)
     {
         Assert.True(FakeSlackServer.TextBytes(message) <= FakeSlackServer.EphemeralTextLimit, $"{FakeSlackServer.TextBytes(message)} bytes of text");
         var text = (string)message["text"]!;
         var blocks = Texts(message["blocks"]).ToList();
-        foreach (var whole in alsoWhole.Concat(["Small study.", StubAnswerEngine.Caveat, StubAnswerEngine.DoctorAdvice]))
+        foreach (var whole in reply.Safety.Select(s => s.Message).Concat(reply.Caveats).Append(reply.DoctorAdvice).Select(SlackText.Escape))
         {
             Assert.Contains(whole, text);
             Assert.Contains(blocks, b => b.Contains(whole, StringComparison.Ordinal));
         }
 
         Assert.Contains(blocks, b => b.Contains("Schlafqualität", StringComparison.Ordinal) && b.EndsWith('…'));
-        Assert.Contains("Zhang et al. 2022", string.Concat(blocks));
+        Assert.Contains(SlackText.Escape(reply.Citations[0].SourceTitle), string.Concat(blocks));
     }
 
     [Fact]
@@ -40,12 +44,15 @@ public sealed class EphemeralLimitTests
         await using var bot = await SlackTestHost.StartAsync(fake);
         bot.Engine.AnswerFor = _ => LongAnswer;
 
+        var reply = bot.Engine.Ask("I am pregnant, can I take it?", new AskContext("slack"));
+        Assert.NotEmpty(reply.Safety);
+
         await fake.SendEnvelopeAsync(SlackFrames.Mention("I am pregnant, can I take it?", SlackFrames.Ts(400)));
         await Eventually.TrueAsync(() => fake.Calls.Any(c => c.Method == "chat.postEphemeral"), "the ephemeral guidance");
 
         var guidance = Assert.Single(fake.Calls, c => c.Method == "chat.postEphemeral");
         Assert.True(guidance.Delivered, "Slack refused the ephemeral guidance");
-        AssertFitsWithTheFixedPartsWhole(guidance.Body, "During pregnancy, ask your midwife or doctor first.");
+        AssertFitsWithTheFixedPartsWhole(guidance.Body, reply);
     }
 
     [Fact]
@@ -54,6 +61,7 @@ public sealed class EphemeralLimitTests
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
         bot.Engine.AnswerFor = _ => LongAnswer;
+        var reply = bot.Engine.Ask("tell me everything", new AskContext("slack"));
         var envelope = SlackFrames.SlashCommand("tell me everything", new Uri(fake.BaseUri, "hooks/commands/40"));
         var id = (string)envelope["envelope_id"]!;
 
@@ -62,7 +70,7 @@ public sealed class EphemeralLimitTests
 
         var payload = fake.Acks[id]["payload"]!.AsObject();
         Assert.Equal("ephemeral", (string)payload["response_type"]!);
-        AssertFitsWithTheFixedPartsWhole(payload);
+        AssertFitsWithTheFixedPartsWhole(payload, reply);
     }
 
     [Fact]
@@ -72,11 +80,14 @@ public sealed class EphemeralLimitTests
         await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:SlashReplyVisibility"] = "in_channel");
         bot.Engine.AnswerFor = _ => LongAnswer;
 
+        var reply = bot.Engine.Ask("pregnant and sleepless", new AskContext("slack"));
+        Assert.NotEmpty(reply.Safety);
+
         await fake.SendEnvelopeAsync(SlackFrames.SlashCommand("pregnant and sleepless", new Uri(fake.BaseUri, "hooks/commands/41")));
         await Eventually.TrueAsync(() => fake.Calls.Any(c => c.Method == "response_url"), "the private guidance");
 
         var guidance = Assert.Single(fake.Calls, c => c.Method == "response_url");
         Assert.True(guidance.Delivered, "Slack refused the ephemeral guidance");
-        AssertFitsWithTheFixedPartsWhole(guidance.Body, "During pregnancy, ask your midwife or doctor first.");
+        AssertFitsWithTheFixedPartsWhole(guidance.Body, reply);
     }
 }

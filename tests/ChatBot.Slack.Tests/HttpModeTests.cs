@@ -3,7 +3,9 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using ChatBot.Core.Answering;
 using ChatBot.Slack.HttpMode;
+using ChatBot.Slack.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Slack.Tests;
@@ -139,7 +141,7 @@ public sealed class HttpModeTests
 
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("ephemeral", (string)body["response_type"]!);
-        Assert.Contains(StubAnswerEngine.DoctorAdvice, (string)body["text"]!);
+        bot.AssertCarriesCaveatAndDoctorAdvice((string)body["text"]!);
     }
 
     [Fact]
@@ -155,9 +157,8 @@ public sealed class HttpModeTests
 
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("ephemeral", (string)body["response_type"]!);
-        Assert.Contains("You may not use this command.", (string)body["text"]!);
-        Assert.Contains(StubAnswerEngine.Caveat, (string)body["text"]!);
-        Assert.Contains(StubAnswerEngine.DoctorAdvice, (string)body["text"]!);
+        Assert.Contains(SlackText.Escape(bot.Engine.Notice(NoticeKind.Refusal).Message), (string)body["text"]!);
+        bot.AssertCarriesCaveatAndDoctorAdvice((string)body["text"]!);
     }
 
     [Fact]

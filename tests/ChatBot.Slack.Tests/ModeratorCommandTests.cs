@@ -120,7 +120,7 @@ public sealed class ModeratorCommandTests
 
         var reply = await ModeratorHost.SlashReplyAsync(fake, "admin status");
 
-        Assert.Contains("You may not use this command.", (string)reply["text"]!);
+        Assert.Contains(SlackText.Escape(bot.Engine.Notice(NoticeKind.Refusal).Message), (string)reply["text"]!);
         Assert.Single(fake.Calls, c => c.Method == "usergroups.users.list");
     }
 
@@ -136,8 +136,8 @@ public sealed class ModeratorCommandTests
 
         Assert.All([first, second], reply =>
         {
-            Assert.Contains("You may not use this command.", (string)reply["text"]!);
-            Assert.Contains(StubAnswerEngine.DoctorAdvice, (string)reply["text"]!);
+            Assert.Contains(SlackText.Escape(bot.Engine.Notice(NoticeKind.Refusal).Message), (string)reply["text"]!);
+            bot.AssertCarriesCaveatAndDoctorAdvice((string)reply["text"]!);
             Assert.Equal("ephemeral", (string)reply["response_type"]!);
         });
         Assert.Single(fake.Calls, c => c.Method == "usergroups.users.list");

@@ -79,8 +79,7 @@ public sealed class ReloadNotifierTests
         await Notifier(bot).NotifyAsync(Report(applied: true, "v2", "v1"), CancellationToken.None);
         var post = Assert.Single(fake.Delivered("chat.postMessage"));
         Assert.Contains("Knowledge v2 is live", post.Str("text"));
-        Assert.Contains(StubAnswerEngine.Caveat, post.Str("text"));
-        Assert.Contains(StubAnswerEngine.DoctorAdvice, post.Str("text"));
+        bot.AssertCarriesCaveatAndDoctorAdvice(post.Str("text"));
     }
 
     [Fact]

@@ -1,11 +1,9 @@
-using ChatBot.Core;
 using ChatBot.Core.Answering;
 using ChatBot.Core.Feedback;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Retrieval;
-using ChatBot.Host.Operations;
-using ChatBot.Slack;
-using Microsoft.Extensions.Configuration;
+using ChatBot.Host;
+using ChatBot.Slack.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,10 +13,11 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Slack.Tests;
 
 /// <summary>
-/// The production <c>AddChatBotCore</c> and <c>AddSlackAdapter</c> registrations in a real host, pointed at the fake
-/// by configuration, with the production host's answer to a failed service (one line, exit code). A stand-in
-/// engine, an in-memory feedback sink and one knowledge store shared by every host (loading the knowledge takes
-/// about a second) are registered first; Core's defaults yield to them.
+/// The production host (ChatBotHostBuilder: the real engine over the shipped knowledge, lexical matching,
+/// AddSlackAdapter, the production answer to a failed service) pointed at a fake Slack purely through configuration,
+/// as the Discord tests do. Two things are swapped in: the engine is wrapped in a <see cref="SteerableAnswerEngine"/>
+/// (untouched, it answers as production does), and every host shares one loaded knowledge store, as loading the
+/// shipped knowledge takes about a second and these tests never edit it (those that do use <see cref="ModeratorHost"/>).
 /// </summary>
 public sealed class SlackTestHost : IAsyncDisposable
 {
@@ -29,25 +28,38 @@ public sealed class SlackTestHost : IAsyncDisposable
         TimeProvider.System,
         NullLogger<KnowledgeStore>.Instance));
 
-    private SlackTestHost(IHost host, StubAnswerEngine engine, InMemoryFeedbackSink feedback, CapturingLoggerProvider logs)
+    private SlackTestHost(IHost host, CapturingLoggerProvider logs)
     {
         Host = host;
-        Engine = engine;
-        Feedback = feedback;
         Logs = logs;
+        Engine = (SteerableAnswerEngine)host.Services.GetRequiredService<IAnswerEngine>();
+        var about = Engine.About();
+        Caveat = about.Caveats[0];
+        DoctorAdvice = about.DoctorAdvice;
     }
 
     public IHost Host { get; }
 
-    public StubAnswerEngine Engine { get; }
+    public SteerableAnswerEngine Engine { get; }
 
-    public InMemoryFeedbackSink Feedback { get; }
+    public InMemoryFeedbackSink Feedback => Host.Services.GetRequiredService<InMemoryFeedbackSink>();
 
     public CapturingLoggerProvider Logs { get; }
+
+    /// <summary>The standing caveat every reply carries.</summary>
+    public string Caveat { get; }
+
+    /// <summary>The general doctor advice (a safety notice brings its own).</summary>
+    public string DoctorAdvice { get; }
 
     public static Dictionary<string, string?> Settings(FakeSlackServer fake)
     {
         var settings = fake.BotSettings();
+        settings["Knowledge:Path"] = Repository.Knowledge;
+        settings["Knowledge:Watch"] = "false";
+        settings["Retrieval:Mode"] = "Lexical";
+        settings["Console:Enabled"] = "false";
+        settings["QuestionLog:Enabled"] = "false";
         // Transport tests send bursts into one channel; pacing is tested on its own, with short intervals.
         settings["Slack:ChannelPostInterval"] = "00:00:00";
         // Transport tests send bursts from one user; fair use is tested on its own, with it on.
@@ -55,38 +67,24 @@ public sealed class SlackTestHost : IAsyncDisposable
         return settings;
     }
 
-    /// <summary>Core's settings: the shipped knowledge without embeddings, and no question log file.</summary>
-    private static Dictionary<string, string?> CoreSettings => new()
-    {
-        ["Knowledge:Path"] = Repository.Knowledge,
-        ["Retrieval:Mode"] = "Lexical",
-        ["QuestionLog:Enabled"] = "false",
-    };
-
-    public static IHost Build(Dictionary<string, string?> settings, StubAnswerEngine engine, InMemoryFeedbackSink feedback, CapturingLoggerProvider logs)
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(CoreSettings).AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders().AddProvider(logs);
-        builder.Services.AddSingleton<IAnswerEngine>(engine);
-        builder.Services.AddSingleton<IFeedbackSink>(feedback);
-        builder.Services.AddSingleton(SharedKnowledge.Value);
-        builder.Services.AddChatBotCore(builder.Configuration);
-        builder.Services.AddSlackAdapter(builder.Configuration);
-        builder.Services.AddBackgroundFailureStop();
-        return builder.Build();
-    }
-
-    public static async Task<SlackTestHost> StartAsync(FakeSlackServer fake, Action<Dictionary<string, string?>>? configure = null, bool waitForSocket = true)
+    /// <param name="time">The clock every timed wait in the host runs on (a <c>FakeTimeProvider</c> to step it); the system clock when null.</param>
+    public static async Task<SlackTestHost> StartAsync(FakeSlackServer fake, Action<Dictionary<string, string?>>? configure = null, bool waitForSocket = true, TimeProvider? time = null)
     {
         var settings = Settings(fake);
         configure?.Invoke(settings);
-        var engine = new StubAnswerEngine();
-        var feedback = new InMemoryFeedbackSink();
+        var builder = ChatBotHostBuilder.Create([], settings);
+        builder.Services.AddSingleton(SharedKnowledge.Value);
+        builder.Services.AddSingleton<IAnswerEngine>(sp => new SteerableAnswerEngine(ActivatorUtilities.CreateInstance<AnswerEngine>(sp)));
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         var logs = new CapturingLoggerProvider();
-        var host = Build(settings, engine, feedback, logs);
+        builder.Logging.ClearProviders().AddProvider(logs);
+        var host = builder.Build();
         await host.StartAsync();
-        var started = new SlackTestHost(host, engine, feedback, logs);
+        var started = new SlackTestHost(host, logs);
         if (waitForSocket)
         {
             var want = int.Parse(settings["Slack:Connections"]!, System.Globalization.CultureInfo.InvariantCulture);
@@ -94,6 +92,14 @@ public sealed class SlackTestHost : IAsyncDisposable
         }
 
         return started;
+    }
+
+    /// <summary>The text carries the standing caveat and doctor advice: the general advice, or a safety notice's own ("talk to your doctor…").</summary>
+    public void AssertCarriesCaveatAndDoctorAdvice(string? text)
+    {
+        Assert.NotNull(text);
+        Assert.Contains(SlackText.Escape(Caveat), text);
+        Assert.Matches("[Tt]alk to (a|your) doctor", text);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,6 @@
+using ChatBot.Core.Answering;
+using ChatBot.Slack.Rendering;
+
 
 namespace ChatBot.Slack.Tests;
 
@@ -17,9 +20,8 @@ public sealed class SocketModeTests
         var reply = Assert.Single(fake.Delivered("chat.postMessage"));
         Assert.Equal(SlackFrames.Channel, reply.Str("channel"));
         Assert.Equal(SlackFrames.Ts(1), reply.Str("thread_ts"));
-        Assert.Contains(StubAnswerEngine.Caveat, reply.Str("text"));
-        Assert.Contains(StubAnswerEngine.DoctorAdvice, reply.Str("text"));
-        Assert.Contains(StubAnswerEngine.DoctorAdvice, reply.Body["blocks"]!.ToJsonString());
+        bot.AssertCarriesCaveatAndDoctorAdvice(reply.Str("text"));
+        Assert.Contains(SlackText.Escape(bot.DoctorAdvice), reply.Body["blocks"]!.ToJsonString());
         Assert.Equal("Bearer xoxb-test-0000-secret", reply.Authorization);
         Assert.True(fake.Acks.ContainsKey((string)envelope["envelope_id"]!));
     }
@@ -108,12 +110,12 @@ public sealed class SocketModeTests
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
 
-        await fake.SendEnvelopeAsync(SlackFrames.Mention("boom", SlackFrames.Ts(4)));
+        await fake.SendEnvelopeAsync(SlackFrames.Mention(SteerableAnswerEngine.FailingQuestion, SlackFrames.Ts(4)));
         await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "error notice");
 
         var reply = Assert.Single(fake.Delivered("chat.postMessage"));
-        Assert.Contains("something went wrong", reply.Str("text"));
-        Assert.Contains(StubAnswerEngine.DoctorAdvice, reply.Str("text"));
+        Assert.Contains(SlackText.Escape(bot.Engine.Notice(NoticeKind.Error).Message), reply.Str("text"));
+        bot.AssertCarriesCaveatAndDoctorAdvice(reply.Str("text"));
     }
 
     [Fact]
@@ -126,9 +128,9 @@ public sealed class SocketModeTests
         await Eventually.TrueAsync(() => fake.Delivered("chat.postEphemeral").Any(), "ephemeral guidance");
 
         var pub = Assert.Single(fake.Delivered("chat.postMessage"));
-        Assert.Contains("safety guidance privately", pub.Str("text"));
+        Assert.Contains(SlackText.Escape(bot.Engine.Notice(NoticeKind.SafetyGuidanceSentPrivately).Message), pub.Str("text"));
         Assert.DoesNotContain("midwife", pub.Json);
-        Assert.Contains(StubAnswerEngine.DoctorAdvice, pub.Str("text"));
+        bot.AssertCarriesCaveatAndDoctorAdvice(pub.Str("text"));
         var priv = Assert.Single(fake.Delivered("chat.postEphemeral"));
         Assert.Equal(SlackFrames.User, priv.Str("user"));
         Assert.Equal(SlackFrames.Ts(5), priv.Str("thread_ts"));

@@ -4,8 +4,8 @@ using ChatBot.Core.Replies;
 namespace ChatBot.Slack.Tests;
 
 /// <summary>
-/// A small stand-in for Core's engine with the same reply invariants (caveats and doctor advice on
-/// every reply). "pregnant" raises a safety flag; "boom" throws; <see cref="EchoQuestion"/> puts the
+/// Reply fixtures for the Block Kit renderer's unit tests (the hosts run the production engine): a small
+/// stand-in for Core's engine with the same reply invariants (caveats and doctor advice on every reply). "pregnant" raises a safety flag; "boom" throws; <see cref="EchoQuestion"/> puts the
 /// question into the answer so the send path's escaping can be tested against hostile text.
 /// </summary>
 public sealed class StubAnswerEngine : IAnswerEngine
