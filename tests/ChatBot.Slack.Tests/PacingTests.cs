@@ -1,49 +1,62 @@
-using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Slack.Tests;
 
-/// <summary>Slack allows about one message a second per channel: replies to one channel leave spaced, other channels do not wait.</summary>
+/// <summary>
+/// Slack allows about one message a second per channel: replies to one channel leave spaced, other channels do not
+/// wait. The host runs on a fake clock, so the spacing is shown by stepping time, not by measuring it.
+/// </summary>
 public sealed class PacingTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-
-    /// <summary>A post is booked before its request leaves, so its arrival may lag the booking by the trip to the fake.</summary>
-    private static readonly TimeSpan Trip = TimeSpan.FromMilliseconds(150);
-
+    private static readonly TimeSpan JustShort = Interval - TimeSpan.FromMilliseconds(1);
     private const string OtherChannel = "C0CHAN0009";
 
     [Fact]
-    public async Task RepliesToOneChannel_AreSpacedByTheInterval()
+    public async Task RepliesToOneChannel_EachWaitForTheIntervalAfterThePrevious()
     {
+        var clock = new FakeTimeProvider();
         await using var fake = await FakeSlackServer.StartAsync();
-        await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:ChannelPostInterval"] = Interval.ToString());
+        await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:ChannelPostInterval"] = Interval.ToString(), time: clock);
 
         for (var i = 0; i < 3; i++)
         {
             await fake.SendEnvelopeAsync(SlackFrames.Mention("burst " + i, SlackFrames.Ts(300 + i)));
         }
 
-        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Count() == 3, "three replies");
+        await Eventually.TrueAsync(() => Posts(fake) == 1, "the first reply, at once");
+        for (var posted = 1; posted < 3; posted++)
+        {
+            clock.Advance(JustShort);
+            await fake.WaitForIdleAsync();
+            Assert.Equal(posted, Posts(fake));
 
-        var posts = fake.Delivered("chat.postMessage").OrderBy(c => c.Timestamp).ToList();
-        Assert.All(posts.Zip(posts.Skip(1)), pair =>
-            Assert.True(Stopwatch.GetElapsedTime(pair.First.Timestamp, pair.Second.Timestamp) >= Interval - Trip, "two posts to one channel came closer than the interval"));
+            clock.Advance(Interval - JustShort);
+            await Eventually.TrueAsync(() => Posts(fake) == posted + 1, "the next reply, one interval after the previous");
+        }
+
+        await fake.WaitForIdleAsync();
+        Assert.Equal(3, Posts(fake));
     }
 
     [Fact]
     public async Task AReplyToAnotherChannel_DoesNotWaitForTheFirstChannelsPace()
     {
+        var clock = new FakeTimeProvider();
         await using var fake = await FakeSlackServer.StartAsync();
-        await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:ChannelPostInterval"] = Interval.ToString());
+        await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:ChannelPostInterval"] = Interval.ToString(), time: clock);
 
         await fake.SendEnvelopeAsync(SlackFrames.Mention("first here", SlackFrames.Ts(320)));
         await fake.SendEnvelopeAsync(SlackFrames.Mention("second here", SlackFrames.Ts(321)));
         await fake.SendEnvelopeAsync(SlackFrames.Mention("elsewhere", SlackFrames.Ts(322), channel: OtherChannel));
-        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Count() == 3, "three replies");
+        await Eventually.TrueAsync(() => Posts(fake) == 2, "one reply in each channel, with the clock standing still");
+        await fake.WaitForIdleAsync();
 
-        var here = fake.Delivered("chat.postMessage").Where(c => c.Str("channel") == SlackFrames.Channel).OrderBy(c => c.Timestamp).ToList();
-        var elsewhere = Assert.Single(fake.Delivered("chat.postMessage"), c => c.Str("channel") == OtherChannel);
-        Assert.True(Stopwatch.GetElapsedTime(here[0].Timestamp, here[1].Timestamp) >= Interval - Trip, "the first channel was not paced");
-        Assert.True(elsewhere.Timestamp < here[1].Timestamp, "the other channel's reply waited for the first channel's pace");
+        Assert.Single(fake.Delivered("chat.postMessage"), c => c.Str("channel") == OtherChannel);
+        Assert.Single(fake.Delivered("chat.postMessage"), c => c.Str("channel") == SlackFrames.Channel);
+        clock.Advance(Interval);
+        await Eventually.TrueAsync(() => Posts(fake) == 3, "the first channel's second reply, one interval later");
     }
+
+    private static int Posts(FakeSlackServer fake) => fake.Delivered("chat.postMessage").Count();
 }
