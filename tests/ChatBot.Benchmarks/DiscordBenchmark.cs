@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ChatBot.Host;
-using ChatBot.Integration.Tests.Discord.Fake;
+using ChatBot.Testing;
+using ChatBot.Testing.Discord;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -59,7 +60,7 @@ public static class DiscordBenchmark
         builder.Logging.ClearProviders();
         using var host = builder.Build();
         await host.StartAsync();
-        await UntilAsync(() => fake.Gateway.IsReady);
+        await Eventually.TrueAsync(() => fake.Gateway.IsReady, "gateway READY", TimeSpan.FromSeconds(60));
 
         var questions = new[]
         {
@@ -67,13 +68,13 @@ public static class DiscordBenchmark
             "what are the side effects?", "how long until it works?", "what is magnesium l-threonate?",
         };
         await SendAsync(fake, Warmup, questions, new Dictionary<string, long>(), 0);
-        await UntilAsync(() => fake.Messages.Count >= Warmup);
+        await Eventually.TrueAsync(() => fake.Messages.Count >= Warmup, "the warm-up replies", TimeSpan.FromSeconds(60));
         fake.Messages.Clear();
 
         var sentAt = new Dictionary<string, long>();
         var start = Stopwatch.GetTimestamp();
         await SendAsync(fake, Mentions, questions, sentAt, paceMs);
-        await UntilAsync(() => fake.Messages.Count >= Mentions, timeoutSeconds: 300);
+        await Eventually.TrueAsync(() => fake.Messages.Count >= Mentions, "a reply to every mention", TimeSpan.FromSeconds(300));
         await Task.Delay(500);
         var elapsed = Stopwatch.GetElapsedTime(start);
 
@@ -120,20 +121,6 @@ public static class DiscordBenchmark
             };
             sentAt[id] = Stopwatch.GetTimestamp();
             await fake.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
-        }
-    }
-
-    private static async Task UntilAsync(Func<bool> condition, int timeoutSeconds = 60)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (timeoutSeconds * Stopwatch.Frequency);
-        while (!condition())
-        {
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                throw new TimeoutException("benchmark condition not met");
-            }
-
-            await Task.Delay(10);
         }
     }
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using ChatBot.Host;
-using ChatBot.Integration.Tests.Slack.Fake;
+using ChatBot.Testing;
+using ChatBot.Testing.Slack;
 using Microsoft.Extensions.Hosting;
 
 namespace ChatBot.Benchmarks;
@@ -34,7 +35,7 @@ public static class SlackBenchmark
         };
         using var host = ChatBotHostBuilder.Create([], settings).Build();
         await host.StartAsync();
-        await fake.WaitUntilAsync(() => fake.LiveSockets.Count == 2, "sockets", 60_000);
+        await Eventually.TrueAsync(() => fake.LiveSockets.Count == 2, "sockets", TimeSpan.FromSeconds(60));
 
         var rows = new List<string>();
         await WarmUpAsync(fake);
@@ -60,7 +61,7 @@ public static class SlackBenchmark
             await fake.SendEnvelopeAsync(SlackFrames.Mention("warm up " + i, $"1600000000.{i:D6}"));
         }
 
-        await fake.WaitUntilAsync(() => fake.Delivered("chat.postMessage").Count() >= 50, "warm-up", 60_000);
+        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Count() >= 50, "warm-up", TimeSpan.FromSeconds(60));
     }
 
     private static async Task<string> RunOnceAsync(FakeSlackServer fake, string name, int gapMs, int run)
@@ -81,7 +82,7 @@ public static class SlackBenchmark
         }
 
         var sent = clock.Elapsed;
-        await fake.WaitUntilAsync(() => fake.Delivered("chat.postMessage").Count() >= before + Mentions, name, 300_000);
+        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Count() >= before + Mentions, name, TimeSpan.FromSeconds(300));
         var elapsed = clock.Elapsed;
         var sendRate = Mentions / sent.TotalSeconds;
         await Task.Delay(500);

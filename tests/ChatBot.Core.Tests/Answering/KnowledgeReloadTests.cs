@@ -31,7 +31,7 @@ public sealed class KnowledgeReloadTests : IDisposable
 
         Edit(SideEffects, "It does not say how common", "It never says how common");
 
-        await WaitUntil(() => store.Current.Version != before);
+        await Eventually.TrueAsync(() => store.Current.Version != before, "the new knowledge version");
         Assert.Contains("never says how common", store.Current.Knowledge.Find("side-effects")!.Answer, StringComparison.Ordinal);
         Assert.True(_notifier.Reports.Single().Applied);
     }
@@ -43,7 +43,7 @@ public sealed class KnowledgeReloadTests : IDisposable
         var good = store.Current.Version;
 
         Edit(SideEffects, "caveats:", "caveatz:");
-        await WaitUntil(() => _notifier.Reports.Count == 1);
+        await Eventually.TrueAsync(() => _notifier.Reports.Count == 1, "one reload report");
 
         var rejected = _notifier.Reports.Single();
         Assert.False(rejected.Applied);
@@ -51,7 +51,7 @@ public sealed class KnowledgeReloadTests : IDisposable
         Assert.Contains(rejected.Errors, e => e.File.EndsWith("side-effects.yaml", StringComparison.Ordinal) && e.Field == "caveatz" && e.Line > 1);
 
         Edit(SideEffects, "caveatz:", "caveats:");
-        await WaitUntil(() => _notifier.Reports.Count == 2);
+        await Eventually.TrueAsync(() => _notifier.Reports.Count == 2, "a second reload report");
         Assert.True(_notifier.Reports.Last().Applied);
         Assert.Equal(good, store.Current.Version);
     }
@@ -85,7 +85,7 @@ public sealed class KnowledgeReloadTests : IDisposable
 
         File.Move(temp, SideEffects, overwrite: true);
 
-        await WaitUntil(() => _notifier.Reports.Count >= 1);
+        await Eventually.TrueAsync(() => _notifier.Reports.Count >= 1, "a reload report");
         await Task.Delay(1500);
         Assert.Single(_notifier.Reports);
         Assert.Contains("Nothing on how common", store.Current.Knowledge.Find("side-effects")!.Answer, StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed class KnowledgeReloadTests : IDisposable
             File.AppendAllText(file, "\n# touched by a checkout\n");
         }
 
-        await WaitUntil(() => _notifier.Reports.Count >= 1);
+        await Eventually.TrueAsync(() => _notifier.Reports.Count >= 1, "a reload report");
         await Task.Delay(1500);
         Assert.Single(_notifier.Reports);
     }
@@ -174,16 +174,6 @@ public sealed class KnowledgeReloadTests : IDisposable
         var at = text.IndexOf(find, StringComparison.Ordinal);
         Assert.True(at >= 0, find);
         File.WriteAllText(path, text[..at] + replace + text[(at + find.Length)..]);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 20 s");
-            await Task.Delay(50);
-        }
     }
 
     private sealed class RecordingNotifier : IReloadNotifier

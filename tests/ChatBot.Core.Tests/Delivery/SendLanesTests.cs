@@ -18,7 +18,7 @@ public sealed class SendLanesTests
         Post("c1", "urgent", urgent: true);
 
         gate.SetResult();
-        await UntilAsync(() => _sent.Count == 4);
+        await Eventually.TrueAsync(() => _sent.Count == 4, "all four sent");
 
         Assert.Equal(["first", "urgent", "second", "third"], _sent);
     }
@@ -30,11 +30,11 @@ public sealed class SendLanesTests
         _lanes.Post("busy", urgent: false, _ => held.Task, Fail, CancellationToken.None);
 
         Post("dm", "dm answer");
-        await UntilAsync(() => _sent.Contains("dm answer"));
+        await Eventually.TrueAsync(() => _sent.Contains("dm answer"), "the DM answer sent");
 
         Assert.Equal(1, _lanes.Pending);
         held.SetResult();
-        await UntilAsync(() => _lanes.Pending == 0);
+        await Eventually.TrueAsync(() => _lanes.Pending == 0, "no lane pending");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class SendLanesTests
         _lanes.Post("c1", urgent: false, _ => throw new InvalidOperationException("boom"), failures.Enqueue, CancellationToken.None);
         Post("c1", "after");
 
-        await UntilAsync(() => _sent.Contains("after"));
+        await Eventually.TrueAsync(() => _sent.Contains("after"), "the message after sent");
 
         Assert.IsType<InvalidOperationException>(Assert.Single(failures));
     }
@@ -55,7 +55,7 @@ public sealed class SendLanesTests
         _lanes.Post("c1", urgent: false, _ => throw new InvalidOperationException("boom"), _ => throw new InvalidOperationException("reporter broke"), CancellationToken.None);
         Post("c1", "after");
 
-        await UntilAsync(() => _sent.Contains("after"));
+        await Eventually.TrueAsync(() => _sent.Contains("after"), "the message after sent");
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class SendLanesTests
 
         Post("busy", "urgent", urgent: true);
         held.SetResult();
-        await UntilAsync(() => _sent.Contains("urgent"));
+        await Eventually.TrueAsync(() => _sent.Contains("urgent"), "the urgent message sent");
 
         Assert.Equal(5, refused.Count);
         Assert.All(refused, e => Assert.IsType<LaneFullException>(e));
@@ -81,14 +81,4 @@ public sealed class SendLanesTests
         _lanes.Post(lane, urgent, _ => { _sent.Enqueue(text); return Task.CompletedTask; }, Fail, CancellationToken.None);
 
     private static void Fail(Exception exception) => Assert.Fail(exception.ToString());
-
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(10);
-        }
-    }
 }

@@ -4,11 +4,9 @@ using System.Text.Json;
 using ChatBot.Core.Answering;
 using ChatBot.Host;
 using ChatBot.Integration.Tests.Cli;
-using ChatBot.Integration.Tests.Discord;
-using ChatBot.Integration.Tests.Discord.Fake;
+using ChatBot.Testing.Discord;
 using ChatBot.Integration.Tests.QuestionLog;
-using ChatBot.Integration.Tests.Slack;
-using ChatBot.Integration.Tests.Slack.Fake;
+using ChatBot.Testing.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,6 +23,7 @@ namespace ChatBot.Integration.Tests.Coordination;
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
     private const string DiscordModerators = "1700000000000000077";
+    private const string SlackModerators = "C0MODS0001";
     private readonly string _schema = "test_" + Guid.NewGuid().ToString("N");
     private readonly string _knowledge = Path.Combine(Path.GetTempPath(), "chatbot-two-instances-" + Guid.NewGuid().ToString("N"));
     private readonly List<IHost> _hosts = [];
@@ -69,7 +68,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
         await StartAsync(discord, slack, database, [0, 1], reportsSeen[0]);
         await StartAsync(discord, slack, database, [1], reportsSeen[1]);
-        await Wait.UntilAsync(() => discord.Gateway.ReadyShards.Count == 3 && slack.LiveSockets.Count == 2, "three Discord sessions and two Slack sockets", timeoutSeconds: 30);
+        await Eventually.TrueAsync(() => discord.Gateway.ReadyShards.Count == 3 && slack.LiveSockets.Count == 2, "three Discord sessions and two Slack sockets", TimeSpan.FromSeconds(30));
 
         var guilds = new[] { GuildOnShard(0), GuildOnShard(1) };
         var messages = new List<string>();
@@ -101,11 +100,12 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             await slack.SendEnvelopeAsync(envelope);
         }
 
-        await Wait.UntilAsync(() => messages.All(id => discord.RepliesTo(id).Count > 0), "a reply to every Discord message", timeoutSeconds: 30);
-        await Wait.UntilAsync(() => interactions.All(id => Callbacks(discord, id) > 0), "a response to every /ask", timeoutSeconds: 30);
-        await Wait.UntilAsync(() => threads.All(ts => SlackReplies(slack, ts) > 0), "a reply to every Slack mention", timeoutSeconds: 30);
-        await Wait.UntilAsync(() => slack.AckLog.Count >= 12, "Slack's re-sends acked", timeoutSeconds: 30);
-        await Task.Delay(1500); // time for a duplicate to show
+        await Eventually.TrueAsync(() => messages.All(id => discord.RepliesTo(id).Count > 0), "a reply to every Discord message", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => interactions.All(id => Callbacks(discord, id) > 0), "a response to every /ask", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => threads.All(ts => SlackReplies(slack, ts) > 0), "a reply to every Slack mention", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => slack.AckLog.Count >= 12, "Slack's re-sends acked", TimeSpan.FromSeconds(30));
+        await discord.WaitForIdleAsync(); // a duplicate would show before both fakes go idle
+        await slack.WaitForIdleAsync();
 
         Assert.All(messages, id => Assert.Equal(1, ReplyPosts(discord, id))); // sent once, not merely deduplicated by its nonce
         Assert.All(interactions, id => Assert.Equal(1, Callbacks(discord, id)));
@@ -114,22 +114,24 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         AssertIdentifiesSpaced(discord);
 
         var broken = KnowledgeCopy.Break(_knowledge);
-        await Wait.UntilAsync(() => reportsSeen.All(r => r.Rejected > 0), "both instances refusing the broken edit", timeoutSeconds: 30);
+        await Eventually.TrueAsync(() => reportsSeen.All(r => r.Rejected > 0), "both instances refusing the broken edit", TimeSpan.FromSeconds(30));
         Assert.Single(ModeratorPosts(discord));
         Assert.Single(SlackModeratorPosts(slack));
 
         File.WriteAllText(broken, File.ReadAllText(broken)
             .Replace("caveatz:", "caveats:", StringComparison.Ordinal)
             .Replace("It does not say how common or", "The article does not say how common or", StringComparison.Ordinal));
-        await Wait.UntilAsync(() => reportsSeen.All(r => r.Applied > 0), "both instances serving the fixed edit", timeoutSeconds: 30);
+        await Eventually.TrueAsync(() => reportsSeen.All(r => r.Applied > 0), "both instances serving the fixed edit", TimeSpan.FromSeconds(30));
         Assert.Equal(2, ModeratorPosts(discord).Count);
         Assert.Equal(2, SlackModeratorPosts(slack).Count);
     }
 
     private async Task StartAsync(FakeDiscord discord, FakeSlackServer slack, string database, int[] shards, RecordingNotifier notifier)
     {
-        var settings = SlackTestHost.Settings(slack);
-        settings["Slack:ModeratorChannelId"] = ModeratorHost.ModeratorChannel;
+        var settings = slack.BotSettings();
+        settings["Slack:ChannelPostInterval"] = "00:00:00";
+        settings["FairUse:Enabled"] = "false";
+        settings["Slack:ModeratorChannelId"] = SlackModerators;
         settings["Knowledge:Path"] = _knowledge;
         settings["Retrieval:Mode"] = "Lexical";
         settings["Console:Enabled"] = "false";
@@ -184,7 +186,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         discord.Messages.Where(m => m.ChannelId == DiscordModerators).Select(m => JsonSerializer.SerializeToElement(m.Body)).ToList();
 
     private static List<RecordedCall> SlackModeratorPosts(FakeSlackServer slack) =>
-        slack.Delivered("chat.postMessage").Where(c => c.Body["channel"]?.ToString() == ModeratorHost.ModeratorChannel).ToList();
+        slack.Delivered("chat.postMessage").Where(c => c.Body["channel"]?.ToString() == SlackModerators).ToList();
 
     private sealed class RecordingNotifier : IReloadNotifier
     {

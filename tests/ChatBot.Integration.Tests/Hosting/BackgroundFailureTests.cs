@@ -1,6 +1,5 @@
 using ChatBot.Core.Operations;
 using ChatBot.Host.Operations;
-using ChatBot.Integration.Tests.Discord;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,6 @@
 using ChatBot.Host.Cli;
-using ChatBot.Integration.Tests.Discord.Fake;
-using ChatBot.Integration.Tests.Slack.Fake;
+using ChatBot.Testing.Discord;
+using ChatBot.Testing.Slack;
 
 namespace ChatBot.Integration.Tests.Hosting;
 

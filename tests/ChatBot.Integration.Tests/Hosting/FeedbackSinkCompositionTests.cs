@@ -3,7 +3,7 @@ using ChatBot.Core.Feedback;
 using ChatBot.Core.QuestionLog;
 using ChatBot.Discord;
 using ChatBot.Host;
-using ChatBot.Integration.Tests.Discord.Fake;
+using ChatBot.Testing.Discord;
 using ChatBot.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

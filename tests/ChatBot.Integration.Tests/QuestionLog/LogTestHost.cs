@@ -49,11 +49,7 @@ internal static class LogTestHost
     public static async Task WaitForWritesAsync(IHost host, long count)
     {
         var writer = host.Services.GetRequiredService<QuestionLogWriter>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (writer.Written < count)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
+        await Eventually.TrueAsync(() => writer.Written >= count, $"{count} records written", TimeSpan.FromSeconds(30));
     }
 
     private static string FindRepoRoot()

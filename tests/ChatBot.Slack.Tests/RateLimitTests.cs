@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using ChatBot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatBot.Slack.Tests;
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Burst429And500_EveryReplyDeliveredExactlyOnce_AfterRetryAfter()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake);
+        fake.Script("chat.postMessage", ScriptedResponse.RateLimited(1), ScriptedResponse.ServerError(), ScriptedResponse.Error("ratelimited"), ScriptedResponse.RateLimited(1));
+
+        var ts = Enumerable.Range(0, 6).Select(i => SlackFrames.Ts(200 + i)).ToArray();
+        foreach (var t in ts)
+        {
+            await fake.SendEnvelopeAsync(SlackFrames.Mention("burst", t));
+        }
+
+        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Count() >= ts.Length, "all replies");
+        await fake.WaitForIdleAsync();
+
+        Assert.Equal(ts.Order(), fake.Delivered("chat.postMessage").Select(c => c.Str("thread_ts")).Order());
+        var posts = fake.Calls.Where(c => c.Method == "chat.postMessage").ToList();
+        var firstLimited = posts.First(c => c.Status == 429);
+        var next = posts.First(c => c.Timestamp > firstLimited.Timestamp && c.Str("thread_ts") == firstLimited.Str("thread_ts"));
+        Assert.True(Stopwatch.GetElapsedTime(firstLimited.Timestamp, next.Timestamp) >= TimeSpan.FromMilliseconds(900), "Retry-After was not honoured");
+        Assert.Contains(bot.Logs.Lines, l => l.Message.Contains("rate limited", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("not_in_channel", "/invite")]
+    [InlineData("channel_not_found", "channel_not_found")]
+    public async Task PostError_IsLoggedClearly_AndNotRetried(string error, string expected)
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake);
+        fake.Script("chat.postMessage", ScriptedResponse.Error(error));
+
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("hello", SlackFrames.Ts(1)));
+        await Eventually.TrueAsync(() => bot.Logs.Lines.Any(l => l.Level == LogLevel.Error && l.Message.Contains(expected, StringComparison.Ordinal)), "error line");
+        await fake.WaitForIdleAsync();
+
+        Assert.Single(fake.Calls, c => c.Method == "chat.postMessage");
+    }
+
+    [Fact]
+    public void RetryAfter_ParsesSecondsAndDates_AndFallsBack()
+    {
+        var now = DateTimeOffset.UnixEpoch;
+        Assert.Equal(TimeSpan.FromSeconds(30), RateLimitGate.ParseRetryAfter(new RetryConditionHeaderValue(TimeSpan.FromSeconds(30)), now, TimeSpan.FromSeconds(1)));
+        Assert.Equal(TimeSpan.FromSeconds(5), RateLimitGate.ParseRetryAfter(new RetryConditionHeaderValue(now.AddSeconds(5)), now, TimeSpan.FromSeconds(1)));
+        Assert.Equal(TimeSpan.FromSeconds(1), RateLimitGate.ParseRetryAfter(null, now, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public void Gate_BlocksAMethodEverywhere_ExceptPostMessage_WhichIsLimitedPerChannel()
+    {
+        var gate = new RateLimitGate(TimeProvider.System);
+        gate.Block(RateLimitGate.Key("chat.postMessage", "C1"), TimeSpan.FromMinutes(1));
+
+        Assert.True(gate.Remaining(RateLimitGate.Key("chat.postMessage", "C1")) > TimeSpan.FromSeconds(50));
+        Assert.Equal(TimeSpan.Zero, gate.Remaining(RateLimitGate.Key("chat.postMessage", "C2")));
+        Assert.Equal(TimeSpan.Zero, gate.Remaining(RateLimitGate.Key("chat.postEphemeral", "C1")));
+
+        gate.Block(RateLimitGate.Key("chat.postEphemeral", "C1"), TimeSpan.FromMinutes(1));
+        Assert.True(gate.Remaining(RateLimitGate.Key("chat.postEphemeral", "C2")) > TimeSpan.FromSeconds(50));
+        Assert.True(gate.Remaining(RateLimitGate.Key("chat.postEphemeral", null)) > TimeSpan.FromSeconds(50));
+    }
+
+    [Fact]
+    public async Task Gate_ATurnOnAChannel_MakesTheNextPostThereWaitTheSpacing_AndNoOtherChannel()
+    {
+        var time = new FakeTimeProvider();
+        var gate = new RateLimitGate(time);
+        var here = RateLimitGate.Key("chat.postMessage", "C1");
+
+        await gate.WaitTurnAsync(here, TimeSpan.FromSeconds(1), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        var next = gate.WaitTurnAsync(here, TimeSpan.FromSeconds(1), CancellationToken.None);
+
+        Assert.False(next.IsCompleted);
+        Assert.Equal(TimeSpan.Zero, gate.Remaining(RateLimitGate.Key("chat.postMessage", "C2")));
+        time.Advance(TimeSpan.FromSeconds(1));
+        await next.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromSeconds(1), gate.Remaining(here));
+    }
+}

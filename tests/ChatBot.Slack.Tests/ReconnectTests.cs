@@ -1,0 +1,195 @@
+
+namespace ChatBot.Slack.Tests;
+
+public sealed class ReconnectTests
+{
+    private static async Task<IReadOnlyList<string>> StreamAsync(FakeSlackServer fake, int count, Func<int, Task>? midway = null)
+    {
+        var ts = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            if (i == count / 3 && midway is not null)
+            {
+                await midway(i);
+            }
+
+            ts.Add(SlackFrames.Ts(100 + i));
+            await fake.SendEnvelopeAsync(SlackFrames.Mention("question " + i, ts[^1]));
+            await Task.Delay(5);
+        }
+
+        return ts;
+    }
+
+    private static void AssertEachAnsweredOnce(FakeSlackServer fake, IReadOnlyList<string> ts)
+    {
+        var replies = fake.Delivered("chat.postMessage").Select(c => c.Str("thread_ts")).ToList();
+        Assert.Equal(ts.Order(), replies.Order());
+    }
+
+    [Theory]
+    [InlineData("refresh_requested")]
+    [InlineData("warning")]
+    public async Task RefreshDuringAStream_EveryEventAnsweredExactlyOnce(string reason)
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        fake.AckTimeout = TimeSpan.FromSeconds(1);
+        await using var bot = await SlackTestHost.StartAsync(fake);
+
+        var ts = await StreamAsync(fake, 60, _ => fake.DisconnectAsync(fake.LiveSockets[0], reason, TimeSpan.FromMilliseconds(300)));
+        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Count() >= ts.Count, "all replies");
+        await fake.WaitForIdleAsync();
+
+        AssertEachAnsweredOnce(fake, ts);
+        Assert.Equal(2, fake.ConnectionsOpened);
+        Assert.Equal(2, fake.Calls.Count(c => c.Method == "apps.connections.open"));
+    }
+
+    [Fact]
+    public async Task RefreshWithTenSockets_NeverOpensAnEleventh()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:Connections"] = "10");
+
+        await fake.DisconnectAsync(fake.LiveSockets[0], "refresh_requested", TimeSpan.FromMilliseconds(300));
+        await Eventually.TrueAsync(() => fake.ConnectionsOpened == 11 && fake.LiveSockets.Count == 10, "the replacement");
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("still answering?", SlackFrames.Ts(8)));
+        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "reply");
+
+        Assert.Equal(10, fake.MostLiveSockets);
+    }
+
+    [Fact]
+    public async Task DroppedSocket_ReconnectsAndKeepsAnswering()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake);
+
+        await fake.LiveSockets[0].CloseAsync();
+        await Eventually.TrueAsync(() => fake.ConnectionsOpened == 2 && fake.LiveSockets.Count == 1, "reconnect");
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("after reconnect", SlackFrames.Ts(7)));
+        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "reply");
+    }
+
+    [Fact]
+    public async Task ConnectionsOpenFailing_RetriesUntilItConnects()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        fake.Script("apps.connections.open", ScriptedResponse.Error("fatal_error"), ScriptedResponse.ServerError(), ScriptedResponse.Error("internal_error"));
+        await using var bot = await SlackTestHost.StartAsync(fake);
+
+        Assert.Equal(1, fake.ConnectionsOpened);
+        Assert.True(fake.Calls.Count(c => c.Method == "apps.connections.open") >= 4);
+    }
+
+    [Fact]
+    public async Task QuietSocket_ThatAnswersPings_IsKept()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake, s =>
+        {
+            s["Slack:KeepAliveInterval"] = "00:00:00.100";
+            s["Slack:KeepAliveTimeout"] = "00:00:00.300";
+        });
+
+        await Task.Delay(1500); // a quiet workspace: no envelopes, only pings and pongs
+
+        Assert.Equal(1, fake.ConnectionsOpened);
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("still there?", SlackFrames.Ts(6)));
+        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "reply");
+    }
+
+    [Fact]
+    public async Task SocketWhosePeerStopsAnsweringPings_IsReplaced()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var proxy = new FreezingProxy(fake.BaseUri);
+        fake.SocketAuthority = proxy.Authority;
+        await using var bot = await SlackTestHost.StartAsync(fake, s =>
+        {
+            s["Slack:KeepAliveInterval"] = "00:00:00.100";
+            s["Slack:KeepAliveTimeout"] = "00:00:00.300";
+        });
+
+        proxy.FreezeAll();
+
+        await Eventually.TrueAsync(() => fake.ConnectionsOpened >= 2, "a new socket after the pongs stopped", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => fake.LiveSockets.Count(s => s.Id >= 2) >= 1, "the new socket live");
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("still there?", SlackFrames.Ts(7)), fake.LiveSockets.First(s => s.Id >= 2));
+        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "reply on the new socket");
+    }
+
+    [Fact]
+    public async Task JunkFrames_AreIgnored_AndTheSocketKeepsWorking()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake);
+        var socket = fake.LiveSockets[0];
+
+        await socket.SendRawAsync([1, 2, 3], System.Net.WebSockets.WebSocketMessageType.Binary);
+        await socket.SendRawAsync([], System.Net.WebSockets.WebSocketMessageType.Text);
+        await socket.SendAsync("not json {");
+        await socket.SendAsync("""{"type":"something_new","envelope_id":"e-unknown"}""");
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("still fine?", SlackFrames.Ts(5)));
+        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "reply");
+
+        Assert.Equal(1, fake.ConnectionsOpened);
+        Assert.Contains("e-unknown", fake.AckLog);
+    }
+
+    [Fact]
+    public async Task TooManyWebsockets_ClosesAndBacksOff_ThenReconnects()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake);
+
+        await fake.DisconnectAsync(fake.LiveSockets[0], "too_many_websockets", TimeSpan.FromMilliseconds(100));
+        await Eventually.TrueAsync(() => fake.ConnectionsOpened == 2 && fake.LiveSockets.Count == 1, "reconnect after back-off");
+    }
+
+    [Fact]
+    public async Task AuthTestOutage_IsRetried_ThenConnects()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        fake.Script("auth.test", ScriptedResponse.Error("internal_error"), ScriptedResponse.ServerError());
+        await using var bot = await SlackTestHost.StartAsync(fake);
+
+        Assert.True(fake.Calls.Count(c => c.Method == "auth.test") >= 3);
+    }
+
+    [Fact]
+    public async Task UnackedEnvelope_IsResentWithRetryAttempt_AndAnsweredOnce()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake);
+        var envelope = SlackFrames.Mention("lost ack", SlackFrames.Ts(8));
+        var id = (string)envelope["envelope_id"]!;
+        fake.DropAcks(id, 2);
+
+        await fake.SendEnvelopeAsync(envelope);
+        await Eventually.TrueAsync(() => fake.Acks.ContainsKey(id), "the third ack");
+        await fake.WaitForIdleAsync();
+
+        Assert.Equal(3, fake.AckLog.Count(a => a == id));
+        Assert.Single(fake.Delivered("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task SameEventOnTwoConnections_AnsweredOnce()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:Connections"] = "2");
+        var sockets = fake.LiveSockets;
+        Assert.Equal(2, sockets.Count);
+
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("twice", SlackFrames.Ts(9), eventId: "Ev0DUP0001"), sockets[0]);
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("twice", SlackFrames.Ts(9), eventId: "Ev0DUP0001"), sockets[1]);
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("sentinel", SlackFrames.Ts(10)), sockets[1]);
+        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(c => c.Str("thread_ts") == SlackFrames.Ts(10)), "sentinel");
+        await fake.WaitForIdleAsync();
+
+        Assert.Equal(2, fake.Delivered("chat.postMessage").Count());
+        Assert.Equal(3, fake.Acks.Count);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace ChatBot.Testing.Slack;
+
+/// <summary>
+/// A loopback TCP relay in front of the fake, able to freeze the connections it carries: nothing passes
+/// either way, as with a peer that went silent without closing (the bot's pings get no pong).
+/// </summary>
+public sealed class FreezingProxy : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly IPEndPoint _target;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<(TcpClient Client, TcpClient Upstream, CancellationTokenSource Frozen)> _links = [];
+    private readonly Task _accepting;
+
+    public FreezingProxy(Uri target)
+    {
+        _target = new IPEndPoint(IPAddress.Loopback, target.Port);
+        _listener.Start();
+        _accepting = AcceptAsync();
+    }
+
+    public string Authority => $"127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+
+    /// <summary>Freezes every connection open now; later ones pass.</summary>
+    public void FreezeAll()
+    {
+        lock (_links)
+        {
+            foreach (var link in _links)
+            {
+                link.Frozen.Cancel();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        lock (_links)
+        {
+            foreach (var (client, upstream, _) in _links)
+            {
+                client.Dispose();
+                upstream.Dispose();
+            }
+        }
+
+        await _accepting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stop.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            var upstream = new TcpClient();
+            await upstream.ConnectAsync(_target, _stop.Token);
+            var frozen = new CancellationTokenSource();
+            lock (_links)
+            {
+                _links.Add((client, upstream, frozen));
+            }
+
+            _ = PumpAsync(client.GetStream(), upstream.GetStream(), frozen.Token);
+            _ = PumpAsync(upstream.GetStream(), client.GetStream(), frozen.Token);
+        }
+    }
+
+    private static async Task PumpAsync(Stream from, Stream to, CancellationToken frozen)
+    {
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            while (true)
+            {
+                var read = await from.ReadAsync(buffer, frozen);
+                if (read == 0 || frozen.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                await to.WriteAsync(buffer.AsMemory(0, read), frozen);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+            // Frozen, or one side went away: stop relaying without closing anything.
+        }
+    }
+}
