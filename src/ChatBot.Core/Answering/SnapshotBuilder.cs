@@ -68,7 +68,7 @@ public static class SnapshotBuilder
         [.. Gate(candidate, cache), .. ModeratorTestRunner.KeptRedFlags(candidate, live.Knowledge.Tests, candidate.Retriever.NewVectors())];
 
     /// <summary>The phrasings of entries, known gaps and small talk: questions that are not red flags by themselves.</summary>
-    private static string[] OrdinaryQuestions(KnowledgeBase knowledge) =>
+    internal static string[] OrdinaryQuestions(KnowledgeBase knowledge) =>
     [
         .. knowledge.Entries.SelectMany(e => e.Alternates.Prepend(e.Question)),
         .. knowledge.NotCovered.SelectMany(g => g.Phrases),

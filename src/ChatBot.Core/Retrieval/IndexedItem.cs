@@ -5,9 +5,13 @@ namespace ChatBot.Core.Retrieval;
 /// <summary>What the indexes see of an FAQ entry or a known gap: phrasings to match, and body text (may be empty).</summary>
 public sealed record IndexedItem(IReadOnlyList<string> Phrases, string Body)
 {
-    public static IndexedItem Of(FaqEntry entry) => new(entry.Phrasings.ToArray(), entry.Answer);
+    /// <param name="withAsked">Whether members' questions count as phrasings: in semantic mode, where the model reads them as
+    /// examples of a meaning; not in lexical mode, where hundreds of chatty words would outweigh the written phrasings.</param>
+    public static IndexedItem Of(FaqEntry entry, bool withAsked) =>
+        new(withAsked ? entry.Phrasings.ToArray() : entry.Alternates.Prepend(entry.Question).ToArray(), entry.Answer);
 
-    public static IndexedItem Of(NotCoveredTopic topic) => new([.. topic.Phrases, .. topic.Asked], "");
+    /// <inheritdoc cref="Of(FaqEntry, bool)"/>
+    public static IndexedItem Of(NotCoveredTopic topic, bool withAsked) => new(withAsked ? [.. topic.Phrases, .. topic.Asked] : topic.Phrases, "");
 
     public static IndexedItem Of(SmallTalkIntent intent) => new(intent.Phrases, "");
 }

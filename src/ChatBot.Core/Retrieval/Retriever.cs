@@ -30,13 +30,13 @@ public sealed class Retriever
         _intents = knowledge.SmallTalk;
         _options = options;
         _rewriter = new QueryRewriter(knowledge.Bot.Synonyms, knowledge.Bot.Subject);
-        var items = _entries.Select(IndexedItem.Of).Concat(_gaps.Select(IndexedItem.Of)).Concat(_intents.Select(IndexedItem.Of)).ToArray();
+        var semanticCache = options.Mode == RetrievalMode.Semantic ? cache : null;
+        var semantic = semanticCache is not null;
+        var items = _entries.Select(e => IndexedItem.Of(e, semantic)).Concat(_gaps.Select(g => IndexedItem.Of(g, semantic))).Concat(_intents.Select(IndexedItem.Of)).ToArray();
         _speller = new SpellingCorrector(items.SelectMany(i => i.Phrases.Append(i.Body))
             .Concat(knowledge.Bot.Synonyms.SelectMany(s => s.Aliases.Prepend(s.Term))));
         _lexical = new LexicalIndex(items, _rewriter, vocabularyItems: _entries.Count);
-        _semantic = options.Mode == RetrievalMode.Semantic && cache is not null
-            ? new SemanticIndex(items, _rewriter, cache)
-            : null;
+        _semantic = semanticCache is null ? null : new SemanticIndex(items, _rewriter, semanticCache);
     }
 
     public RetrievalMode Mode => _semantic is null ? RetrievalMode.Lexical : RetrievalMode.Semantic;

@@ -1,0 +1,60 @@
+using ChatBot.Core.Answering;
+using ChatBot.Core.Retrieval;
+
+namespace ChatBot.Core.Tests.Knowledge;
+
+/// <summary>
+/// Members' questions (an entry's or a known gap's <c>asked</c> list) are matched like alternates, but safety
+/// triage never reads them as harmless look-alikes: nobody vetted them for that, and a look-alike close to a
+/// veiled red flag would hide it.
+/// </summary>
+public class AskedQuestionsTests
+{
+    [Fact]
+    public void Shipped_entries_and_a_known_gap_carry_members_questions()
+    {
+        var knowledge = TestKnowledge.Load();
+
+        Assert.Contains(knowledge.Entries, e => e.Asked.Count > 0);
+        Assert.Contains(knowledge.NotCovered, g => g.Asked.Count > 0);
+    }
+
+    [Fact]
+    public void Members_questions_are_not_safety_look_alikes_but_alternates_are()
+    {
+        var knowledge = TestKnowledge.Load();
+        var lookAlikes = SnapshotBuilder.OrdinaryQuestions(knowledge).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(knowledge.Entries.SelectMany(e => e.Alternates), a => Assert.Contains(a, lookAlikes));
+        var asked = knowledge.Entries.SelectMany(e => e.Asked).Concat(knowledge.NotCovered.SelectMany(g => g.Asked))
+            .Except(knowledge.Entries.SelectMany(e => e.Alternates.Prepend(e.Question)))
+            .Except(knowledge.NotCovered.SelectMany(g => g.Phrases))
+            .Except(knowledge.SmallTalk.SelectMany(i => i.Phrases))
+            .Except(knowledge.Safety.SelectMany(c => c.NotExamples.Select(n => n.Text)));
+        Assert.All(asked, q => Assert.DoesNotContain(q, lookAlikes));
+    }
+
+    [Fact]
+    public void A_members_question_is_matched_to_the_entry_that_lists_it()
+    {
+        var folder = TestKnowledge.CopyToTemp();
+        try
+        {
+            var file = Path.Combine(folder, "faq", "developed-by-mit.yaml");
+            const string Question = "  - \"who dreamt up the zorblax compound\"\n";
+            var text = File.ReadAllText(file);
+            text = text.Contains("\nasked:\n", StringComparison.Ordinal)
+                ? text.Replace("\nasked:\n", "\nasked:\n" + Question, StringComparison.Ordinal)
+                : text.Replace("\nanswer:", "\nasked:\n" + Question + "answer:", StringComparison.Ordinal);
+            File.WriteAllText(file, text);
+
+            var snapshot = TestKnowledge.Store(RetrievalMode.Semantic, folder).Current;
+
+            Assert.Equal("developed-by-mit", snapshot.Retriever.Rank("who dreamt up the zorblax compound")[0].Entry.Id);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
