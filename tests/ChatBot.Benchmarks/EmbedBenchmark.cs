@@ -7,7 +7,8 @@ namespace ChatBot.Benchmarks;
 /// <summary>
 /// What batching buys: the model's cost per question embedded alone and in batches of 2 to 16; then the whole
 /// engine answering a burst of distinct questions from 1, 2, 4 and 8 threads (its questions batched by the
-/// question batcher when they arrive together).
+/// question batcher when they arrive together), with the CPU time each answer cost and the mean model batch. The
+/// CPU time is the number to compare on a shared machine: answers/s follows whatever else runs on the cores.
 /// </summary>
 public static class EmbedBenchmark
 {
@@ -35,12 +36,19 @@ public static class EmbedBenchmark
 
         var store = AnswerBenchmark.Store(Path.Combine(AnswerBenchmark.Root(), "knowledge"), RetrievalMode.Semantic, embedder, Path.Combine(Path.GetTempPath(), "chatbot-bench-cache"));
         var engine = new AnswerEngine(store, new NullQuestionObserver());
+        var batcher = store.Questions!;
+        using var self = Process.GetCurrentProcess();
         Console.WriteLine();
-        Console.WriteLine("| engine threads | answers/s (1,000 distinct questions) |");
-        Console.WriteLine("|---|---|");
+        Console.WriteLine($"Load average before the burst: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine();
+        Console.WriteLine("| engine threads | answers/s (1,000 distinct questions) | CPU per answer | questions per model call |");
+        Console.WriteLine("|---|---|---|---|");
         foreach (var threads in new[] { 1, 2, 4, 8 })
         {
             var next = -1;
+            var (calls, texts) = (batcher.Calls, batcher.Texts);
+            self.Refresh();
+            var cpu = self.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
             {
@@ -49,7 +57,11 @@ public static class EmbedBenchmark
                     engine.Ask($"how much mgt should i take for sleep, asking for the {i}th time with {threads} threads", AskContext.Console);
                 }
             });
-            Console.WriteLine($"| {threads} | {1000 / watch.Elapsed.TotalSeconds:0} |");
+            var elapsed = watch.Elapsed;
+            self.Refresh();
+            var perAnswer = (self.TotalProcessorTime - cpu).TotalMilliseconds / 1000;
+            var batch = (double)(batcher.Texts - texts) / Math.Max(1, batcher.Calls - calls);
+            Console.WriteLine($"| {threads} | {1000 / elapsed.TotalSeconds:0} | {Measure.Ms(perAnswer)} | {batch:0.0} |");
         }
 
         return 0;

@@ -59,6 +59,9 @@ public sealed class KnowledgeStore
 
     public KnowledgeSnapshot Current => Volatile.Read(ref _current);
 
+    /// <summary>How live questions reach the model (semantic mode only): its counts show how well questions batch.</summary>
+    public QuestionBatcher? Questions => _cache?.Questions;
+
     /// <summary>The outcome of the most recent load attempt (errors included when it was rejected).</summary>
     public KnowledgeLoadResult LastResult { get; private set; }
 

@@ -1,5 +1,3 @@
-using ChatBot.Core.Safety;
-
 namespace ChatBot.Core.Knowledge;
 
 /// <summary>
@@ -22,11 +20,13 @@ public sealed record SafetyCombination(IReadOnlyList<SafetyConcept> Concepts, bo
     public string Describe() => Name + (WholeMessage ? " in the message" : " in one sentence")
         + (Unless.Count == 0 ? "" : " without " + string.Join(" or ", Unless.Select(c => c.Name)));
 
-    public bool Matches(string normalizedMessage, IReadOnlyList<string> sentences) => WholeMessage
-        ? AllIn(normalizedMessage)
-        : sentences.Any(AllIn);
+    /// <param name="normalizedMessage">The message, read when the combination is read in the whole message.</param>
+    /// <param name="sentences">Its sentences, read one by one otherwise.</param>
+    /// <param name="said">Whether a concept is said in a text (a message's triage remembers the answers).</param>
+    public bool Matches(string normalizedMessage, IReadOnlyList<string> sentences, Func<SafetyConcept, string, bool> said) => WholeMessage
+        ? AllIn(normalizedMessage, said)
+        : sentences.Any(sentence => AllIn(sentence, said));
 
-    private bool AllIn(string text) => Concepts.All(c => Said(c, text)) && !Unless.Any(c => Said(c, text));
-
-    private static bool Said(SafetyConcept concept, string text) => concept.Patterns.Any(pattern => PatternMatch.IsMatch(pattern, text));
+    private bool AllIn(string text, Func<SafetyConcept, string, bool> said) =>
+        Concepts.All(c => said(c, text)) && !Unless.Any(c => said(c, text));
 }

@@ -17,12 +17,20 @@ public sealed class QuestionBatcher : IDisposable
     private readonly List<Request> _waiting = [];
     private readonly Lock _lock = new();
     private bool _running;
+    private long _calls;
+    private long _texts;
 
     public QuestionBatcher(ITextEmbedder embedder, int remembered = 4096)
     {
         _embedder = embedder;
         _recent = new MemoryCache(new MemoryCacheOptions { SizeLimit = remembered });
     }
+
+    /// <summary>Model calls made so far.</summary>
+    public long Calls => Interlocked.Read(ref _calls);
+
+    /// <summary>Texts sent to the model so far: <see cref="Texts"/> / <see cref="Calls"/> is the mean batch.</summary>
+    public long Texts => Interlocked.Read(ref _texts);
 
     /// <summary>Vectors for the texts, in order. Blocks the caller until its texts are embedded.</summary>
     public float[][] Embed(IReadOnlyList<string> texts)
@@ -131,6 +139,8 @@ public sealed class QuestionBatcher : IDisposable
     private void Run(List<Request> batch)
     {
         var texts = batch.SelectMany(r => r.Texts).Distinct(StringComparer.Ordinal).OrderBy(t => t.Length).ToArray();
+        Interlocked.Increment(ref _calls);
+        Interlocked.Add(ref _texts, texts.Length);
         try
         {
             var vectors = _embedder.Embed(texts);

@@ -13,8 +13,13 @@ namespace ChatBot.Core.Safety;
 public sealed class SafetyIndex
 {
     private readonly IReadOnlyList<SafetyCategory> _categories;
-    private readonly (string Text, float[] Vector)[][] _examples;
-    private readonly (string Text, float[] Vector)[] _lookAlikes;
+    private readonly string[][] _examples;
+    private readonly string[] _lookAlikes;
+
+    /// <summary>Every category's examples, category after category, then the look-alikes.</summary>
+    private readonly VectorMatrix _vectors;
+    private readonly int[] _firstExampleRow;
+    private readonly int _firstLookAlikeRow;
 
     public SafetyIndex(IReadOnlyList<SafetyCategory> categories, IReadOnlyList<string> ordinaryQuestions, QueryRewriter rewriter, EmbeddingCache cache)
     {
@@ -22,10 +27,18 @@ public sealed class SafetyIndex
         var exampleTexts = categories.Select(c => c.Examples.Select(e => e.Text).ToArray()).ToArray();
         var lookAlikeTexts = categories.SelectMany(c => c.NotExamples.Select(e => e.Text)).Concat(ordinaryQuestions).Distinct().ToArray();
         Texts = exampleTexts.SelectMany(t => t).Concat(lookAlikeTexts).Select(rewriter.Neutral).ToArray();
-        var vectors = cache.GetOrEmbed(Texts);
+        _vectors = new VectorMatrix(cache.GetOrEmbed(Texts));
+        _examples = exampleTexts;
+        _lookAlikes = lookAlikeTexts;
+        _firstExampleRow = new int[exampleTexts.Length];
         var next = 0;
-        _examples = exampleTexts.Select(texts => texts.Select(t => (t, vectors[next++])).ToArray()).ToArray();
-        _lookAlikes = lookAlikeTexts.Select(t => (t, vectors[next++])).ToArray();
+        for (var i = 0; i < exampleTexts.Length; i++)
+        {
+            _firstExampleRow[i] = next;
+            next += exampleTexts[i].Length;
+        }
+
+        _firstLookAlikeRow = next;
     }
 
     /// <summary>The embedded texts, so the cache keeps them.</summary>
@@ -38,14 +51,15 @@ public sealed class SafetyIndex
     public IReadOnlyList<SemanticEvidence> Compare(IReadOnlyList<(string Clause, float[] Vector)> clauses, string? skip = null)
     {
         var evidence = new SemanticEvidence[_categories.Count];
-        var lookAlikes = clauses.Select(c => Nearest(_lookAlikes, c.Vector, skip)).ToArray();
+        var similarities = clauses.Select(c => _vectors.Similarities(c.Vector)).ToArray();
+        var lookAlikes = similarities.Select(s => Nearest(_lookAlikes, s, _firstLookAlikeRow, skip)).ToArray();
         for (var i = 0; i < _categories.Count; i++)
         {
             var category = _categories[i];
             SemanticEvidence? best = null;
             for (var j = 0; j < clauses.Count; j++)
             {
-                var example = Nearest(_examples[i], clauses[j].Vector, skip);
+                var example = Nearest(_examples[i], similarities[j], _firstExampleRow[i], skip);
                 var candidate = new SemanticEvidence(category.Id, example.Text, example.Similarity, lookAlikes[j].Text, lookAlikes[j].Similarity, clauses[j].Clause)
                 {
                     IsClause = j > 0,
@@ -77,19 +91,24 @@ public sealed class SafetyIndex
     private const int Neighbours = 3;
 
     /// <summary>The nearest phrasing (shown as the reason) and the mean similarity of the nearest few (the score).</summary>
-    private static (string Text, double Similarity) Nearest((string Text, float[] Vector)[] phrases, float[] vector, string? skip)
+    /// <param name="phrases">The phrasings compared.</param>
+    /// <param name="similarities">The message's similarity with every row of the index.</param>
+    /// <param name="firstRow">The row of the first phrasing; the others follow.</param>
+    /// <param name="skip">A phrasing to leave out.</param>
+    private static (string Text, double Similarity) Nearest(string[] phrases, float[] similarities, int firstRow, string? skip)
     {
         Span<double> top = stackalloc double[Neighbours];
         var count = 0;
         var nearest = "";
-        foreach (var (text, phrase) in phrases)
+        for (var row = 0; row < phrases.Length; row++)
         {
+            var text = phrases[row];
             if (skip is not null && string.Equals(text, skip, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var similarity = VectorMath.Cosine(vector, phrase);
+            double similarity = similarities[firstRow + row];
             if (count < Neighbours)
             {
                 top[count++] = similarity;

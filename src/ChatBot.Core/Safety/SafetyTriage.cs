@@ -46,14 +46,15 @@ public sealed class SafetyTriage
         var read = SafetySentences.Read(folded);
         var sentences = read.Select(s => s.Text).ToArray();
         var flags = new List<SafetyFlag>();
+        var said = new ConceptMatches();
         for (var i = 0; i < _categories.Count; i++)
         {
             var category = _categories[i];
-            var unless = new UnlessScope(category.Unless, read);
+            var unless = new UnlessScope(category.Unless, read, said);
             var pattern = category.Patterns.FirstOrDefault(p => PatternMatch.IsMatch(p, folded)
                 && unless.Allows(sentence => PatternMatch.IsMatch(p, sentence), () => true));
             var combination = pattern is null
-                ? category.Combinations.FirstOrDefault(c => unless.Allows(sentence => c.Matches(sentence, [sentence]), () => c.Matches(folded, sentences)))
+                ? category.Combinations.FirstOrDefault(c => unless.Allows(sentence => c.Matches(sentence, [sentence], said.Says), () => c.Matches(folded, sentences, said.Says)))
                 : null;
             if (pattern is not null)
             {

@@ -13,23 +13,27 @@ internal sealed class UnlessScope
 {
     private readonly IReadOnlyList<SafetyConcept> _concepts;
     private readonly IReadOnlyList<SafetySentences.Sentence> _sentences;
-    private readonly bool[] _stopped;
+    private readonly ConceptMatches _said;
 
-    public UnlessScope(IReadOnlyList<SafetyConcept> concepts, IReadOnlyList<SafetySentences.Sentence> sentences)
+    /// <summary>Per sentence, whether it says a concept; read only when a signal needs it (most messages raise none).</summary>
+    private readonly bool?[] _stopped;
+
+    public UnlessScope(IReadOnlyList<SafetyConcept> concepts, IReadOnlyList<SafetySentences.Sentence> sentences, ConceptMatches said)
     {
         _concepts = concepts;
         _sentences = sentences;
-        _stopped = concepts.Count == 0 ? new bool[sentences.Count] : sentences.Select(s => Says(s.Text)).ToArray();
+        _said = said;
+        _stopped = new bool?[sentences.Count];
     }
 
     public bool IsEmpty => _concepts.Count == 0;
 
     /// <summary>True when the text says one of the concepts.</summary>
-    public bool Says(string text) => _concepts.Any(c => c.Patterns.Any(p => PatternMatch.IsMatch(p, text)));
+    public bool Says(string text) => _concepts.Any(c => _said.Says(c, text));
 
     /// <summary>True when sentence <paramref name="index"/> says one of the concepts, or is a question after a question that does.</summary>
     public bool Stops(int index) =>
-        _stopped[index] || (index > 0 && _stopped[index - 1] && _sentences[index - 1].IsQuestion && _sentences[index].IsQuestion);
+        Stopped(index) || (index > 0 && _sentences[index - 1].IsQuestion && _sentences[index].IsQuestion && Stopped(index - 1));
 
     /// <summary>
     /// True when the signal is said in a sentence the concepts do not stop, or, said only across
@@ -44,12 +48,14 @@ internal sealed class UnlessScope
 
         for (var i = 0; i < _sentences.Count; i++)
         {
-            if (!Stops(i) && saidIn(_sentences[i].Text))
+            if (saidIn(_sentences[i].Text) && !Stops(i))
             {
                 return true;
             }
         }
 
-        return !_stopped.Any(s => s) && saidInMessage();
+        return saidInMessage() && !Enumerable.Range(0, _sentences.Count).Any(Stopped);
     }
+
+    private bool Stopped(int index) => !IsEmpty && (_stopped[index] ??= Says(_sentences[index].Text));
 }
