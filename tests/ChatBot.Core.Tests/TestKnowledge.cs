@@ -24,18 +24,26 @@ public static class TestKnowledge
 
     public static KnowledgeBase Load() => Shipped.Value;
 
-    public static KnowledgeStore Store(RetrievalMode mode, string? folder = null, ITextEmbedder? embedder = null, string cachePath = "") =>
+    public static KnowledgeStore Store(RetrievalMode mode, string? folder = null, ITextEmbedder? embedder = null) =>
         new(
             Options.Create(new KnowledgeOptions { Path = folder ?? Folder }),
-            Options.Create(new RetrievalOptions { Mode = mode, CachePath = cachePath }),
-            embedder ?? new MiniLmEmbedder(),
+            Options.Create(new RetrievalOptions { Mode = mode, CachePath = "" }),
+            embedder ?? RememberingEmbedder.Instance,
             TimeProvider.System,
             NullLogger<KnowledgeStore>.Instance);
 
-    private static readonly Lazy<IAnswerEngine> SharedSemantic = new(() => new AnswerEngine(Store(RetrievalMode.Semantic), new NullQuestionObserver()));
-    private static readonly Lazy<IAnswerEngine> SharedLexical = new(() => new AnswerEngine(Store(RetrievalMode.Lexical), new NullQuestionObserver()));
+    private static readonly Lazy<KnowledgeStore> SharedSemanticStore = new(() => Store(RetrievalMode.Semantic));
+    private static readonly Lazy<KnowledgeStore> SharedLexicalStore = new(() => Store(RetrievalMode.Lexical));
+    private static readonly Lazy<IAnswerEngine> SharedSemantic = new(() => new AnswerEngine(SharedSemanticStore.Value, new NullQuestionObserver()));
+    private static readonly Lazy<IAnswerEngine> SharedLexical = new(() => new AnswerEngine(SharedLexicalStore.Value, new NullQuestionObserver()));
 
-    /// <summary>One engine per mode for the whole test run: building the semantic index embeds every phrase.</summary>
+    /// <summary>
+    /// One store of the shipped folder per mode for the whole test run, never reloaded: a test that only reads the
+    /// shipped knowledge needs no store of its own, and building one loads, gates and indexes every file again.
+    /// </summary>
+    public static KnowledgeStore ShippedStore(RetrievalMode mode) => mode == RetrievalMode.Semantic ? SharedSemanticStore.Value : SharedLexicalStore.Value;
+
+    /// <summary>One engine per mode for the whole test run, on <see cref="ShippedStore"/>.</summary>
     public static IAnswerEngine Engine(RetrievalMode mode) => mode == RetrievalMode.Semantic ? SharedSemantic.Value : SharedLexical.Value;
 
     /// <summary>A private copy of the shipped folder that a test may break.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Retrieval;
 using ChatBot.Core.Safety;
@@ -7,6 +8,11 @@ namespace ChatBot.Core.Answering;
 /// <summary>Builds the indexes of one knowledge version: retrieval and the safety triage on the same model.</summary>
 public static class SnapshotBuilder
 {
+    /// <summary>Safety categories whose look-alikes passed <see cref="CheckPatterns"/> in this process.</summary>
+    private static readonly ConditionalWeakTable<IReadOnlyList<SafetyCategory>, object> PatternsPassed = [];
+
+    private static readonly object Passed = new();
+
     public static KnowledgeSnapshot Build(KnowledgeBase knowledge, RetrievalOptions options, EmbeddingCache? cache, DateTimeOffset loadedAt)
     {
         var retriever = new Retriever(knowledge, options, cache);
@@ -46,11 +52,28 @@ public static class SnapshotBuilder
     }
 
     /// <summary>
-    /// The part of the phrase check that needs no model: no look-alike may match a pattern. Cheap and
-    /// deterministic, so every load and reload runs it; <c>faq validate</c> runs the full check.
+    /// The part of the phrase check that needs no model: no look-alike may match a pattern. Deterministic, so every
+    /// load and reload runs it; <c>faq validate</c> runs the full check.
     /// </summary>
-    public static IReadOnlyList<KnowledgeError> CheckPatterns(KnowledgeSnapshot snapshot) =>
-        SafetyPhraseCheck.Run(new SafetyTriage(snapshot.Knowledge.Safety, null), () => QuestionVectors.Lexical);
+    public static IReadOnlyList<KnowledgeError> CheckPatterns(KnowledgeSnapshot snapshot)
+    {
+        // It reads the safety categories alone, and an unchanged safety.yaml yields the same categories (SafetyReader),
+        // so a reload of an FAQ edit does not pay a second or two to run every look-alike against every pattern again.
+        // Only a pass is remembered: a timeout counts as a match, and a busy machine must not make a failure stick.
+        var safety = snapshot.Knowledge.Safety;
+        if (PatternsPassed.TryGetValue(safety, out _))
+        {
+            return [];
+        }
+
+        var errors = SafetyPhraseCheck.Run(new SafetyTriage(safety, null), () => QuestionVectors.Lexical);
+        if (errors.Count == 0)
+        {
+            PatternsPassed.AddOrUpdate(safety, Passed);
+        }
+
+        return errors;
+    }
 
     /// <summary>
     /// The gate a version passes before it serves: no look-alike matched by a pattern, and every moderator

@@ -20,7 +20,40 @@ internal static class SafetyReader
     /// </summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The last safety.yaml read without an error, and its categories. Every load and reload reads the whole folder,
+    /// and safety.yaml, most of it by size with some two thousand patterns to parse and compile, is seldom the file
+    /// that changed. Sharing the categories of an unchanged file also lets <see cref="Answering.SnapshotBuilder"/>
+    /// check its look-alikes once. One slot: a bot serves one folder.
+    /// </summary>
+    private static (string Text, IReadOnlyList<SafetyCategory> Categories)? _lastValid;
+
+    private static readonly Lock LastValidGate = new();
+
     public static IReadOnlyList<SafetyCategory> Read(string text, string file, List<KnowledgeError> errors)
+    {
+        lock (LastValidGate)
+        {
+            if (_lastValid is { } last && string.Equals(last.Text, text, StringComparison.Ordinal))
+            {
+                return last.Categories;
+            }
+        }
+
+        var before = errors.Count;
+        var categories = Parse(text, file, errors);
+        if (errors.Count == before)
+        {
+            lock (LastValidGate)
+            {
+                _lastValid = (text, categories);
+            }
+        }
+
+        return categories;
+    }
+
+    private static IReadOnlyList<SafetyCategory> Parse(string text, string file, List<KnowledgeError> errors)
     {
         var fields = YamlFile.ReadMapping(text, file, errors);
         if (fields is null)

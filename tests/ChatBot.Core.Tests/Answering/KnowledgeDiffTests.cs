@@ -12,7 +12,7 @@ public sealed class KnowledgeDiffTests : IDisposable
     [Fact]
     public void An_edit_that_pulls_dose_questions_into_another_entry_shows_up_before_it_is_saved()
     {
-        var live = TestKnowledge.Store(RetrievalMode.Semantic).Current;
+        var live = TestKnowledge.ShippedStore(RetrievalMode.Semantic).Current;
         var file = Path.Combine(_folder, "faq", "side-effects.yaml");
         File.WriteAllText(file, File.ReadAllText(file).Replace("alternates:\n", "alternates:\n  - \"how much mgt should i take for sleep\"\n  - \"whats the right dose of magtein\"\n", StringComparison.Ordinal));
         var edited = TestKnowledge.Store(RetrievalMode.Semantic, _folder).Current;

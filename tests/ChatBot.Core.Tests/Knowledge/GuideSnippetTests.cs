@@ -70,7 +70,7 @@ public sealed partial class GuideSnippetTests : IDisposable
             File.WriteAllText(path, snippet.Apply(File.Exists(path) ? File.ReadAllText(path) : null));
         }
 
-        var snapshot = TestKnowledge.Store(RetrievalMode.Semantic, _folder, cachePath: Path.Combine(Path.GetTempPath(), "chatbot-test-embeddings")).Current;
+        var snapshot = TestKnowledge.Store(RetrievalMode.Semantic, _folder).Current;
 
         Assert.Contains("pregnancy", Flags(snapshot, "eating for two these days, is magnesium threonate fine"));
         Assert.Empty(Flags(snapshot, "my toddler wakes me up every night, will mgt help me cope"));

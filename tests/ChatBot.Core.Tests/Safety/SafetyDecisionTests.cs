@@ -129,7 +129,7 @@ public class SafetyDecisionTests
     [Fact]
     public void Semantic_signal_catches_a_phrasing_no_pattern_has()
     {
-        var snapshot = TestKnowledge.Store(RetrievalMode.Semantic).Current;
+        var snapshot = TestKnowledge.ShippedStore(RetrievalMode.Semantic).Current;
         var message = "just need to know the number, nothing else matters";
         var assessment = snapshot.Triage(ChatBot.Core.Text.QuestionNormalizer.Normalize(message), snapshot.Retriever.NewVectors());
 

@@ -35,7 +35,7 @@ public sealed class SafetyPhraseCheckTests : IDisposable
 
     [Fact]
     public void The_shipped_phrasings_pass_the_full_check() =>
-        Assert.Empty(TestKnowledge.Store(RetrievalMode.Semantic).CheckPhrases());
+        Assert.Empty(TestKnowledge.ShippedStore(RetrievalMode.Semantic).CheckPhrases());
 
     private void AddUnder(string category, string list, string phrase)
     {
