@@ -35,6 +35,21 @@ public class AskedQuestionsTests
     }
 
     [Fact]
+    public void No_members_question_is_the_text_of_a_holdout_message()
+    {
+        var knowledge = TestKnowledge.Load();
+        var asked = knowledge.Entries.SelectMany(e => e.Asked).Concat(knowledge.NotCovered.SelectMany(g => g.Asked))
+            .Select(q => q.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var holdouts = Directory.GetFiles(Path.Combine(TestKnowledge.RepositoryRoot, "eval"), "*holdout*.yaml");
+
+        Assert.NotEmpty(holdouts);
+        foreach (var file in holdouts)
+        {
+            Assert.All(ChatBot.Core.Evaluation.QuestionSet.Load(file), item => Assert.DoesNotContain(item.Question.Trim().ToLowerInvariant(), asked));
+        }
+    }
+
+    [Fact]
     public void A_members_question_is_matched_to_the_entry_that_lists_it()
     {
         var folder = TestKnowledge.CopyToTemp();
