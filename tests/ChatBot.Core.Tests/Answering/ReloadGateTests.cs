@@ -42,7 +42,7 @@ public sealed class ReloadGateTests : IDisposable
         var good = store.Current.Version;
         var entry = Path.Combine(_folder, "faq", "kidney-disease.yaml");
         // A moderator test expects this question to reach absorption-and-brain-entry; a careless alternate claims it.
-        File.WriteAllText(entry, File.ReadAllText(entry).Replace("alternates:\n", "alternates:\n  - \"does it cross the blood brain barrier\"\n", StringComparison.Ordinal));
+        File.WriteAllText(entry, File.ReadAllText(entry).Replace("alternates:\n", "alternates:\n  - \"is it absorbed well or does it just go straight thru u\"\n", StringComparison.Ordinal));
 
         var rejected = store.Reload();
 
