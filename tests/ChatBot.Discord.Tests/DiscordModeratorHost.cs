@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBot.Core.Answering;
 using ChatBot.Core.Replies;
+using ChatBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Discord.Tests;
@@ -33,7 +34,7 @@ public sealed class DiscordModeratorHost : IAsyncDisposable
     public static async Task<DiscordModeratorHost> StartAsync(Dictionary<string, string?>? settings = null, bool watch = false)
     {
         var folder = Repository.TempFolder("discordmod");
-        Copy(Repository.Knowledge, folder);
+        Folders.Copy(Repository.Knowledge, folder);
         var all = new Dictionary<string, string?>
         {
             ["Knowledge:Path"] = folder,
@@ -109,18 +110,5 @@ public sealed class DiscordModeratorHost : IAsyncDisposable
     {
         await Test.DisposeAsync();
         Directory.Delete(Folder, recursive: true);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
-        }
-
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatBot.Host;
+using ChatBot.Testing;
 using Microsoft.Extensions.Hosting;
 
 namespace ChatBot.Slack.Tests;
@@ -23,7 +24,7 @@ public sealed class ModeratorHost : IAsyncDisposable
     public static async Task<ModeratorHost> StartAsync(FakeSlackServer fake, Action<Dictionary<string, string?>>? configure = null, bool watch = false)
     {
         var folder = Repository.TempFolder("slackmod");
-        Copy(Repository.Knowledge, folder);
+        Folders.Copy(Repository.Knowledge, folder);
         var settings = SlackTestHost.Settings(fake);
         settings["Knowledge:Path"] = folder;
         settings["Knowledge:Watch"] = watch ? "true" : "false";
@@ -70,18 +71,5 @@ public sealed class ModeratorHost : IAsyncDisposable
         await Host.StopAsync(timeout.Token);
         Host.Dispose();
         Directory.Delete(Folder, recursive: true);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
-        }
-
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
-        }
     }
 }
