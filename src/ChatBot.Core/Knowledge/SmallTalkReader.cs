@@ -1,6 +1,6 @@
 namespace ChatBot.Core.Knowledge;
 
-/// <summary>Reads <c>smalltalk.yaml</c>: intents, each with a reply and at least one phrasing.</summary>
+/// <summary>Reads <c>smalltalk.yaml</c>: intents, each with a reply, at least one phrasing and optionally members' own messages (<c>asked</c>).</summary>
 internal static class SmallTalkReader
 {
     public static IReadOnlyList<SmallTalkIntent> Read(string text, string file, List<KnowledgeError> errors)
@@ -15,14 +15,14 @@ internal static class SmallTalkReader
         var intents = new List<SmallTalkIntent>();
         foreach (var (item, _, _) in fields.Mappings("intents", 0))
         {
-            item.RejectUnknown("id", "reply", "phrases");
+            item.RejectUnknown("id", "reply", "phrases", "asked");
             var id = item.String("id");
             if (intents.Any(i => i.Id == id))
             {
                 item.Error("id", $"duplicate intent '{id}'", item.Node("id"));
             }
 
-            intents.Add(new SmallTalkIntent(id, item.String("reply"), item.Strings("phrases", 1)));
+            intents.Add(new SmallTalkIntent(id, item.String("reply"), item.Strings("phrases", 1), item.Strings("asked", 0, required: false)));
         }
 
         return intents;

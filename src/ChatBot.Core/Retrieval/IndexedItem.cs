@@ -13,5 +13,5 @@ public sealed record IndexedItem(IReadOnlyList<string> Phrases, string Body)
     /// <inheritdoc cref="Of(FaqEntry, bool)"/>
     public static IndexedItem Of(NotCoveredTopic topic, bool withAsked) => new(withAsked ? [.. topic.Phrases, .. topic.Asked] : topic.Phrases, "");
 
-    public static IndexedItem Of(SmallTalkIntent intent) => new(intent.Phrases, "");
+    public static IndexedItem Of(SmallTalkIntent intent, bool withAsked) => new(withAsked ? [.. intent.Phrases, .. intent.Asked] : intent.Phrases, "");
 }

@@ -32,7 +32,7 @@ public sealed class Retriever
         _rewriter = new QueryRewriter(knowledge.Bot.Synonyms, knowledge.Bot.Subject);
         var semanticCache = options.Mode == RetrievalMode.Semantic ? cache : null;
         var semantic = semanticCache is not null;
-        var items = _entries.Select(e => IndexedItem.Of(e, semantic)).Concat(_gaps.Select(g => IndexedItem.Of(g, semantic))).Concat(_intents.Select(IndexedItem.Of)).ToArray();
+        var items = _entries.Select(e => IndexedItem.Of(e, semantic)).Concat(_gaps.Select(g => IndexedItem.Of(g, semantic))).Concat(_intents.Select(i => IndexedItem.Of(i, semantic))).ToArray();
         _speller = new SpellingCorrector(items.SelectMany(i => i.Phrases.Append(i.Body))
             .Concat(knowledge.Bot.Synonyms.SelectMany(s => s.Aliases.Prepend(s.Term))));
         _lexical = new LexicalIndex(items, _rewriter, vocabularyItems: _entries.Count);

@@ -17,6 +17,7 @@ public class AskedQuestionsTests
 
         Assert.Contains(knowledge.Entries, e => e.Asked.Count > 0);
         Assert.Contains(knowledge.NotCovered, g => g.Asked.Count > 0);
+        Assert.Contains(knowledge.SmallTalk, i => i.Asked.Count > 0);
     }
 
     [Fact]
@@ -26,7 +27,7 @@ public class AskedQuestionsTests
         var lookAlikes = SnapshotBuilder.OrdinaryQuestions(knowledge).ToHashSet(StringComparer.Ordinal);
 
         Assert.All(knowledge.Entries.SelectMany(e => e.Alternates), a => Assert.Contains(a, lookAlikes));
-        var asked = knowledge.Entries.SelectMany(e => e.Asked).Concat(knowledge.NotCovered.SelectMany(g => g.Asked))
+        var asked = AllAsked(knowledge)
             .Except(knowledge.Entries.SelectMany(e => e.Alternates.Prepend(e.Question)))
             .Except(knowledge.NotCovered.SelectMany(g => g.Phrases))
             .Except(knowledge.SmallTalk.SelectMany(i => i.Phrases))
@@ -38,7 +39,7 @@ public class AskedQuestionsTests
     public void No_members_question_is_the_text_of_a_holdout_message()
     {
         var knowledge = TestKnowledge.Load();
-        var asked = knowledge.Entries.SelectMany(e => e.Asked).Concat(knowledge.NotCovered.SelectMany(g => g.Asked))
+        var asked = AllAsked(knowledge)
             .Select(q => q.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var holdouts = Directory.GetFiles(Path.Combine(TestKnowledge.RepositoryRoot, "eval"), "*holdout*.yaml");
 
@@ -48,6 +49,23 @@ public class AskedQuestionsTests
             Assert.All(ChatBot.Core.Evaluation.QuestionSet.Load(file), item => Assert.DoesNotContain(item.Question.Trim().ToLowerInvariant(), asked));
         }
     }
+
+    [Fact]
+    public void A_members_message_is_small_talk_in_semantic_mode_only()
+    {
+        var knowledge = TestKnowledge.Load();
+        var asked = knowledge.SmallTalk.First(i => i.Asked.Count > 0);
+        var phrasings = knowledge.SmallTalk.SelectMany(i => i.Phrases).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var message = asked.Asked.First(a => !phrasings.Contains(a));
+
+        Assert.Contains(message, IndexedItem.Of(asked, withAsked: true).Phrases);
+        Assert.DoesNotContain(message, IndexedItem.Of(asked, withAsked: false).Phrases);
+    }
+
+    private static IEnumerable<string> AllAsked(ChatBot.Core.Knowledge.KnowledgeBase knowledge) =>
+        knowledge.Entries.SelectMany(e => e.Asked)
+            .Concat(knowledge.NotCovered.SelectMany(g => g.Asked))
+            .Concat(knowledge.SmallTalk.SelectMany(i => i.Asked));
 
     [Fact]
     public void A_members_question_is_matched_to_the_entry_that_lists_it()
