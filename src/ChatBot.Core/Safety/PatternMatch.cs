@@ -1,19 +1,57 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace ChatBot.Core.Safety;
 
+/// <summary>
+/// Runs the safety patterns. They are built interpreted (building ~1,900 takes little time at start and
+/// reload); a pattern run often enough to matter (the ones every message meets) is compiled in the
+/// background and the compiled twin used from then on, so neither the start nor a reload waits for the
+/// compiler and a one-shot process never pays for it. Interpreted and compiled match identically.
+/// </summary>
 internal static class PatternMatch
 {
+    /// <summary>Runs after which a pattern is worth compiling: a few hundred messages' worth.</summary>
+    internal const int CompileAfter = 256;
+
+    private static readonly ConditionalWeakTable<Regex, HotPattern> Patterns = new();
+
     public static bool IsMatch(Regex pattern, string text)
     {
         try
         {
-            return pattern.IsMatch(text);
+            return Patterns.GetValue(pattern, static p => new HotPattern(p)).Next().IsMatch(text);
         }
         catch (RegexMatchTimeoutException)
         {
             // A pattern too slow to decide: fail towards caution rather than skip a possible red flag.
             return true;
+        }
+    }
+
+    /// <summary>Whether the pattern's compiled twin is in use yet (for tests).</summary>
+    internal static bool IsCompiled(Regex pattern) =>
+        Patterns.TryGetValue(pattern, out var hot) && hot.IsCompiled;
+
+    /// <summary>Waits until every pattern queued for compiling has been compiled (for tests and benchmarks).</summary>
+    internal static void WaitForCompiler() => PatternCompiler.WaitIdle();
+
+    private sealed class HotPattern(Regex interpreted)
+    {
+        private Regex? _compiled;
+        private int _runs;
+
+        public bool IsCompiled => Volatile.Read(ref _compiled) is not null;
+
+        public Regex Next()
+        {
+            // An approximate count is enough (a lost increment only delays the compile), so no interlocked write.
+            if (_runs < CompileAfter && ++_runs == CompileAfter)
+            {
+                PatternCompiler.Enqueue(() => Volatile.Write(ref _compiled, PatternCompiler.Compile(interpreted)));
+            }
+
+            return Volatile.Read(ref _compiled) ?? interpreted;
         }
     }
 }
