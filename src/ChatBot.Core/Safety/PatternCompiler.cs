@@ -27,15 +27,6 @@ internal static class PatternCompiler
         }
     }
 
-    public static void WaitIdle()
-    {
-        var spinner = new SpinWait();
-        while (!Queue.IsEmpty || Volatile.Read(ref _working) != 0)
-        {
-            spinner.SpinOnce(sleep1Threshold: 10);
-        }
-    }
-
     private static void Drain()
     {
         while (true)

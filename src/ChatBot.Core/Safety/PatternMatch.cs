@@ -45,19 +45,10 @@ internal static class PatternMatch
         }
     }
 
-    /// <summary>Whether the pattern's compiled twin is in use yet (for tests).</summary>
-    internal static bool IsCompiled(Regex pattern) =>
-        Patterns.TryGetValue(pattern, out var hot) && hot.IsCompiled;
-
-    /// <summary>Waits until every pattern queued for compiling has been compiled (for tests and benchmarks).</summary>
-    internal static void WaitForCompiler() => PatternCompiler.WaitIdle();
-
     private sealed class HotPattern(Regex interpreted)
     {
         private Regex? _compiled;
         private int _runs;
-
-        public bool IsCompiled => Volatile.Read(ref _compiled) is not null;
 
         public Regex Next(string text)
         {
