@@ -23,7 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => Embedder(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Model));
+        services.TryAddSingleton(sp => Embedder(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value));
         services.TryAddSingleton<KnowledgeStore>();
         services.TryAddSingleton<KnowledgeWatcher>();
         services.TryAddSingleton<ModeratorCommands>();
@@ -92,10 +92,11 @@ public static class CoreServiceCollectionExtensions
         return services;
     }
 
-    private static ITextEmbedder Embedder(EmbeddingModel model) => model switch
+    // The model file goes beside the embedding cache: the one folder the bot already writes for retrieval.
+    private static ITextEmbedder Embedder(RetrievalOptions options) => options.Model switch
     {
-        EmbeddingModel.MiniLm => new MiniLmEmbedder(),
+        EmbeddingModel.MiniLm => new MiniLmEmbedder(options.CachePath),
         EmbeddingModel.ArcticXs => new ArcticXsEmbedder(),
-        _ => throw new ArgumentOutOfRangeException(nameof(model), model, "Unknown embedding model."),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Model, "Unknown embedding model."),
     };
 }

