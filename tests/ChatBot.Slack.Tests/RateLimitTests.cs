@@ -9,7 +9,7 @@ namespace ChatBot.Slack.Tests;
 public sealed class RateLimitTests
 {
     [Fact]
-    public async Task Burst429And500_EveryReplyDeliveredExactlyOnce_AfterRetryAfter()
+    public async Task Burst_of_429_and_500_every_reply_delivered_exactly_once_after_retry_after()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -35,7 +35,7 @@ public sealed class RateLimitTests
     [Theory]
     [InlineData("not_in_channel", "/invite")]
     [InlineData("channel_not_found", "channel_not_found")]
-    public async Task PostError_IsLoggedClearly_AndNotRetried(string error, string expected)
+    public async Task Post_error_is_logged_clearly_and_not_retried(string error, string expected)
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -49,7 +49,7 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public void RetryAfter_ParsesSecondsAndDates_AndFallsBack()
+    public void Retry_after_parses_seconds_and_dates_and_falls_back()
     {
         var now = DateTimeOffset.UnixEpoch;
         Assert.Equal(TimeSpan.FromSeconds(30), RateLimitGate.ParseRetryAfter(new RetryConditionHeaderValue(TimeSpan.FromSeconds(30)), now, TimeSpan.FromSeconds(1)));
@@ -58,7 +58,7 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public void Gate_BlocksAMethodEverywhere_ExceptPostMessage_WhichIsLimitedPerChannel()
+    public void Gate_blocks_a_method_everywhere_except_post_message_which_is_limited_per_channel()
     {
         var gate = new RateLimitGate(TimeProvider.System);
         gate.Block(RateLimitGate.Key("chat.postMessage", "C1"), TimeSpan.FromMinutes(1));
@@ -73,7 +73,7 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public async Task Gate_ATurnOnAChannel_MakesTheNextPostThereWaitTheSpacing_AndNoOtherChannel()
+    public async Task Gate_a_turn_on_a_channel_makes_the_next_post_there_wait_the_spacing_and_no_other_channel()
     {
         var time = new FakeTimeProvider();
         var gate = new RateLimitGate(time);

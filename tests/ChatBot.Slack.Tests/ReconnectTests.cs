@@ -30,7 +30,7 @@ public sealed class ReconnectTests
     [Theory]
     [InlineData("refresh_requested")]
     [InlineData("warning")]
-    public async Task RefreshDuringAStream_EveryEventAnsweredExactlyOnce(string reason)
+    public async Task Refresh_during_a_stream_every_event_answered_exactly_once(string reason)
     {
         await using var fake = await FakeSlackServer.StartAsync();
         fake.AckTimeout = TimeSpan.FromSeconds(1);
@@ -46,7 +46,7 @@ public sealed class ReconnectTests
     }
 
     [Fact]
-    public async Task RefreshWithTenSockets_NeverOpensAnEleventh()
+    public async Task Refresh_with_ten_sockets_never_opens_an_eleventh()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:Connections"] = "10");
@@ -60,7 +60,7 @@ public sealed class ReconnectTests
     }
 
     [Fact]
-    public async Task DroppedSocket_ReconnectsAndKeepsAnswering()
+    public async Task Dropped_socket_reconnects_and_keeps_answering()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -72,7 +72,7 @@ public sealed class ReconnectTests
     }
 
     [Fact]
-    public async Task ConnectionsOpenFailing_RetriesUntilItConnects()
+    public async Task Connections_open_failing_retries_until_it_connects()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         fake.Script("apps.connections.open", ScriptedResponse.Error("fatal_error"), ScriptedResponse.ServerError(), ScriptedResponse.Error("internal_error"));
@@ -83,7 +83,7 @@ public sealed class ReconnectTests
     }
 
     [Fact]
-    public async Task QuietSocket_ThatAnswersPings_IsKept()
+    public async Task Quiet_socket_that_answers_pings_is_kept()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake, s =>
@@ -101,7 +101,7 @@ public sealed class ReconnectTests
     }
 
     [Fact]
-    public async Task SocketWhosePeerStopsAnsweringPings_IsReplaced()
+    public async Task Socket_whose_peer_stops_answering_pings_is_replaced()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var proxy = new FreezingProxy(fake.BaseUri);
@@ -121,7 +121,7 @@ public sealed class ReconnectTests
     }
 
     [Fact]
-    public async Task JunkFrames_AreIgnored_AndTheSocketKeepsWorking()
+    public async Task Junk_frames_are_ignored_and_the_socket_keeps_working()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -139,7 +139,7 @@ public sealed class ReconnectTests
     }
 
     [Fact]
-    public async Task TooManyWebsockets_ClosesAndBacksOff_ThenReconnects()
+    public async Task Too_many_websockets_closes_and_backs_off_then_reconnects()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -149,7 +149,7 @@ public sealed class ReconnectTests
     }
 
     [Fact]
-    public async Task AuthTestOutage_IsRetried_ThenConnects()
+    public async Task Auth_test_outage_is_retried_then_connects()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         fake.Script("auth.test", ScriptedResponse.Error("internal_error"), ScriptedResponse.ServerError());
@@ -159,7 +159,7 @@ public sealed class ReconnectTests
     }
 
     [Fact]
-    public async Task UnackedEnvelope_IsResentWithRetryAttempt_AndAnsweredOnce()
+    public async Task Unacked_envelope_is_resent_with_retry_attempt_and_answered_once()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -176,7 +176,7 @@ public sealed class ReconnectTests
     }
 
     [Fact]
-    public async Task SameEventOnTwoConnections_AnsweredOnce()
+    public async Task Same_event_on_two_connections_answered_once()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:Connections"] = "2");

@@ -38,7 +38,7 @@ public sealed class FreezingProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        await _stop.CancelAsync().ConfigureAwait(false);
         _listener.Stop();
         lock (_links)
         {
@@ -57,9 +57,9 @@ public sealed class FreezingProxy : IAsyncDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            var client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
             var upstream = new TcpClient();
-            await upstream.ConnectAsync(_target, _stop.Token);
+            await upstream.ConnectAsync(_target, _stop.Token).ConfigureAwait(false);
             var frozen = new CancellationTokenSource();
             lock (_links)
             {
@@ -78,13 +78,13 @@ public sealed class FreezingProxy : IAsyncDisposable
         {
             while (true)
             {
-                var read = await from.ReadAsync(buffer, frozen);
+                var read = await from.ReadAsync(buffer, frozen).ConfigureAwait(false);
                 if (read == 0 || frozen.IsCancellationRequested)
                 {
                     break;
                 }
 
-                await to.WriteAsync(buffer.AsMemory(0, read), frozen);
+                await to.WriteAsync(buffer.AsMemory(0, read), frozen).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
