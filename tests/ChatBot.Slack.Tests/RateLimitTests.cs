@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -11,8 +10,9 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Burst_of_429_and_500_every_reply_delivered_exactly_once_after_retry_after()
     {
+        var clock = new FakeTimeProvider();
         await using var fake = await FakeSlackServer.StartAsync();
-        await using var bot = await SlackTestHost.StartAsync(fake);
+        await using var bot = await SlackTestHost.StartAsync(fake, time: clock);
         fake.Script("chat.postMessage", ScriptedResponse.RateLimited(1), ScriptedResponse.ServerError(), ScriptedResponse.Error("ratelimited"), ScriptedResponse.RateLimited(1));
 
         var ts = Enumerable.Range(0, 6).Select(i => SlackFrames.Ts(200 + i)).ToArray();
@@ -21,15 +21,28 @@ public sealed class RateLimitTests
             await fake.SendEnvelopeAsync(SlackFrames.Mention("burst", t));
         }
 
-        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Count() >= ts.Length, "all replies");
+        await Eventually.TrueAsync(() => Posts(fake).Any(c => c.Status == 429), "the first 429");
+        await fake.WaitForIdleAsync();
+        var firstLimited = Posts(fake).First(c => c.Status == 429);
+        int Tries() => Posts(fake).Count(c => c.Str("thread_ts") == firstLimited.Str("thread_ts"));
+        Assert.Equal(1, Tries());
+        clock.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(1));
+        await fake.WaitForIdleAsync();
+        Assert.True(Tries() == 1, "Retry-After was not honoured");
+
+        await Eventually.TrueAsync(() => StepThenCheck(clock, () => fake.Delivered("chat.postMessage").Count() >= ts.Length), "all replies, the clock stepping on");
         await fake.WaitForIdleAsync();
 
         Assert.Equal(ts.Order(), fake.Delivered("chat.postMessage").Select(c => c.Str("thread_ts")).Order());
-        var posts = fake.Calls.Where(c => c.Method == "chat.postMessage").ToList();
-        var firstLimited = posts.First(c => c.Status == 429);
-        var next = posts.First(c => c.Timestamp > firstLimited.Timestamp && c.Str("thread_ts") == firstLimited.Str("thread_ts"));
-        Assert.True(Stopwatch.GetElapsedTime(firstLimited.Timestamp, next.Timestamp) >= TimeSpan.FromMilliseconds(900), "Retry-After was not honoured");
         Assert.Contains(bot.Logs.Lines, l => l.Message.Contains("rate limited", StringComparison.Ordinal));
+    }
+
+    private static List<RecordedCall> Posts(FakeSlackServer fake) => fake.Calls.Where(c => c.Method == "chat.postMessage").ToList();
+
+    private static bool StepThenCheck(FakeTimeProvider clock, Func<bool> done)
+    {
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        return done();
     }
 
     [Theory]
