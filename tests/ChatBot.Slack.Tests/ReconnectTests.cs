@@ -120,6 +120,9 @@ public sealed class ReconnectTests
             s["Slack:KeepAliveTimeout"] = "00:00:00.300";
         });
 
+        // Freeze only once a ping round went through: a peer silent from the very start is not noticed by the
+        // WebSocket's keep-alive (seen with no pong before the freeze: no new socket in 30 s).
+        await Eventually.TrueAsync(() => proxy.PongsRelayed >= 1, "the bot's first ping answered");
         var frozen = fake.LiveSockets;
         proxy.FreezeAll();
         // The fake cannot tell that the bot gave up on a frozen socket: send nothing more on it.
