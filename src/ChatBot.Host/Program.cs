@@ -1,3 +1,3 @@
 using ChatBot.Host.Cli;
 
-return await CommandLine.RunAsync(args);
+return await CommandLine.RunAsync(args).ConfigureAwait(false);

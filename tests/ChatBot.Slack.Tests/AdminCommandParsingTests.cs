@@ -8,7 +8,7 @@ public sealed class AdminCommandParsingTests
     [InlineData("admin status", "status")]
     [InlineData("  ADMIN   gaps 7 ", "gaps 7")]
     [InlineData("admin", "")]
-    public void AdminWordFirst_IsAnAdminCommand_RestForwarded(string text, string expected)
+    public void Admin_word_first_is_an_admin_command_rest_forwarded(string text, string expected)
     {
         Assert.True(AdminCommandHandler.TryParse(text, "admin", out var command));
         Assert.Equal(expected, command);
@@ -18,6 +18,6 @@ public sealed class AdminCommandParsingTests
     [InlineData("administer magnesium before bed?")]
     [InlineData("is admin status a question")]
     [InlineData("")]
-    public void OtherText_IsAQuestion(string text) =>
+    public void Other_text_is_a_question(string text) =>
         Assert.False(AdminCommandHandler.TryParse(text, "admin", out _));
 }

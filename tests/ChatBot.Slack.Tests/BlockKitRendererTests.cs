@@ -21,7 +21,7 @@ public sealed class BlockKitRendererTests
     };
 
     [Fact]
-    public void Render_Answer_HasHeaderSectionSourcesCaveatsDoctorAdviceAndActions()
+    public void Render_answer_has_header_section_sources_caveats_doctor_advice_and_actions()
     {
         var message = Renderer.Render(Engine.Ask("magnesium", new("slack")));
         var types = message.Blocks.Select(b => (string)b!["type"]!).ToArray();
@@ -36,7 +36,7 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
-    public void Render_SafetyAnswer_BlocksAndFallbackFollowTheSectionOrder()
+    public void Render_safety_answer_blocks_and_fallback_follow_the_section_order()
     {
         var reply = Engine.Ask("pregnant?", new("slack"));
         var message = Renderer.Render(reply);
@@ -51,7 +51,7 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
-    public void Render_HugeMessageAndAnswer_ShareTheRoomAndKeepEverythingFixed()
+    public void Render_huge_message_and_answer_share_the_room_and_keep_everything_fixed()
     {
         var reply = Answer(new string('a', 200_000)) with { Message = new string('m', 200_000) };
         var message = Renderer.Render(reply);
@@ -66,7 +66,7 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
-    public void Render_FallbackText_ContainsCaveatsAndDoctorAdvice()
+    public void Render_fallback_text_contains_caveats_and_doctor_advice()
     {
         var message = Renderer.Render(Answer(new string('a', 20_000)));
         Assert.Contains(StubAnswerEngine.Caveat, message.Text);
@@ -77,7 +77,7 @@ public sealed class BlockKitRendererTests
     [Theory]
     [InlineData(5_000)]
     [InlineData(400_000)]
-    public void Render_HugeAnswer_StaysWithinLimitsAndKeepsCaveatsAndAdvice(int length)
+    public void Render_huge_answer_stays_within_limits_and_keeps_caveats_and_advice(int length)
     {
         var words = string.Concat(Enumerable.Repeat("sleep & <rest> ", length / 15));
         var reply = Answer(words) with { Caveats = Enumerable.Range(0, 25).Select(i => $"Caveat {i}.").ToArray() };
@@ -100,7 +100,7 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
-    public void Render_LongTitleAndButtons_AreTrimmedToLimits()
+    public void Render_long_title_and_buttons_are_trimmed_to_limits()
     {
         var longQ = new string('q', 500);
         var reply = Answer("ok") with { Title = longQ, Related = [new("e1", longQ), new("e2", "b"), new("e3", "c"), new("e4", "d"), new("e5", "e"), new("e6", "f")] };
@@ -114,7 +114,7 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
-    public void Render_HostileText_IsEscapedAndEveryMrkdwnIsVerbatim()
+    public void Render_hostile_text_is_escaped_and_every_mrkdwn_is_verbatim()
     {
         var reply = Answer("<!channel> <!here> <!everyone> <!subteam^S123> <@U999> @here &lt; <https://evil|ok>") with { Title = "<!here> title" };
         var message = Renderer.Render(reply);
@@ -128,7 +128,7 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
-    public void Render_Notice_HasNoFeedbackButtonsButKeepsCaveatAndAdvice()
+    public void Render_notice_has_no_feedback_buttons_but_keeps_caveat_and_advice()
     {
         var message = Renderer.Render(Engine.About());
         var json = message.Blocks.ToJsonString();
@@ -140,7 +140,7 @@ public sealed class BlockKitRendererTests
     [Theory]
     [InlineData(300)]
     [InlineData(50_000)]
-    public void RenderEphemeral_LongAnswerAndQuotes_FitSlacksEphemeralLimit_FixedPartsWhole(int repeats)
+    public void Render_ephemeral_long_answer_and_quotes_fit_the_Slack_ephemeral_limit_fixed_parts_whole(int repeats)
     {
         var quote = string.Concat(Enumerable.Repeat("Zitat über Schlaf & Ruhe 😴 ", repeats / 10 + 1));
         var reply = Answer(string.Concat(Enumerable.Repeat("Schlafqualität – 睡眠 & <mehr> ", repeats))) with
@@ -164,7 +164,7 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
-    public void RenderEphemeral_ShortReply_IsTheSameAsInAChannel()
+    public void Render_ephemeral_short_reply_is_the_same_as_in_a_channel()
     {
         var reply = Engine.Ask("magnesium", new("slack"));
 
@@ -172,7 +172,7 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
-    public void RenderEphemeral_LongAnswerWithShortQuotes_KeepsTheQuotesWholeAndGivesTheAnswerTheRest()
+    public void Render_ephemeral_long_answer_with_short_quotes_keeps_the_quotes_whole_and_gives_the_answer_the_rest()
     {
         var reply = Answer(string.Concat(Enumerable.Repeat("Schlafqualität – 睡眠 & <mehr> ", 2_000)));
 

@@ -6,7 +6,7 @@ namespace ChatBot.Slack.Tests;
 public sealed class ButtonTests
 {
     [Fact]
-    public async Task RelatedButtonOnAPostedAnswer_PostsThatAnswerInTheThread()
+    public async Task Related_button_on_a_posted_answer_posts_that_answer_in_the_thread()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -26,7 +26,7 @@ public sealed class ButtonTests
     }
 
     [Fact]
-    public async Task RelatedButtonWhereTheBotIsNotAMember_AnswersViaResponseUrlInTheChannel()
+    public async Task Related_button_where_the_bot_is_not_a_member_answers_via_response_url_in_the_channel()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -41,7 +41,7 @@ public sealed class ButtonTests
     }
 
     [Fact]
-    public async Task RelatedButtonOnAnEphemeralMessage_AnswersViaResponseUrl()
+    public async Task Related_button_on_an_ephemeral_message_answers_via_response_url()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -56,7 +56,7 @@ public sealed class ButtonTests
     [Theory]
     [InlineData(ActionIds.FeedbackUp, true)]
     [InlineData(ActionIds.FeedbackDown, false)]
-    public async Task FeedbackButton_IsRecordedAndThankedPrivately(string actionId, bool helpful)
+    public async Task Feedback_button_is_recorded_and_thanked_privately(string actionId, bool helpful)
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);

@@ -32,12 +32,13 @@ public sealed class ConversationTests
     [Fact]
     public async Task A_burst_of_thirty_from_one_person_gets_three_answers_and_one_notice_while_others_are_answered_at_once()
     {
+        // The clock stands still: whatever is answered was not held up by any wait on it (fair use, pacing, backoff).
+        var clock = new FakeTimeProvider();
         await using var fake = await FakeSlackServer.StartAsync();
-        await using var bot = await ModeratorHost.StartAsync(fake, s => s["FairUse:Enabled"] = "true");
+        await using var bot = await ModeratorHost.StartAsync(fake, s => s["FairUse:Enabled"] = "true", time: clock);
         var urgentTs = SlackFrames.Ts(30);
         var neighbourTs = SlackFrames.Ts(40);
 
-        var sent = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < 30; i++)
         {
             await fake.SendEnvelopeAsync(SlackFrames.Mention($"side effects? #{i}", SlackFrames.Ts(100 + i)));
@@ -50,9 +51,7 @@ public sealed class ConversationTests
         }
 
         await Eventually.TrueAsync(() => Posts(fake).Any(p => p.Str("thread_ts") == neighbourTs) && Posts(fake).Any(p => p.Str("channel") == "D0DM000001"), "the neighbour's and the DM's answers");
-        Assert.True(sent.Elapsed < TimeSpan.FromSeconds(2), $"answered after {sent.Elapsed.TotalSeconds:0.0} s");
         await Eventually.TrueAsync(() => Posts(fake).Any(p => p.Str("thread_ts") == urgentTs), "the urgent reply inside the burst");
-        Assert.True(sent.Elapsed < TimeSpan.FromSeconds(3), $"urgent reply after {sent.Elapsed.TotalSeconds:0.0} s");
         await fake.WaitForIdleAsync();
 
         var flooder = Posts(fake).Where(p => p.Str("thread_ts") is { } ts && string.CompareOrdinal(ts, SlackFrames.Ts(100)) >= 0).ToList();

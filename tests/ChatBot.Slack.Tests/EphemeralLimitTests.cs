@@ -38,7 +38,7 @@ public sealed class EphemeralLimitTests
     }
 
     [Fact]
-    public async Task LongSafetyGuidance_PostedEphemerally_FitsTheLimit_WithGuidanceCaveatsAndAdviceWhole()
+    public async Task Long_safety_guidance_posted_ephemerally_fits_the_limit_with_guidance_caveats_and_advice_whole()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -56,7 +56,7 @@ public sealed class EphemeralLimitTests
     }
 
     [Fact]
-    public async Task LongSlashAnswer_OnTheAck_FitsTheLimit_WithCaveatsAndAdviceWhole()
+    public async Task Long_slash_answer_on_the_ack_fits_the_limit_with_caveats_and_advice_whole()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -74,7 +74,7 @@ public sealed class EphemeralLimitTests
     }
 
     [Fact]
-    public async Task LongGuidance_ThroughResponseUrl_FitsTheLimit_WithGuidanceCaveatsAndAdviceWhole()
+    public async Task Long_guidance_through_response_url_fits_the_limit_with_guidance_caveats_and_advice_whole()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:SlashReplyVisibility"] = "in_channel");

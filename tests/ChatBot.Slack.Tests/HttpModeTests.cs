@@ -36,7 +36,7 @@ public sealed class HttpModeTests
     }
 
     [Fact]
-    public async Task UrlVerification_SignedRequest_ReturnsTheChallenge()
+    public async Task Url_verification_signed_request_returns_the_challenge()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         var (bot, client) = await StartAsync(fake);
@@ -50,7 +50,7 @@ public sealed class HttpModeTests
     }
 
     [Fact]
-    public async Task BadOrStaleSignature_Rejected401_NothingDispatched()
+    public async Task Bad_or_stale_signature_rejected_401_nothing_dispatched()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         var (bot, client) = await StartAsync(fake);
@@ -77,7 +77,7 @@ public sealed class HttpModeTests
     }
 
     [Fact]
-    public async Task EventAndItsRetry_AnsweredOnce()
+    public async Task Event_and_its_retry_answered_once()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         var (bot, client) = await StartAsync(fake);
@@ -99,7 +99,7 @@ public sealed class HttpModeTests
     }
 
     [Fact]
-    public async Task SslCheck_UnsignedAsSlackSendsIt_Gets200_AndNothingIsAsked()
+    public async Task Ssl_check_unsigned_as_Slack_sends_it_gets_200_and_nothing_is_asked()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         var (bot, client) = await StartAsync(fake);
@@ -113,7 +113,7 @@ public sealed class HttpModeTests
     }
 
     [Fact]
-    public async Task AnotherSlashCommand_PointedHere_IsNotAnsweredAsAQuestion()
+    public async Task Another_slash_command_pointed_here_is_not_answered_as_a_question()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         var (bot, client) = await StartAsync(fake);
@@ -129,7 +129,7 @@ public sealed class HttpModeTests
     }
 
     [Fact]
-    public async Task SlashCommand_AnsweredInTheResponseBody()
+    public async Task Slash_command_answered_in_the_response_body()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         var (bot, client) = await StartAsync(fake);
@@ -145,7 +145,7 @@ public sealed class HttpModeTests
     }
 
     [Fact]
-    public async Task AdminCommand_ViaCommandsEndpoint_NonModeratorRefusedEphemerally()
+    public async Task Admin_command_via_commands_endpoint_non_moderator_refused_ephemerally()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         var (bot, client) = await StartAsync(fake);
@@ -162,7 +162,7 @@ public sealed class HttpModeTests
     }
 
     [Fact]
-    public async Task FeedbackButton_ViaInteractivityEndpoint_IsRecorded()
+    public async Task Feedback_button_via_interactivity_endpoint_is_recorded()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         var (bot, client) = await StartAsync(fake);

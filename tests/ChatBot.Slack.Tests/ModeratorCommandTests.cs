@@ -28,7 +28,7 @@ public sealed class ModeratorCommandTests
     }
 
     [Fact]
-    public async Task NonModerator_IsRefusedEphemerally_WithCaveatAndDoctorAdvice()
+    public async Task Non_moderator_is_refused_ephemerally_with_caveat_and_doctor_advice()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await ModeratorHost.StartAsync(fake, s =>
@@ -49,7 +49,7 @@ public sealed class ModeratorCommandTests
     }
 
     [Fact]
-    public async Task ModeratorByUserId_Status_NamesTheKnowledgeVersion()
+    public async Task Moderator_by_user_id_status_names_the_knowledge_version()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await ModeratorHost.StartAsync(fake, s => s["Slack:ModeratorUserIds:0"] = ModeratorHost.Moderator);
@@ -64,7 +64,7 @@ public sealed class ModeratorCommandTests
     }
 
     [Fact]
-    public async Task ModeratorByUserId_UnknownAdminWord_GetsTheUsage()
+    public async Task Moderator_by_user_id_unknown_admin_word_gets_the_usage()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await ModeratorHost.StartAsync(fake, s =>
@@ -80,7 +80,7 @@ public sealed class ModeratorCommandTests
     }
 
     [Fact]
-    public async Task ModeratorByUserId_Check_ExplainsWhatTheBotWouldDoWithAMessage()
+    public async Task Moderator_by_user_id_check_explains_what_the_bot_would_do_with_a_message()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await ModeratorHost.StartAsync(fake, s => s["Slack:ModeratorUserIds:0"] = ModeratorHost.Moderator);
@@ -94,7 +94,7 @@ public sealed class ModeratorCommandTests
     }
 
     [Fact]
-    public async Task ModeratorViaUserGroup_IsAllowed_AndMembershipIsCached()
+    public async Task Moderator_via_user_group_is_allowed_and_membership_is_cached()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         fake.UserGroups[Group] = ["U0OTHER001", ModeratorHost.Moderator];
@@ -112,7 +112,7 @@ public sealed class ModeratorCommandTests
     }
 
     [Fact]
-    public async Task UserOutsideTheGroup_IsRefused()
+    public async Task User_outside_the_group_is_refused()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         fake.UserGroups[Group] = ["U0OTHER001"];
@@ -125,7 +125,7 @@ public sealed class ModeratorCommandTests
     }
 
     [Fact]
-    public async Task UserGroupLookupFails_IsRefused_AndLoggedOnce()
+    public async Task User_group_lookup_fails_is_refused_and_logged_once()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:ModeratorUserGroupId"] = Group);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatBot.Host;
 using ChatBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ChatBot.Slack.Tests;
@@ -21,7 +22,7 @@ public sealed class ModeratorHost : IAsyncDisposable
 
     public string Folder { get; }
 
-    public static async Task<ModeratorHost> StartAsync(FakeSlackServer fake, Action<Dictionary<string, string?>>? configure = null, bool watch = false)
+    public static async Task<ModeratorHost> StartAsync(FakeSlackServer fake, Action<Dictionary<string, string?>>? configure = null, bool watch = false, TimeProvider? time = null)
     {
         var folder = Repository.TempFolder("slackmod");
         Folders.Copy(Repository.Knowledge, folder);
@@ -34,7 +35,13 @@ public sealed class ModeratorHost : IAsyncDisposable
         settings["Console:Enabled"] = "false";
         settings["Logging:LogLevel:Default"] = "Warning";
         configure?.Invoke(settings);
-        var host = ChatBotHostBuilder.Create([], settings).Build();
+        var builder = ChatBotHostBuilder.Create([], settings);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
+        var host = builder.Build();
         await host.StartAsync();
         await Eventually.TrueAsync(() => fake.LiveSockets.Count == 1, "socket");
         return new ModeratorHost(host, folder);

@@ -13,7 +13,7 @@ public sealed class PacingTests
     private const string OtherChannel = "C0CHAN0009";
 
     [Fact]
-    public async Task RepliesToOneChannel_EachWaitForTheIntervalAfterThePrevious()
+    public async Task Replies_to_one_channel_each_wait_for_the_interval_after_the_previous()
     {
         var clock = new FakeTimeProvider();
         await using var fake = await FakeSlackServer.StartAsync();
@@ -40,7 +40,7 @@ public sealed class PacingTests
     }
 
     [Fact]
-    public async Task AReplyToAnotherChannel_DoesNotWaitForTheFirstChannelsPace()
+    public async Task A_reply_to_another_channel_does_not_wait_for_the_first_channels_pace()
     {
         var clock = new FakeTimeProvider();
         await using var fake = await FakeSlackServer.StartAsync();

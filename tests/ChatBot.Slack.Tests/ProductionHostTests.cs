@@ -10,7 +10,7 @@ namespace ChatBot.Slack.Tests;
 public sealed class ProductionHostTests
 {
     [Fact]
-    public async Task RealHostAndEngine_AnswerAMentionAndASafetyQuestion()
+    public async Task Real_host_and_engine_answer_a_mention_and_a_safety_question()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         var settings = SlackTestHost.Settings(fake);

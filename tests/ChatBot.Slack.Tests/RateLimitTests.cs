@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -9,10 +8,11 @@ namespace ChatBot.Slack.Tests;
 public sealed class RateLimitTests
 {
     [Fact]
-    public async Task Burst429And500_EveryReplyDeliveredExactlyOnce_AfterRetryAfter()
+    public async Task Burst_of_429_and_500_every_reply_delivered_exactly_once_after_retry_after()
     {
+        var clock = new FakeTimeProvider();
         await using var fake = await FakeSlackServer.StartAsync();
-        await using var bot = await SlackTestHost.StartAsync(fake);
+        await using var bot = await SlackTestHost.StartAsync(fake, time: clock);
         fake.Script("chat.postMessage", ScriptedResponse.RateLimited(1), ScriptedResponse.ServerError(), ScriptedResponse.Error("ratelimited"), ScriptedResponse.RateLimited(1));
 
         var ts = Enumerable.Range(0, 6).Select(i => SlackFrames.Ts(200 + i)).ToArray();
@@ -21,21 +21,34 @@ public sealed class RateLimitTests
             await fake.SendEnvelopeAsync(SlackFrames.Mention("burst", t));
         }
 
-        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Count() >= ts.Length, "all replies");
+        await Eventually.TrueAsync(() => Posts(fake).Any(c => c.Status == 429), "the first 429");
+        await fake.WaitForIdleAsync();
+        var firstLimited = Posts(fake).First(c => c.Status == 429);
+        int Tries() => Posts(fake).Count(c => c.Str("thread_ts") == firstLimited.Str("thread_ts"));
+        Assert.Equal(1, Tries());
+        clock.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(1));
+        await fake.WaitForIdleAsync();
+        Assert.True(Tries() == 1, "Retry-After was not honoured");
+
+        await Eventually.TrueAsync(() => StepThenCheck(clock, () => fake.Delivered("chat.postMessage").Count() >= ts.Length), "all replies, the clock stepping on");
         await fake.WaitForIdleAsync();
 
         Assert.Equal(ts.Order(), fake.Delivered("chat.postMessage").Select(c => c.Str("thread_ts")).Order());
-        var posts = fake.Calls.Where(c => c.Method == "chat.postMessage").ToList();
-        var firstLimited = posts.First(c => c.Status == 429);
-        var next = posts.First(c => c.Timestamp > firstLimited.Timestamp && c.Str("thread_ts") == firstLimited.Str("thread_ts"));
-        Assert.True(Stopwatch.GetElapsedTime(firstLimited.Timestamp, next.Timestamp) >= TimeSpan.FromMilliseconds(900), "Retry-After was not honoured");
         Assert.Contains(bot.Logs.Lines, l => l.Message.Contains("rate limited", StringComparison.Ordinal));
+    }
+
+    private static List<RecordedCall> Posts(FakeSlackServer fake) => fake.Calls.Where(c => c.Method == "chat.postMessage").ToList();
+
+    private static bool StepThenCheck(FakeTimeProvider clock, Func<bool> done)
+    {
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        return done();
     }
 
     [Theory]
     [InlineData("not_in_channel", "/invite")]
     [InlineData("channel_not_found", "channel_not_found")]
-    public async Task PostError_IsLoggedClearly_AndNotRetried(string error, string expected)
+    public async Task Post_error_is_logged_clearly_and_not_retried(string error, string expected)
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -49,7 +62,7 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public void RetryAfter_ParsesSecondsAndDates_AndFallsBack()
+    public void Retry_after_parses_seconds_and_dates_and_falls_back()
     {
         var now = DateTimeOffset.UnixEpoch;
         Assert.Equal(TimeSpan.FromSeconds(30), RateLimitGate.ParseRetryAfter(new RetryConditionHeaderValue(TimeSpan.FromSeconds(30)), now, TimeSpan.FromSeconds(1)));
@@ -58,7 +71,7 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public void Gate_BlocksAMethodEverywhere_ExceptPostMessage_WhichIsLimitedPerChannel()
+    public void Gate_blocks_a_method_everywhere_except_post_message_which_is_limited_per_channel()
     {
         var gate = new RateLimitGate(TimeProvider.System);
         gate.Block(RateLimitGate.Key("chat.postMessage", "C1"), TimeSpan.FromMinutes(1));
@@ -73,7 +86,7 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public async Task Gate_ATurnOnAChannel_MakesTheNextPostThereWaitTheSpacing_AndNoOtherChannel()
+    public async Task Gate_a_turn_on_a_channel_makes_the_next_post_there_wait_the_spacing_and_no_other_channel()
     {
         var time = new FakeTimeProvider();
         var gate = new RateLimitGate(time);

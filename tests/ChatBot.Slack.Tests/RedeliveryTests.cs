@@ -7,7 +7,7 @@ public sealed class RedeliveryTests
     private const string GivenBack = "a redelivery of the event will be answered";
 
     [Fact]
-    public async Task ReplyThatFailedAfterEveryRetry_IsAnsweredWhenSlackRedeliversTheEvent_Once()
+    public async Task Reply_that_failed_after_every_retry_is_answered_when_Slack_redelivers_the_event_once()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:MaxApiAttempts"] = "3");
@@ -30,7 +30,7 @@ public sealed class RedeliveryTests
     }
 
     [Fact]
-    public async Task ReplyThatWentOut_IsNotAnsweredAgainWhenSlackRedeliversTheEvent()
+    public async Task Reply_that_went_out_is_not_answered_again_when_Slack_redelivers_the_event()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -48,7 +48,7 @@ public sealed class RedeliveryTests
     }
 
     [Fact]
-    public async Task ReplyRefusedForGood_IsNotRetriedOnRedelivery()
+    public async Task Reply_refused_for_good_is_not_retried_on_redelivery()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);

@@ -17,7 +17,7 @@ public sealed class ReloadNotifierTests
         bot.Host.Services.GetServices<IReloadNotifier>().OfType<ModeratorChannelNotifier>().Single();
 
     [Fact]
-    public async Task BrokenEdit_PostsTheRejectionWithFileAndLine_ToTheModeratorChannel()
+    public async Task Broken_edit_posts_the_rejection_with_file_and_line_to_the_moderator_channel()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await ModeratorHost.StartAsync(fake, s => s["Slack:ModeratorChannelId"] = ModeratorHost.ModeratorChannel, watch: true);
@@ -36,7 +36,7 @@ public sealed class ReloadNotifierTests
     }
 
     [Fact]
-    public async Task AdminReload_WithoutModeratorChannel_RepliesWithTheErrors_AndPostsNothing()
+    public async Task Admin_reload_without_moderator_channel_replies_with_the_errors_and_posts_nothing()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await ModeratorHost.StartAsync(fake, s => s["Slack:ModeratorUserIds:0"] = ModeratorHost.Moderator);
@@ -50,7 +50,7 @@ public sealed class ReloadNotifierTests
     }
 
     [Fact]
-    public async Task AdminReload_WithModeratorChannel_AlsoTellsTheChannel()
+    public async Task Admin_reload_with_moderator_channel_also_tells_the_channel()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await ModeratorHost.StartAsync(fake, s =>
@@ -68,7 +68,7 @@ public sealed class ReloadNotifierTests
     }
 
     [Fact]
-    public async Task UnchangedReload_PostsNothing_NewVersion_Posts()
+    public async Task Unchanged_reload_posts_nothing_new_version_posts()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:ModeratorChannelId"] = ModeratorHost.ModeratorChannel);
@@ -83,7 +83,7 @@ public sealed class ReloadNotifierTests
     }
 
     [Fact]
-    public async Task ManyErrors_ShowsTenAndCountsTheRest()
+    public async Task Many_errors_shows_ten_and_counts_the_rest()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:ModeratorChannelId"] = ModeratorHost.ModeratorChannel);
@@ -97,7 +97,7 @@ public sealed class ReloadNotifierTests
     }
 
     [Fact]
-    public async Task NoModeratorChannel_PostsNothing()
+    public async Task No_moderator_channel_posts_nothing()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -108,7 +108,7 @@ public sealed class ReloadNotifierTests
     }
 
     [Fact]
-    public async Task SlackRefusesThePost_IsLogged_NotThrown()
+    public async Task Slack_refuses_the_post_is_logged_not_thrown()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:ModeratorChannelId"] = ModeratorHost.ModeratorChannel);
@@ -120,7 +120,7 @@ public sealed class ReloadNotifierTests
     }
 
     [Fact]
-    public async Task SlackUnreachable_IsLogged_NotThrown()
+    public async Task Slack_unreachable_is_logged_not_thrown()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake, s =>

@@ -14,7 +14,7 @@ public sealed class SendPathInvariantTests
     };
 
     [Fact]
-    public async Task EveryOutgoingMessageInAMixedSession_IsHardenedAndCarriesCaveatAndAdvice()
+    public async Task Every_outgoing_message_in_a_mixed_session_is_hardened_and_carries_caveat_and_advice()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);

@@ -18,21 +18,21 @@ public sealed class SignatureVerifierTests
     [InlineData("1531420618", BodyA, SigA)]
     [InlineData("1531420618", """{"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}""", "v0=f9bd80929259f3f6d5fe3a3186c453c89cd1ad4862815a15837584f31c993652")]
     [InlineData("1700000000", """{"text":"Mélatonine 😴"}""", "v0=0e441e6ba6564d4dcbcc0b81b7f5f5933ac4196a2ffb6ab3fe8237be6aab4e26")]
-    public void PublishedAndComputedVectors_Verify(string ts, string body, string signature) =>
+    public void Published_and_computed_vectors_verify(string ts, string body, string signature) =>
         Assert.True(Verify(ts, signature, body, long.Parse(ts, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Theory]
     [InlineData(300)]
     [InlineData(-300)]
-    public void WindowBoundary_Accepted(long offset) => Assert.True(Verify("1531420618", SigA, BodyA, TsA + offset));
+    public void Window_boundary_accepted(long offset) => Assert.True(Verify("1531420618", SigA, BodyA, TsA + offset));
 
     [Theory]
     [InlineData(301)]
     [InlineData(-301)]
-    public void OutsideTheFiveMinuteWindow_Rejected(long offset) => Assert.False(Verify("1531420618", SigA, BodyA, TsA + offset));
+    public void Outside_the_five_minute_window_rejected(long offset) => Assert.False(Verify("1531420618", SigA, BodyA, TsA + offset));
 
     [Fact]
-    public void TamperedBody_Rejected() => Assert.False(Verify("1531420618", SigA, BodyA + "------", TsA));
+    public void Tampered_body_rejected() => Assert.False(Verify("1531420618", SigA, BodyA + "------", TsA));
 
     [Theory]
     [InlineData("v1=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503")]
@@ -41,12 +41,12 @@ public sealed class SignatureVerifierTests
     [InlineData("v0=a2114d57")]
     [InlineData("")]
     [InlineData(null)]
-    public void WrongSignatures_Rejected(string? signature) => Assert.False(Verify("1531420618", signature, BodyA, TsA));
+    public void Wrong_signatures_rejected(string? signature) => Assert.False(Verify("1531420618", signature, BodyA, TsA));
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("not-a-number")]
     [InlineData("-1531420618")]
-    public void BadTimestamps_Rejected(string? ts) => Assert.False(Verify(ts, SigA, BodyA, TsA));
+    public void Bad_timestamps_rejected(string? ts) => Assert.False(Verify(ts, SigA, BodyA, TsA));
 }

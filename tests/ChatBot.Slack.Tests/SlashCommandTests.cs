@@ -14,7 +14,7 @@ public sealed class SlashCommandTests
     }
 
     [Fact]
-    public async Task Question_AckCarriesTheEphemeralAnswer()
+    public async Task Question_ack_carries_the_ephemeral_answer()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -31,7 +31,7 @@ public sealed class SlashCommandTests
     [InlineData("topics")]
     [InlineData("about")]
     [InlineData("")]
-    public async Task TopicsAndAbout_AreAnswered(string text)
+    public async Task Topics_and_about_are_answered(string text)
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -44,7 +44,7 @@ public sealed class SlashCommandTests
     }
 
     [Fact]
-    public async Task SlowAnswer_AckedEmptyInTime_ThenAnsweredViaResponseUrl()
+    public async Task Slow_answer_acked_empty_in_time_then_answered_via_response_url()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:SlashAckBudget"] = "00:00:00.100");
@@ -68,7 +68,7 @@ public sealed class SlashCommandTests
     }
 
     [Fact]
-    public async Task InChannelSafety_PublicNoticeInAck_GuidanceEphemeralViaResponseUrl()
+    public async Task In_channel_safety_public_notice_in_ack_guidance_ephemeral_via_response_url()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:SlashReplyVisibility"] = "in_channel");

@@ -7,7 +7,7 @@ namespace ChatBot.Slack.Tests;
 public sealed class SocketModeTests
 {
     [Fact]
-    public async Task Mention_GetsOneThreadedReplyWithCaveatsAndDoctorAdvice()
+    public async Task Mention_gets_one_threaded_reply_with_caveats_and_doctor_advice()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -27,7 +27,7 @@ public sealed class SocketModeTests
     }
 
     [Fact]
-    public async Task StartUp_CallsAuthTestWithBotTokenAndOpensSocketWithAppToken()
+    public async Task Start_up_calls_auth_test_with_bot_token_and_opens_socket_with_app_token()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -38,7 +38,7 @@ public sealed class SocketModeTests
     }
 
     [Fact]
-    public async Task DirectMessage_GetsAReply()
+    public async Task Direct_message_gets_a_reply()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -52,7 +52,7 @@ public sealed class SocketModeTests
     }
 
     [Fact]
-    public async Task OwnBotAndSubtypeMessages_AreIgnored_NoReplyLoop()
+    public async Task Own_bot_and_subtype_messages_are_ignored_no_reply_loop()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -72,7 +72,7 @@ public sealed class SocketModeTests
     }
 
     [Fact]
-    public async Task MessagesAPersonWrites_WithAFileOrBroadcastFromAThread_AreAnswered()
+    public async Task Messages_a_person_writes_with_a_file_or_broadcast_from_a_thread_are_answered()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -86,7 +86,7 @@ public sealed class SocketModeTests
     }
 
     [Fact]
-    public async Task HostileQuestion_NothingPinged_TextShownLiterally()
+    public async Task Hostile_question_nothing_pinged_text_shown_literally()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -105,7 +105,7 @@ public sealed class SocketModeTests
     }
 
     [Fact]
-    public async Task EngineFailure_SendsTheErrorNoticeWithCaveats()
+    public async Task Engine_failure_sends_the_error_notice_with_caveats()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -119,7 +119,7 @@ public sealed class SocketModeTests
     }
 
     [Fact]
-    public async Task SafetyFlagInPublicChannel_BriefPublicNotice_FullGuidanceEphemeral()
+    public async Task Safety_flag_in_public_channel_brief_public_notice_full_guidance_ephemeral()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -141,7 +141,7 @@ public sealed class SocketModeTests
     [Theory]
     [InlineData("Slack:PublicSafetyMode", "false")]
     [InlineData("Delivery:PublicSafetyGuidance", "Public")]
-    public async Task SafetyFlagInPublicChannel_PublicSetting_FullReplyInTheChannel(string key, string value)
+    public async Task Safety_flag_in_public_channel_public_setting_full_reply_in_the_channel(string key, string value)
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake, s => s[key] = value);

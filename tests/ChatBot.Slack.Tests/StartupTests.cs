@@ -22,7 +22,7 @@ public sealed class StartupTests
     [InlineData(null, "Slack:BotToken is missing")]
     [InlineData("xoxp-user-token-secret42", "Slack:BotToken is malformed")]
     [InlineData("xapp-swapped-secret42", "Slack:BotToken is malformed")]
-    public async Task BadBotToken_FailsTheStartWithOneClearLine(string? botToken, string expected)
+    public async Task Bad_bot_token_fails_the_start_with_one_clear_line(string? botToken, string expected)
     {
         var settings = HostSettings();
         settings["Slack:AppToken"] = "xapp-1-app-secret42";
@@ -36,7 +36,7 @@ public sealed class StartupTests
     [InlineData("Slack:ModeratorChannelId", "#moderators", "Slack:ModeratorChannelId must be a channel id")]
     [InlineData("Slack:AdminSubcommand", "ad min", "Slack:AdminSubcommand must be one word")]
     [InlineData("Slack:ModeratorGroupCacheDuration", "00:00:00", "Slack:ModeratorGroupCacheDuration must be positive")]
-    public async Task BadModeratorSetting_FailsTheStartWithOneClearLine(string key, string value, string expected)
+    public async Task Bad_moderator_setting_fails_the_start_with_one_clear_line(string key, string value, string expected)
     {
         var settings = HostSettings();
         settings["Slack:AppToken"] = "xapp-1-app-secret42";
@@ -48,7 +48,7 @@ public sealed class StartupTests
     [Theory]
     [InlineData("-00:00:01")]
     [InlineData("00:02:00")]
-    public async Task BadChannelPostInterval_FailsTheStartWithOneClearLine(string value)
+    public async Task Bad_channel_post_interval_fails_the_start_with_one_clear_line(string value)
     {
         var settings = HostSettings();
         settings["Slack:AppToken"] = "xapp-1-app-secret42";
@@ -58,7 +58,7 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task InvalidAuth_StopsTheHostWithOneClearLine()
+    public async Task Invalid_auth_stops_the_host_with_one_clear_line()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         fake.AuthTestError = "invalid_auth";
@@ -81,7 +81,7 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task InvalidAuthOnPost_StopsTheHost()
+    public async Task Invalid_auth_on_post_stops_the_host()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -100,7 +100,7 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task LinkDisabled_StopsTheHostWithAClearMessage()
+    public async Task Link_disabled_stops_the_host_with_a_clear_message()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake);
@@ -120,7 +120,7 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task LinkDisabled_OnOneOfTwoSockets_StopsTheHostWithoutWaitingForTheOther()
+    public async Task Link_disabled_on_one_of_two_sockets_stops_the_host_without_waiting_for_the_other()
     {
         await using var fake = await FakeSlackServer.StartAsync();
         await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:Connections"] = "2");

@@ -10,7 +10,7 @@ namespace ChatBot.Core.Answering;
 /// and its indexes are built; the swap is a single reference write, so a question in flight keeps the
 /// snapshot it started with. A broken edit leaves the last good version serving.
 /// </summary>
-public sealed class KnowledgeStore
+public sealed partial class KnowledgeStore
 {
     private readonly KnowledgeOptions _knowledgeOptions;
     private readonly RetrievalOptions _retrievalOptions;
@@ -150,17 +150,26 @@ public sealed class KnowledgeStore
     {
         if (!report.Applied)
         {
-            _logger.LogError("{Summary}", report.Summary);
+            LogRejected(report.Summary);
             foreach (var error in report.Errors)
             {
-                _logger.LogError("Knowledge error: {Error}", error.ToString());
+                LogKnowledgeError(error.ToString());
             }
         }
         else if (report.Changed)
         {
-            _logger.LogInformation("{Summary} Reload took {Milliseconds:0} ms.", report.Summary, report.Took.TotalMilliseconds);
+            LogReloaded(report.Summary, report.Took.TotalMilliseconds);
         }
     }
 
     private KnowledgeSnapshot Build(KnowledgeBase knowledge) => SnapshotBuilder.Build(knowledge, _retrievalOptions, _cache, _time.GetUtcNow());
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Summary}")]
+    private partial void LogRejected(string summary);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge error: {Error}")]
+    private partial void LogKnowledgeError(string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Summary} Reload took {Milliseconds:0} ms.")]
+    private partial void LogReloaded(string summary, double milliseconds);
 }

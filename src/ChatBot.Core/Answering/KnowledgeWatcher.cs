@@ -11,7 +11,7 @@ namespace ChatBot.Core.Answering;
 /// anything changed, so an editor's temp-file-and-rename save or a git checkout of many files gives one
 /// reload. Every attempt is reported to the notifiers. Run by a hosted service in the host.
 /// </summary>
-public sealed class KnowledgeWatcher(
+public sealed partial class KnowledgeWatcher(
     KnowledgeStore store,
     IEnumerable<IReloadNotifier> notifiers,
     IOptions<KnowledgeOptions> options,
@@ -28,12 +28,12 @@ public sealed class KnowledgeWatcher(
         var scanning = ScanAsync(scan, cancellationToken);
         try
         {
-            while (await _dirty.Reader.WaitToReadAsync(cancellationToken))
+            while (await _dirty.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                await DebounceAsync(cancellationToken);
+                await DebounceAsync(cancellationToken).ConfigureAwait(false);
                 if (Fingerprint() != _lastFingerprint)
                 {
-                    await ReloadNowAsync(cancellationToken);
+                    await ReloadNowAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -41,7 +41,7 @@ public sealed class KnowledgeWatcher(
         {
         }
 
-        await scanning;
+        await scanning.ConfigureAwait(false);
     }
 
     /// <summary>Reloads at once (the moderators' "reload" command) and tells the notifiers.</summary>
@@ -53,11 +53,11 @@ public sealed class KnowledgeWatcher(
         {
             try
             {
-                await notifier.NotifyAsync(report, cancellationToken);
+                await notifier.NotifyAsync(report, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "A reload notifier failed; the reload itself stands");
+                LogNotifierFailed(e);
             }
         }
 
@@ -70,7 +70,7 @@ public sealed class KnowledgeWatcher(
         do
         {
             _dirty.Reader.TryRead(out _);
-            await Task.Delay(quiet, time, cancellationToken);
+            await Task.Delay(quiet, time, cancellationToken).ConfigureAwait(false);
         }
         while (_dirty.Reader.TryRead(out _));
     }
@@ -79,7 +79,7 @@ public sealed class KnowledgeWatcher(
     {
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (Fingerprint() != _lastFingerprint)
                 {
@@ -106,13 +106,13 @@ public sealed class KnowledgeWatcher(
             watcher.Created += changed;
             watcher.Deleted += changed;
             watcher.Renamed += (_, _) => _dirty.Writer.TryWrite(true);
-            watcher.Error += (_, e) => logger.LogWarning(e.GetException(), "File watching failed; the periodic scan still picks up edits");
+            watcher.Error += (_, e) => LogWatchingFailed(e.GetException());
             watcher.EnableRaisingEvents = true;
             return watcher;
         }
         catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException)
         {
-            logger.LogWarning(e, "Cannot watch {Folder}; relying on the periodic scan", store.Folder);
+            LogCannotWatch(e, store.Folder);
             return null;
         }
     }
@@ -129,4 +129,13 @@ public sealed class KnowledgeWatcher(
             return _lastFingerprint;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A reload notifier failed; the reload itself stands")]
+    private partial void LogNotifierFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "File watching failed; the periodic scan still picks up edits")]
+    private partial void LogWatchingFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot watch {Folder}; relying on the periodic scan")]
+    private partial void LogCannotWatch(Exception exception, string folder);
 }

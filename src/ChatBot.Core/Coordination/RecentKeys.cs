@@ -5,21 +5,15 @@ namespace ChatBot.Core.Coordination;
 /// a platform may deliver an event more than once (a RESUME replays, Slack retries, a copy arrives on
 /// another socket), and each is handled once. Across processes, see <see cref="IInstanceCoordination"/>.
 /// </summary>
-public sealed class RecentKeys
+public sealed class RecentKeys(TimeProvider time, TimeSpan keep)
 {
     public const int MaxKeys = 100_000;
 
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _keep;
+    private readonly TimeProvider _time = time;
+    private readonly TimeSpan _keep = keep;
     private readonly Dictionary<string, long> _seenAt = new(StringComparer.Ordinal);
     private readonly Queue<(string Key, long At)> _order = new();
     private readonly object _lock = new();
-
-    public RecentKeys(TimeProvider time, TimeSpan keep)
-    {
-        _time = time;
-        _keep = keep;
-    }
 
     /// <summary>True when no key was seen within the window (then all are remembered); false for a repeat.</summary>
     public bool FirstTime(params IEnumerable<string> keys)

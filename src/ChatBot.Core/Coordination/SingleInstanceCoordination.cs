@@ -3,13 +3,11 @@ using System.Collections.Concurrent;
 namespace ChatBot.Core.Coordination;
 
 /// <summary>Coordination for one process: claims and locks in memory.</summary>
-public sealed class SingleInstanceCoordination : IInstanceCoordination
+public sealed class SingleInstanceCoordination(TimeProvider time) : IInstanceCoordination
 {
-    private readonly TimeProvider _time;
+    private readonly TimeProvider _time = time;
     private readonly ConcurrentDictionary<TimeSpan, RecentKeys> _claims = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
-
-    public SingleInstanceCoordination(TimeProvider time) => _time = time;
 
     public string Description => "this process only";
 

@@ -7,11 +7,9 @@ namespace ChatBot.Core.Evaluation;
 /// The figures a question set is judged by: answer and refusal rates, answers from an entry of another
 /// topic, red-flag recall per category, and false alarms on look-alikes (any, and replace-level).
 /// </summary>
-public sealed class EvaluationReport
+public sealed class EvaluationReport(EvaluationResult result)
 {
-    private readonly EvaluationResult _result;
-
-    public EvaluationReport(EvaluationResult result) => _result = result;
+    private readonly EvaluationResult _result = result;
 
     public IReadOnlyList<Rate> Rates => [.. Answers(), .. Recalls(), .. FalseAlarms()];
 

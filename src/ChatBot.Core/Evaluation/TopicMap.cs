@@ -6,13 +6,11 @@ namespace ChatBot.Core.Evaluation;
 /// Which FAQ entries may answer a question about each topic of a question bank (<c>eval/topics.yaml</c>):
 /// the bank's writers labelled topics from the article, not entry ids, so the bank stays blind to the FAQ.
 /// </summary>
-public sealed class TopicMap
+public sealed class TopicMap(IReadOnlyDictionary<string, IReadOnlyList<string>> entries)
 {
     public static readonly TopicMap None = new(new Dictionary<string, IReadOnlyList<string>>());
 
-    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _entries;
-
-    public TopicMap(IReadOnlyDictionary<string, IReadOnlyList<string>> entries) => _entries = entries;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _entries = entries;
 
     public static TopicMap Load(string path)
     {

@@ -1,40 +1,29 @@
 namespace ChatBot.Core.Knowledge;
 
 /// <summary>One complete, validated version of the knowledge folder. Immutable: reloads build a new one.</summary>
-public sealed class KnowledgeBase
+public sealed class KnowledgeBase(
+    string version,
+    IReadOnlyList<SourceDocument> sources,
+    IReadOnlyList<FaqEntry> entries,
+    IReadOnlyList<SafetyCategory> safety,
+    BotSettings bot,
+    IReadOnlyList<NotCoveredTopic> notCovered)
 {
-    private readonly Dictionary<string, FaqEntry> _byId;
-
-    public KnowledgeBase(
-        string version,
-        IReadOnlyList<SourceDocument> sources,
-        IReadOnlyList<FaqEntry> entries,
-        IReadOnlyList<SafetyCategory> safety,
-        BotSettings bot,
-        IReadOnlyList<NotCoveredTopic> notCovered)
-    {
-        Version = version;
-        Sources = sources;
-        Entries = entries;
-        Safety = safety;
-        Bot = bot;
-        NotCovered = notCovered;
-        _byId = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
-    }
+    private readonly Dictionary<string, FaqEntry> _byId = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
 
     /// <summary>A short hash of every file's content: equal content, equal version.</summary>
-    public string Version { get; }
+    public string Version { get; } = version;
 
-    public IReadOnlyList<SourceDocument> Sources { get; }
+    public IReadOnlyList<SourceDocument> Sources { get; } = sources;
 
-    public IReadOnlyList<FaqEntry> Entries { get; }
+    public IReadOnlyList<FaqEntry> Entries { get; } = entries;
 
-    public IReadOnlyList<SafetyCategory> Safety { get; }
+    public IReadOnlyList<SafetyCategory> Safety { get; } = safety;
 
-    public BotSettings Bot { get; }
+    public BotSettings Bot { get; } = bot;
 
     /// <summary>Known gaps: questions the article does not answer.</summary>
-    public IReadOnlyList<NotCoveredTopic> NotCovered { get; }
+    public IReadOnlyList<NotCoveredTopic> NotCovered { get; } = notCovered;
 
     /// <summary>Greetings, thanks and questions about the bot itself, with its replies.</summary>
     public IReadOnlyList<SmallTalkIntent> SmallTalk { get; init; } = [];

@@ -1,35 +1,23 @@
 namespace ChatBot.Core.Knowledge;
 
 /// <summary>A source article: its metadata, its unchanged text and its sentences.</summary>
-public sealed class SourceDocument
+public sealed class SourceDocument(string id, string title, string url, string retrieved, string text, string file)
 {
-    private readonly string _normalisedText;
+    private readonly string _normalisedText = TextMatch.CollapseWhitespace(text);
 
-    public SourceDocument(string id, string title, string url, string retrieved, string text, string file)
-    {
-        Id = id;
-        Title = title;
-        Url = url;
-        Retrieved = retrieved;
-        Text = text;
-        File = file;
-        Sentences = SentenceSplitter.Split(text);
-        _normalisedText = TextMatch.CollapseWhitespace(text);
-    }
+    public string Id { get; } = id;
 
-    public string Id { get; }
+    public string Title { get; } = title;
 
-    public string Title { get; }
+    public string Url { get; } = url;
 
-    public string Url { get; }
+    public string Retrieved { get; } = retrieved;
 
-    public string Retrieved { get; }
+    public string Text { get; } = text;
 
-    public string Text { get; }
+    public string File { get; } = file;
 
-    public string File { get; }
-
-    public IReadOnlyList<SourceSentence> Sentences { get; }
+    public IReadOnlyList<SourceSentence> Sentences { get; } = SentenceSplitter.Split(text);
 
     public bool Contains(string quote) =>
         _normalisedText.Contains(TextMatch.CollapseWhitespace(quote), StringComparison.Ordinal);

@@ -6,22 +6,13 @@ namespace ChatBot.Core.Knowledge;
 /// Reads the fields of one YAML mapping and records every problem as a <see cref="KnowledgeError"/>
 /// with file, line and field path, so a moderator's typo is reported precisely instead of thrown.
 /// </summary>
-internal sealed class YamlFields
+internal sealed class YamlFields(YamlMappingNode map, string file, string path, List<KnowledgeError> errors, int lineOffset = 0)
 {
-    private readonly YamlMappingNode _map;
-    private readonly string _file;
-    private readonly string _path;
-    private readonly List<KnowledgeError> _errors;
-    private readonly int _lineOffset;
-
-    public YamlFields(YamlMappingNode map, string file, string path, List<KnowledgeError> errors, int lineOffset = 0)
-    {
-        _map = map;
-        _file = file;
-        _path = path;
-        _errors = errors;
-        _lineOffset = lineOffset;
-    }
+    private readonly YamlMappingNode _map = map;
+    private readonly string _file = file;
+    private readonly string _path = path;
+    private readonly List<KnowledgeError> _errors = errors;
+    private readonly int _lineOffset = lineOffset;
 
     public int Line => LineOf(_map);
 

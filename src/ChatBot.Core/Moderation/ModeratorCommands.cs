@@ -26,13 +26,13 @@ public sealed class ModeratorCommands(IAnswerEngine engine, KnowledgeStore store
         var text = (verb.ToLowerInvariant(), rest) switch
         {
             ("status", "") => Status(),
-            ("reload", "") => (await watcher.ReloadNowAsync(cancellationToken)).Describe(),
+            ("reload", "") => (await watcher.ReloadNowAsync(cancellationToken).ConfigureAwait(false)).Describe(),
             ("check", not "") => MessageCheck.Describe(store.Current, rest),
             ("diff", "") => Diff(),
-            ("gaps", "") => ModeratorReportText.Gaps(await reports.GapsAsync(7, cancellationToken), MaxLinesInChat),
+            ("gaps", "") => ModeratorReportText.Gaps(await reports.GapsAsync(7, cancellationToken).ConfigureAwait(false), MaxLinesInChat),
             ("gaps", var days) when int.TryParse(days, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 3650 =>
-                ModeratorReportText.Gaps(await reports.GapsAsync(n, cancellationToken), MaxLinesInChat),
-            ("feedback", "") => ModeratorReportText.Feedback(await reports.FeedbackAsync(cancellationToken), MaxLinesInChat),
+                ModeratorReportText.Gaps(await reports.GapsAsync(n, cancellationToken).ConfigureAwait(false), MaxLinesInChat),
+            ("feedback", "") => ModeratorReportText.Feedback(await reports.FeedbackAsync(cancellationToken).ConfigureAwait(false), MaxLinesInChat),
             _ => Usage,
         };
         return engine.Info(text);

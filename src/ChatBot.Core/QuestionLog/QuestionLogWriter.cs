@@ -9,7 +9,7 @@ namespace ChatBot.Core.QuestionLog;
 /// a warning says how many records were lost; the writer then backs off before trying again. Nothing of
 /// a question is ever logged: only counts and the store's error.
 /// </summary>
-public sealed class QuestionLogWriter(
+public sealed partial class QuestionLogWriter(
     QuestionLogQueue queue,
     IQuestionLogStore store,
     IOptions<QuestionLogOptions> options,
@@ -37,17 +37,16 @@ public sealed class QuestionLogWriter(
     /// </summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        logger.LogInformation("Question log: {Store}, retention {Days} days, safety-flagged question text {Kept}",
-            store.Description, options.Value.RetentionDays, options.Value.StoreSafetyText ? "kept" : "not stored");
+        LogStarting(store.Description, options.Value.RetentionDays, options.Value.StoreSafetyText ? "kept" : "not stored");
         using var writes = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-        await using var deadline = stopping.Register(() => writes.CancelAfter(DrainTimeout));
+        await using var deadline = stopping.Register(() => writes.CancelAfter(DrainTimeout)).ConfigureAwait(false);
         var batch = new List<QuestionLogRecord>(_batchSize);
         try
         {
-            await TryAsync(() => store.EnsureSchemaAsync(writes.Token), 0, writes.Token, stopping);
-            while (await queue.Reader.WaitToReadAsync(stopping))
+            await TryAsync(() => store.EnsureSchemaAsync(writes.Token), 0, writes.Token, stopping).ConfigureAwait(false);
+            while (await queue.Reader.WaitToReadAsync(stopping).ConfigureAwait(false))
             {
-                await WriteBatchAsync(batch, writes.Token, stopping);
+                await WriteBatchAsync(batch, writes.Token, stopping).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -59,7 +58,7 @@ public sealed class QuestionLogWriter(
             _failures = 0;
             while (queue.Reader.Count > 0 && !writes.IsCancellationRequested)
             {
-                await WriteBatchAsync(batch, writes.Token, writes.Token);
+                await WriteBatchAsync(batch, writes.Token, writes.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (writes.IsCancellationRequested)
@@ -78,7 +77,7 @@ public sealed class QuestionLogWriter(
 
         try
         {
-            if (await TryAsync(() => store.AppendAsync(batch, write), batch.Count, write, wait))
+            if (await TryAsync(() => store.AppendAsync(batch, write), batch.Count, write, wait).ConfigureAwait(false))
             {
                 Interlocked.Add(ref _written, batch.Count);
             }
@@ -102,10 +101,10 @@ public sealed class QuestionLogWriter(
         TimeSpan delay;
         try
         {
-            await write();
+            await write().ConfigureAwait(false);
             if (_failures > 0)
             {
-                logger.LogInformation("Question log store is reachable again");
+                LogReachableAgain();
             }
 
             _failures = 0;
@@ -116,11 +115,10 @@ public sealed class QuestionLogWriter(
             // Any store failure (network, disk, permissions, schema) must leave the bot answering.
             Interlocked.Add(ref _droppedSinceStart, records);
             delay = StoreRetry.Delay(++_failures);
-            logger.LogWarning("Question log store failed ({Error}: {Message}); dropped {Count} record(s), {Total} since start; retrying in {Backoff:F1}s",
-                e.GetType().Name, e.Message, records, Dropped, delay.TotalSeconds);
+            LogStoreFailed(e.GetType().Name, e.Message, records, Dropped, delay.TotalSeconds);
         }
 
-        await Task.Delay(delay, time, wait);
+        await Task.Delay(delay, time, wait).ConfigureAwait(false);
         return false;
     }
 
@@ -132,6 +130,18 @@ public sealed class QuestionLogWriter(
         }
 
         Interlocked.Add(ref _droppedSinceStart, count);
-        logger.LogWarning("Question log dropped {Count} record(s) because {Reason}; {Total} since start", count, reason, Dropped);
+        LogDropped(count, reason, Dropped);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Question log: {Store}, retention {Days} days, safety-flagged question text {Kept}")]
+    private partial void LogStarting(string store, int days, string kept);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Question log store is reachable again")]
+    private partial void LogReachableAgain();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Question log store failed ({Error}: {Message}); dropped {Count} record(s), {Total} since start; retrying in {Backoff:F1}s")]
+    private partial void LogStoreFailed(string error, string message, int count, long total, double backoff);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Question log dropped {Count} record(s) because {Reason}; {Total} since start")]
+    private partial void LogDropped(long count, string reason, long total);
 }

@@ -10,7 +10,7 @@ namespace ChatBot.Core.QuestionLog;
 /// id that anyone could look up. Without a configured key a random one lives in memory only: safer than
 /// a key stored next to the data, at the cost of hashes that change on restart.
 /// </summary>
-public sealed class UserIdHasher
+public sealed partial class UserIdHasher
 {
     private readonly byte[] _key;
 
@@ -20,9 +20,7 @@ public sealed class UserIdHasher
         if (string.IsNullOrEmpty(configured))
         {
             _key = RandomNumberGenerator.GetBytes(32);
-            logger.LogWarning(
-                "{Setting} is not set: user ids are hashed with a random key kept in memory, so the same person is not recognised after a restart or across instances. Set it to a secret of at least {Length} characters.",
-                QuestionLogOptions.Section + ":UserIdKey", QuestionLogOptionsValidator.MinimumKeyLength);
+            LogNoKey(logger, QuestionLogOptions.Section + ":UserIdKey", QuestionLogOptionsValidator.MinimumKeyLength);
         }
         else
         {
@@ -34,4 +32,7 @@ public sealed class UserIdHasher
         string.IsNullOrEmpty(userId)
             ? null
             : Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(platform + ":" + userId)));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Setting} is not set: user ids are hashed with a random key kept in memory, so the same person is not recognised after a restart or across instances. Set it to a secret of at least {Length} characters.")]
+    private static partial void LogNoKey(ILogger logger, string setting, int length);
 }

@@ -7,11 +7,9 @@ namespace ChatBot.Core.Replies;
 /// the see-a-doctor advice last, after retrieval and from <c>bot.yaml</c>, so neither a question nor an
 /// FAQ edit can remove them, and defuses mass mentions in every text field.
 /// </summary>
-public sealed class ReplyComposer
+public sealed class ReplyComposer(KnowledgeBase knowledge)
 {
-    private readonly KnowledgeBase _knowledge;
-
-    public ReplyComposer(KnowledgeBase knowledge) => _knowledge = knowledge;
+    private readonly KnowledgeBase _knowledge = knowledge;
 
     /// <param name="companion">A related entry answered alongside: its question and answer follow, its citations and caveats are added.</param>
     /// <param name="readWith">For a follow-up answered together with the previous question: that question, named above the answer.</param>

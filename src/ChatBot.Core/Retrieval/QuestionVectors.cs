@@ -5,14 +5,12 @@ namespace ChatBot.Core.Retrieval;
 /// triage and retrieval so each text reaches the model once, and all of them in one batched call.
 /// Empty in lexical mode.
 /// </summary>
-public sealed class QuestionVectors
+public sealed class QuestionVectors(Func<IReadOnlyList<string>, float[][]>? embed)
 {
     public static readonly QuestionVectors Lexical = new(null);
 
-    private readonly Func<IReadOnlyList<string>, float[][]>? _embed;
+    private readonly Func<IReadOnlyList<string>, float[][]>? _embed = embed;
     private readonly Dictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
-
-    public QuestionVectors(Func<IReadOnlyList<string>, float[][]>? embed) => _embed = embed;
 
     public bool IsSemantic => _embed is not null;
 

@@ -9,16 +9,10 @@ namespace ChatBot.Core.Safety;
 /// the message or one of its clauses comes to a category's example phrasings compared with the nearest
 /// harmless look-alike. Either signal raises the flag; flags come out in <see cref="SafetyPrecedence"/> order.
 /// </summary>
-public sealed class SafetyTriage
+public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, SafetyIndex? semantic)
 {
-    private readonly IReadOnlyList<SafetyCategory> _categories;
-    private readonly SafetyIndex? _semantic;
-
-    public SafetyTriage(IReadOnlyList<SafetyCategory> categories, SafetyIndex? semantic)
-    {
-        _categories = categories;
-        _semantic = semantic;
-    }
+    private readonly IReadOnlyList<SafetyCategory> _categories = categories;
+    private readonly SafetyIndex? _semantic = semantic;
 
     public IReadOnlyList<SafetyCategory> Categories => _categories;
 

@@ -9,22 +9,17 @@ namespace ChatBot.Core.Safety;
 /// "Can people with kidney disease take it? I have CKD." is flagged. The same rule holds for every
 /// signal of the category: patterns, combinations and the semantic comparison.
 /// </summary>
-internal sealed class UnlessScope
+internal sealed class UnlessScope(
+    IReadOnlyList<SafetyConcept> concepts,
+    IReadOnlyList<SafetySentences.Sentence> sentences,
+    ConceptMatches said)
 {
-    private readonly IReadOnlyList<SafetyConcept> _concepts;
-    private readonly IReadOnlyList<SafetySentences.Sentence> _sentences;
-    private readonly ConceptMatches _said;
+    private readonly IReadOnlyList<SafetyConcept> _concepts = concepts;
+    private readonly IReadOnlyList<SafetySentences.Sentence> _sentences = sentences;
+    private readonly ConceptMatches _said = said;
 
     /// <summary>Per sentence, whether it says a concept; read only when a signal needs it (most messages raise none).</summary>
-    private readonly bool?[] _stopped;
-
-    public UnlessScope(IReadOnlyList<SafetyConcept> concepts, IReadOnlyList<SafetySentences.Sentence> sentences, ConceptMatches said)
-    {
-        _concepts = concepts;
-        _sentences = sentences;
-        _said = said;
-        _stopped = new bool?[sentences.Count];
-    }
+    private readonly bool?[] _stopped = new bool?[sentences.Count];
 
     public bool IsEmpty => _concepts.Count == 0;
 

@@ -3,11 +3,9 @@ using ChatBot.Discord.Rest;
 namespace ChatBot.Discord.Gateway;
 
 /// <summary>Fetches <c>GET /gateway/bot</c>; the gateway URL always comes from here, never from configuration.</summary>
-internal sealed class GatewayInfoClient
+internal sealed class GatewayInfoClient(DiscordRestClient rest)
 {
-    private readonly DiscordRestClient _rest;
-
-    public GatewayInfoClient(DiscordRestClient rest) => _rest = rest;
+    private readonly DiscordRestClient _rest = rest;
 
     public async Task<GatewayBotInfo> GetAsync(CancellationToken cancellationToken)
     {

@@ -7,23 +7,19 @@ namespace ChatBot.Discord.Gateway;
 /// room in a full event queue, when the ACK may simply be unread: then the beat goes out and the check
 /// waits for the reader.
 /// </summary>
-internal sealed class HeartbeatLoop
+internal sealed class HeartbeatLoop(
+    GatewayConnection connection,
+    TimeSpan interval,
+    Func<int?> sequence,
+    TimeProvider time,
+    Func<bool> readerWaiting)
 {
-    private readonly GatewayConnection _connection;
-    private readonly TimeSpan _interval;
-    private readonly Func<int?> _sequence;
-    private readonly TimeProvider _time;
-    private readonly Func<bool> _readerWaiting;
+    private readonly GatewayConnection _connection = connection;
+    private readonly TimeSpan _interval = interval;
+    private readonly Func<int?> _sequence = sequence;
+    private readonly TimeProvider _time = time;
+    private readonly Func<bool> _readerWaiting = readerWaiting;
     private volatile bool _awaitingAck;
-
-    public HeartbeatLoop(GatewayConnection connection, TimeSpan interval, Func<int?> sequence, TimeProvider time, Func<bool> readerWaiting)
-    {
-        _connection = connection;
-        _interval = interval;
-        _sequence = sequence;
-        _time = time;
-        _readerWaiting = readerWaiting;
-    }
 
     public bool IsZombie { get; private set; }
 

@@ -95,7 +95,8 @@ internal sealed partial class ShardClient
 
     private async Task<(GatewayAction Action, bool Healthy)> RunConnectionAsync(string url, CancellationToken cancellationToken)
     {
-        await using var connection = await GatewayConnection.ConnectAsync(GatewayUri(url), _time, cancellationToken).ConfigureAwait(false);
+        var connection = await GatewayConnection.ConnectAsync(GatewayUri(url), _time, cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
         using var helloTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         helloTimeout.CancelAfter(HelloTimeout);
         var hello = await connection.ReceiveAsync(helloTimeout.Token).ConfigureAwait(false);

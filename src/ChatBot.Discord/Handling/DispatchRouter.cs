@@ -11,24 +11,17 @@ namespace ChatBot.Discord.Handling;
 /// rest on bounded per-worker queues. A channel's messages always land on the same worker, so its
 /// replies go out in order; interactions go to queues of their own.
 /// </summary>
-internal sealed class DispatchRouter
+internal sealed class DispatchRouter(IOptions<DiscordOptions> options, TimeProvider time)
 {
-    private readonly Channel<GatewayDispatch>[] _queues;
+    private readonly Channel<GatewayDispatch>[] _queues = NewQueues(options.Value);
     /// <summary>Discord may deliver an event more than once (and a RESUME replays events); each is queued once.</summary>
-    private readonly RecentKeys _recent;
+    private readonly RecentKeys _recent = new RecentKeys(time, TimeSpan.FromMinutes(15));
 
     /// <summary>
     /// Interactions have queues of their own: Discord gives them 3 seconds to be acknowledged, which a
     /// <c>/ask</c> behind a busy channel's messages could miss. They need no order among themselves.
     /// </summary>
-    private readonly Channel<GatewayDispatch>[] _interactionQueues;
-
-    public DispatchRouter(IOptions<DiscordOptions> options, TimeProvider time)
-    {
-        _recent = new RecentKeys(time, TimeSpan.FromMinutes(15));
-        _queues = NewQueues(options.Value);
-        _interactionQueues = NewQueues(options.Value);
-    }
+    private readonly Channel<GatewayDispatch>[] _interactionQueues = NewQueues(options.Value);
 
     /// <summary>Every queue, messages' and interactions'; each gets one worker.</summary>
     public IReadOnlyList<ChannelReader<GatewayDispatch>> Queues => _queues.Concat(_interactionQueues).Select(q => q.Reader).ToArray();

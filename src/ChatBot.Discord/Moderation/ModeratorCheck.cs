@@ -11,13 +11,10 @@ namespace ChatBot.Discord.Moderation;
 /// (<c>default_member_permissions</c>) can be changed by server admins, so this check always runs.
 /// Outside a guild (DMs) nobody is a moderator.
 /// </summary>
-internal sealed class ModeratorCheck
+internal sealed class ModeratorCheck(IOptions<DiscordOptions> options)
 {
     private const DiscordPermissions Qualifying = DiscordPermissions.ManageGuild | DiscordPermissions.Administrator;
-    private readonly FrozenSet<string> _roles;
-
-    public ModeratorCheck(IOptions<DiscordOptions> options) =>
-        _roles = options.Value.ModeratorRoleIds.ToFrozenSet(StringComparer.Ordinal);
+    private readonly FrozenSet<string> _roles = options.Value.ModeratorRoleIds.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A guild message's author, by role only: a message carries the member's roles but not their permissions.</summary>
     public bool IsModerator(IncomingMessage message) =>

@@ -8,12 +8,10 @@ namespace ChatBot.Discord.Rendering;
 /// Turns a Core reply into a Discord message: embed (or plain content) plus buttons for the choices and related
 /// questions, in the reply's section order, and for feedback.
 /// </summary>
-internal sealed class ReplyRenderer
+internal sealed class ReplyRenderer(IOptions<DiscordOptions> options)
 {
     private const int MaxRelatedRows = 2;
-    private readonly ReplyStyle _style;
-
-    public ReplyRenderer(IOptions<DiscordOptions> options) => _style = options.Value.ReplyStyle;
+    private readonly ReplyStyle _style = options.Value.ReplyStyle;
 
     public RenderedMessage Render(Reply reply, bool withButtons = true) => _style == ReplyStyle.Plain
         ? new RenderedMessage(PlainRenderer.Render(reply), null, withButtons ? Buttons(reply) : null)

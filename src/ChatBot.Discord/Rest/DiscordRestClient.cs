@@ -12,7 +12,13 @@ namespace ChatBot.Discord.Rest;
 /// Sends one REST call to Discord: auth and User-Agent headers, per-bucket ordering, the global limit,
 /// 429 waits, and retries of 5xx and transport failures with backoff. A 401 marks the token dead.
 /// </summary>
-internal sealed partial class DiscordRestClient
+internal sealed partial class DiscordRestClient(
+    IHttpClientFactory httpFactory,
+    RateLimiter limiter,
+    ChatBotMetrics metrics,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<DiscordRestClient> logger)
 {
     public const string HttpClientName = "ChatBot.Discord";
     private const int MaxRateLimitRetries = 10;
@@ -21,25 +27,14 @@ internal sealed partial class DiscordRestClient
     /// <summary>5xx and transport failures: up to 250 ms before the first retry, doubling, never past 2 s.</summary>
     private static readonly Backoff ServerRetry = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2));
 
-    private readonly IHttpClientFactory _httpFactory;
-    private readonly RateLimiter _limiter;
-    private readonly ChatBotMetrics _metrics;
-    private readonly TimeProvider _time;
-    private readonly ILogger<DiscordRestClient> _logger;
-    private readonly Uri _baseUri;
-    private readonly string _token;
+    private readonly IHttpClientFactory _httpFactory = httpFactory;
+    private readonly RateLimiter _limiter = limiter;
+    private readonly ChatBotMetrics _metrics = metrics;
+    private readonly TimeProvider _time = time;
+    private readonly ILogger<DiscordRestClient> _logger = logger;
+    private readonly Uri _baseUri = new Uri(options.Value.ApiBaseUrl.TrimEnd('/') + "/");
+    private readonly string _token = options.Value.Token?.Trim() ?? "";
     private volatile bool _tokenRejected;
-
-    public DiscordRestClient(IHttpClientFactory httpFactory, RateLimiter limiter, ChatBotMetrics metrics, IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger)
-    {
-        _metrics = metrics;
-        _httpFactory = httpFactory;
-        _limiter = limiter;
-        _time = time;
-        _logger = logger;
-        _baseUri = new Uri(options.Value.ApiBaseUrl.TrimEnd('/') + "/");
-        _token = options.Value.Token?.Trim() ?? "";
-    }
 
     public async Task<JsonElement?> SendAsync(DiscordRoute route, object? body, CancellationToken cancellationToken)
     {

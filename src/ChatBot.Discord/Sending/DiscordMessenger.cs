@@ -10,7 +10,7 @@ namespace ChatBot.Discord.Sending;
 /// <c>allowed_mentions: {"parse": [], "replied_user": false}</c>. Message creates carry a nonce with
 /// <c>enforce_nonce</c>, so a retried POST cannot post twice.
 /// </summary>
-internal sealed class DiscordMessenger
+internal sealed class DiscordMessenger(DiscordRestClient rest)
 {
     public const int Ephemeral = 64;
     private const int ChannelMessage = 4;
@@ -18,10 +18,8 @@ internal sealed class DiscordMessenger
     private const int AutocompleteResult = 8;
     private const int CannotReplyWithoutHistory = 160002;
 
-    private readonly DiscordRestClient _rest;
+    private readonly DiscordRestClient _rest = rest;
     private readonly ConcurrentDictionary<string, string> _dmChannels = new();
-
-    public DiscordMessenger(DiscordRestClient rest) => _rest = rest;
 
     /// <summary>
     /// Posts in a channel, as a reply to <paramref name="replyTo"/> when given. <paramref name="nonceSource"/>

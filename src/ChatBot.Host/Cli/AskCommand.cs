@@ -16,14 +16,14 @@ public static class AskCommand
         var output = Console.Out;
         if (words.Length > 0)
         {
-            await WriteAsync(output, engine, string.Join(' ', words), options.Json);
+            await WriteAsync(output, engine, string.Join(' ', words), options.Json).ConfigureAwait(false);
             return 0;
         }
 
-        while (await Console.In.ReadLineAsync() is { } line)
+        while (await Console.In.ReadLineAsync().ConfigureAwait(false) is { } line)
         {
-            await WriteAsync(output, engine, line, options.Json);
-            await output.FlushAsync();
+            await WriteAsync(output, engine, line, options.Json).ConfigureAwait(false);
+            await output.FlushAsync().ConfigureAwait(false);
         }
 
         return 0;
@@ -34,11 +34,11 @@ public static class AskCommand
         var reply = engine.Ask(question, new AskContext("cli"));
         if (json)
         {
-            await output.WriteLineAsync(ReplyJson.Serialize(question, reply));
+            await output.WriteLineAsync(ReplyJson.Serialize(question, reply)).ConfigureAwait(false);
             return;
         }
 
-        await output.WriteLineAsync(reply.Text);
-        await output.WriteLineAsync();
+        await output.WriteLineAsync(reply.Text).ConfigureAwait(false);
+        await output.WriteLineAsync().ConfigureAwait(false);
     }
 }

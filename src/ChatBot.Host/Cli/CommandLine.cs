@@ -25,11 +25,11 @@ public static class CommandLine
         try
         {
             // Ctrl+C belongs to the host, which stops the bot cleanly; exceptions end in the one line below.
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }).ConfigureAwait(false);
         }
         catch (Exception e) when (StartupFailure.Describe(e) is { } line)
         {
-            await Console.Error.WriteLineAsync($"chatbot: {line}");
+            await Console.Error.WriteLineAsync($"chatbot: {line}").ConfigureAwait(false);
             return e is KnowledgeInvalidException ? 1 : 2;
         }
     }

@@ -27,7 +27,7 @@ public static class LogCommands
 
         return RunAsync(options, async services =>
         {
-            var report = await services.GetRequiredService<IModeratorReports>().GapsAsync(n, CancellationToken.None);
+            var report = await services.GetRequiredService<IModeratorReports>().GapsAsync(n, CancellationToken.None).ConfigureAwait(false);
             Console.WriteLine(options.Json ? JsonSerializer.Serialize(report, Json) : ModeratorReportText.Gaps(report));
             return report.LogEnabled;
         });
@@ -35,7 +35,7 @@ public static class LogCommands
 
     public static Task<int> FeedbackAsync(CliArguments options) => RunAsync(options, async services =>
     {
-        var report = await services.GetRequiredService<IModeratorReports>().FeedbackAsync(CancellationToken.None);
+        var report = await services.GetRequiredService<IModeratorReports>().FeedbackAsync(CancellationToken.None).ConfigureAwait(false);
         Console.WriteLine(options.Json ? JsonSerializer.Serialize(report, Json) : ModeratorReportText.Feedback(report));
         return report.LogEnabled;
     });
@@ -48,7 +48,7 @@ public static class LogCommands
             return false;
         }
 
-        var result = await purger.PurgeAsync(CancellationToken.None);
+        var result = await purger.PurgeAsync(CancellationToken.None).ConfigureAwait(false);
         Console.WriteLine($"Purged {result.Questions} question(s) and {result.Votes} vote(s) logged before {result.Cutoff:yyyy-MM-dd HH:mm} UTC.");
         return true;
     });
@@ -58,11 +58,11 @@ public static class LogCommands
         using var host = CliHost.Build(options, questionLog: true);
         try
         {
-            return await verb(host.Services) ? 0 : 2;
+            return await verb(host.Services).ConfigureAwait(false) ? 0 : 2;
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or TimeoutException)
         {
-            await Console.Error.WriteLineAsync($"chatbot: the question log cannot be read ({e.GetType().Name}: {e.Message})");
+            await Console.Error.WriteLineAsync($"chatbot: the question log cannot be read ({e.GetType().Name}: {e.Message})").ConfigureAwait(false);
             return 2;
         }
     }

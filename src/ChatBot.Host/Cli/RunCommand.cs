@@ -27,12 +27,12 @@ public static class RunCommand
         host.Services.GetService<IStartupValidator>()?.Validate();
         if (!ConfiguredPlatforms.Any(builder.Configuration) && NothingToRun(builder, explicitChat) is { } reason)
         {
-            await Console.Error.WriteLineAsync($"chatbot: {reason}");
+            await Console.Error.WriteLineAsync($"chatbot: {reason}").ConfigureAwait(false);
             return 2;
         }
 
         _ = host.Services.GetRequiredService<KnowledgeStore>();
-        await host.RunAsync();
+        await host.RunAsync().ConfigureAwait(false);
         return Environment.ExitCode;
     }
 

@@ -10,7 +10,11 @@ namespace ChatBot.Host.ConsoleChat;
 /// runs it runs the bot, so a line starting with <c>/</c> is a moderator command (<c>/status</c>, <c>/check …</c>), and
 /// fair use does not apply. The chat is one conversation: short follow-ups ("source?") read the previous answer.
 /// </summary>
-public sealed class ConsoleChatService(IAnswerEngine engine, QuestionDesk desk, ModeratorCommands commands, IHostApplicationLifetime lifetime) : BackgroundService
+public sealed class ConsoleChatService(
+    IAnswerEngine engine,
+    QuestionDesk desk,
+    ModeratorCommands commands,
+    IHostApplicationLifetime lifetime) : BackgroundService
 {
     private static readonly AskContext Context = AskContext.Console with { UserId = "operator", Conversation = "console", Exempt = true };
 
@@ -18,24 +22,24 @@ public sealed class ConsoleChatService(IAnswerEngine engine, QuestionDesk desk, 
     {
         await Task.Yield();
         var output = Console.Out;
-        await output.WriteLineAsync(engine.About().Text);
-        await output.WriteLineAsync();
-        await output.WriteLineAsync("Ask a question about magnesium L-threonate and sleep (empty line or Ctrl+D to quit; /help for moderator commands).");
+        await output.WriteLineAsync(engine.About().Text).ConfigureAwait(false);
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync("Ask a question about magnesium L-threonate and sleep (empty line or Ctrl+D to quit; /help for moderator commands).").ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await output.WriteAsync("> ");
-            var line = await Console.In.ReadLineAsync(stoppingToken);
+            await output.WriteAsync("> ").ConfigureAwait(false);
+            var line = await Console.In.ReadLineAsync(stoppingToken).ConfigureAwait(false);
             if (string.IsNullOrWhiteSpace(line))
             {
                 break;
             }
 
-            await output.WriteLineAsync();
+            await output.WriteLineAsync().ConfigureAwait(false);
             var reply = line.StartsWith('/')
-                ? await commands.RunAsync(line[1..], stoppingToken)
+                ? await commands.RunAsync(line[1..], stoppingToken).ConfigureAwait(false)
                 : desk.Ask(line, Context) ?? engine.Notice(NoticeKind.Error);
-            await output.WriteLineAsync(reply.Text);
-            await output.WriteLineAsync();
+            await output.WriteLineAsync(reply.Text).ConfigureAwait(false);
+            await output.WriteLineAsync().ConfigureAwait(false);
         }
 
         lifetime.StopApplication();

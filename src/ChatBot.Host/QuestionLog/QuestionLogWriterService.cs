@@ -21,8 +21,8 @@ public sealed class QuestionLogWriterService(QuestionLogWriter writer) : IHosted
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
-        await _running.WaitAsync(cancellationToken);
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _running.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose() => _stopping.Dispose();

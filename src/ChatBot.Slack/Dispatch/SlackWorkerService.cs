@@ -15,25 +15,21 @@ namespace ChatBot.Slack.Dispatch;
 /// not go out at all is given back, claim and all, so Slack's redelivery of it is answered. A fatal platform error
 /// (<see cref="FatalPlatformException"/>) ends every worker and the service with it; the host stops on it.
 /// </summary>
-public sealed partial class SlackWorkerService : BackgroundService
+public sealed partial class SlackWorkerService(
+    SlackWorkQueue queue,
+    SlackInboundHandler handler,
+    IOptions<SlackOptions> options,
+    IInstanceCoordination coordination,
+    ILogger<SlackWorkerService> logger) : BackgroundService
 {
     /// <summary>Longer than Slack's last retry (about 5 minutes after the first delivery in HTTP mode).</summary>
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(15);
 
-    private readonly SlackWorkQueue _queue;
-    private readonly SlackInboundHandler _handler;
-    private readonly SlackOptions _options;
-    private readonly IInstanceCoordination _coordination;
-    private readonly ILogger<SlackWorkerService> _logger;
-
-    public SlackWorkerService(SlackWorkQueue queue, SlackInboundHandler handler, IOptions<SlackOptions> options, IInstanceCoordination coordination, ILogger<SlackWorkerService> logger)
-    {
-        _queue = queue;
-        _handler = handler;
-        _options = options.Value;
-        _coordination = coordination;
-        _logger = logger;
-    }
+    private readonly SlackWorkQueue _queue = queue;
+    private readonly SlackInboundHandler _handler = handler;
+    private readonly SlackOptions _options = options.Value;
+    private readonly IInstanceCoordination _coordination = coordination;
+    private readonly ILogger<SlackWorkerService> _logger = logger;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         ServiceLoops.RunAsync(_options.Workers, (_, token) => WorkAsync(token), stoppingToken);

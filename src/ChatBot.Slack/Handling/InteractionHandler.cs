@@ -7,22 +7,18 @@ using ChatBot.Slack.Sending;
 namespace ChatBot.Slack.Handling;
 
 /// <summary>Button clicks: a related question answers that FAQ entry; 👍/👎 is recorded and thanked privately.</summary>
-public sealed class InteractionHandler
+public sealed class InteractionHandler(
+    SafeAnswers answers,
+    SlackSender sender,
+    ReplyDelivery delivery,
+    IFeedbackSink feedback,
+    TimeProvider time)
 {
-    private readonly SafeAnswers _answers;
-    private readonly SlackSender _sender;
-    private readonly ReplyDelivery _delivery;
-    private readonly IFeedbackSink _feedback;
-    private readonly TimeProvider _time;
-
-    public InteractionHandler(SafeAnswers answers, SlackSender sender, ReplyDelivery delivery, IFeedbackSink feedback, TimeProvider time)
-    {
-        _answers = answers;
-        _sender = sender;
-        _delivery = delivery;
-        _feedback = feedback;
-        _time = time;
-    }
+    private readonly SafeAnswers _answers = answers;
+    private readonly SlackSender _sender = sender;
+    private readonly ReplyDelivery _delivery = delivery;
+    private readonly IFeedbackSink _feedback = feedback;
+    private readonly TimeProvider _time = time;
 
     public async Task HandleAsync(IncomingBlockActions click, SlackConversation? where, CancellationToken cancellationToken)
     {

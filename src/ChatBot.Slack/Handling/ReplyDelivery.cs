@@ -15,22 +15,18 @@ namespace ChatBot.Slack.Handling;
 /// (<c>Slack:ChannelPostInterval</c>, kept by the API client), holds up no other channel or DM, and an urgent
 /// reply goes ahead of ordinary ones queued for its channel.
 /// </summary>
-public sealed partial class ReplyDelivery
+public sealed partial class ReplyDelivery(
+    SlackSender sender,
+    DeliveryPlanner planner,
+    SendLanes lanes,
+    FatalPlatformSignal fatal,
+    ILogger<ReplyDelivery> logger)
 {
-    private readonly SlackSender _sender;
-    private readonly DeliveryPlanner _planner;
-    private readonly SendLanes _lanes;
-    private readonly FatalPlatformSignal _fatal;
-    private readonly ILogger<ReplyDelivery> _logger;
-
-    public ReplyDelivery(SlackSender sender, DeliveryPlanner planner, SendLanes lanes, FatalPlatformSignal fatal, ILogger<ReplyDelivery> logger)
-    {
-        _sender = sender;
-        _planner = planner;
-        _lanes = lanes;
-        _fatal = fatal;
-        _logger = logger;
-    }
+    private readonly SlackSender _sender = sender;
+    private readonly DeliveryPlanner _planner = planner;
+    private readonly SendLanes _lanes = lanes;
+    private readonly FatalPlatformSignal _fatal = fatal;
+    private readonly ILogger<ReplyDelivery> _logger = logger;
 
     /// <summary>
     /// Queues the reply on its channel's lane and returns at once. Where the bot is not a member of the

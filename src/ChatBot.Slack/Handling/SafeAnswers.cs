@@ -9,19 +9,12 @@ namespace ChatBot.Slack.Handling;
 /// Calls the engine (questions through Core's <see cref="QuestionDesk"/>: fair use and follow-ups); a bug in it
 /// becomes the Core error notice, never a stack trace in Slack.
 /// </summary>
-public sealed partial class SafeAnswers
+public sealed partial class SafeAnswers(IAnswerEngine engine, QuestionDesk desk, ILogger<SafeAnswers> logger)
 {
     public const string Platform = "slack";
-    private readonly IAnswerEngine _engine;
-    private readonly QuestionDesk _desk;
-    private readonly ILogger<SafeAnswers> _logger;
-
-    public SafeAnswers(IAnswerEngine engine, QuestionDesk desk, ILogger<SafeAnswers> logger)
-    {
-        _engine = engine;
-        _desk = desk;
-        _logger = logger;
-    }
+    private readonly IAnswerEngine _engine = engine;
+    private readonly QuestionDesk _desk = desk;
+    private readonly ILogger<SafeAnswers> _logger = logger;
 
     public IAnswerEngine Engine => _engine;
 

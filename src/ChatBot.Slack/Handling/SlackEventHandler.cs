@@ -12,20 +12,12 @@ namespace ChatBot.Slack.Handling;
 /// file (<c>file_share</c>) and a thread reply also sent to the channel (<c>thread_broadcast</c>). Edits,
 /// deletions, joins and bot messages are not questions.
 /// </summary>
-public sealed class SlackEventHandler
+public sealed class SlackEventHandler(SafeAnswers answers, ReplyDelivery delivery, SlackIdentity identity, ModeratorCheck moderators)
 {
-    private readonly SafeAnswers _answers;
-    private readonly ReplyDelivery _delivery;
-    private readonly SlackIdentity _identity;
-    private readonly ModeratorCheck _moderators;
-
-    public SlackEventHandler(SafeAnswers answers, ReplyDelivery delivery, SlackIdentity identity, ModeratorCheck moderators)
-    {
-        _answers = answers;
-        _delivery = delivery;
-        _identity = identity;
-        _moderators = moderators;
-    }
+    private readonly SafeAnswers _answers = answers;
+    private readonly ReplyDelivery _delivery = delivery;
+    private readonly SlackIdentity _identity = identity;
+    private readonly ModeratorCheck _moderators = moderators;
 
     /// <param name="undelivered">Called when the reply could not go out at all, so Slack's redelivery of the event is answered.</param>
     public async Task HandleAsync(IncomingEvent ev, SlackConversation? where, Func<Task>? undelivered, CancellationToken cancellationToken)

@@ -3,18 +3,11 @@ using ChatBot.Slack.Dispatch;
 namespace ChatBot.Slack.Handling;
 
 /// <summary>Routes acked, decoded work to its handler; the same for Socket Mode and HTTP mode.</summary>
-public sealed class SlackInboundHandler
+public sealed class SlackInboundHandler(SlackEventHandler events, SlashCommandHandler slash, InteractionHandler interactions)
 {
-    private readonly SlackEventHandler _events;
-    private readonly SlashCommandHandler _slash;
-    private readonly InteractionHandler _interactions;
-
-    public SlackInboundHandler(SlackEventHandler events, SlashCommandHandler slash, InteractionHandler interactions)
-    {
-        _events = events;
-        _slash = slash;
-        _interactions = interactions;
-    }
+    private readonly SlackEventHandler _events = events;
+    private readonly SlashCommandHandler _slash = slash;
+    private readonly InteractionHandler _interactions = interactions;
 
     /// <param name="undelivered">Called when an event's reply could not go out at all (see <see cref="DeliveryAttempt"/>).</param>
     public Task HandleAsync(SlackInbound inbound, Func<Task> undelivered, CancellationToken cancellationToken) => inbound switch

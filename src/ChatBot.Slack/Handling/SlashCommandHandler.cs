@@ -19,26 +19,22 @@ namespace ChatBot.Slack.Handling;
 /// The answer rides on the ack when it is ready in time, else goes to <c>response_url</c>. Ephemeral
 /// unless configured otherwise; moderator commands and refusals are always ephemeral.
 /// </summary>
-public sealed partial class SlashCommandHandler
+public sealed partial class SlashCommandHandler(
+    SafeAnswers answers,
+    SlackSender sender,
+    DeliveryPlanner planner,
+    AdminCommandHandler admin,
+    ModeratorCheck moderators,
+    IOptions<SlackOptions> options,
+    ILogger<SlashCommandHandler> logger)
 {
-    private readonly SafeAnswers _answers;
-    private readonly SlackSender _sender;
-    private readonly DeliveryPlanner _planner;
-    private readonly AdminCommandHandler _admin;
-    private readonly ModeratorCheck _moderators;
-    private readonly SlackOptions _options;
-    private readonly ILogger<SlashCommandHandler> _logger;
-
-    public SlashCommandHandler(SafeAnswers answers, SlackSender sender, DeliveryPlanner planner, AdminCommandHandler admin, ModeratorCheck moderators, IOptions<SlackOptions> options, ILogger<SlashCommandHandler> logger)
-    {
-        _logger = logger;
-        _moderators = moderators;
-        _answers = answers;
-        _sender = sender;
-        _planner = planner;
-        _admin = admin;
-        _options = options.Value;
-    }
+    private readonly SafeAnswers _answers = answers;
+    private readonly SlackSender _sender = sender;
+    private readonly DeliveryPlanner _planner = planner;
+    private readonly AdminCommandHandler _admin = admin;
+    private readonly ModeratorCheck _moderators = moderators;
+    private readonly SlackOptions _options = options.Value;
+    private readonly ILogger<SlashCommandHandler> _logger = logger;
 
     public async Task HandleAsync(IncomingSlashCommand payload, SlackConversation? where, SlashAck? ack, CancellationToken cancellationToken)
     {

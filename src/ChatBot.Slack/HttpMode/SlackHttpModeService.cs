@@ -19,32 +19,28 @@ namespace ChatBot.Slack.HttpMode;
 /// signature-checked over the raw bytes before anything is parsed; work is queued and deduplicated
 /// exactly as in Socket Mode (so <c>X-Slack-Retry-Num</c> redeliveries are answered once).
 /// </summary>
-public sealed partial class SlackHttpModeService : IHostedService, IAsyncDisposable
+public sealed partial class SlackHttpModeService(
+    SlackApiClient api,
+    SlackIdentity identity,
+    SlackWorkQueue queue,
+    SlackSignatureVerifier verifier,
+    SlackHttpEndpoint endpoint,
+    FatalPlatformSignal fatal,
+    IOptions<SlackOptions> options,
+    TimeProvider time,
+    ILogger<SlackHttpModeService> logger) : IHostedService, IAsyncDisposable
 {
     private const int MaxBody = 1024 * 1024;
-    private readonly SlackApiClient _api;
-    private readonly SlackIdentity _identity;
-    private readonly SlackWorkQueue _queue;
-    private readonly SlackSignatureVerifier _verifier;
-    private readonly SlackHttpEndpoint _endpoint;
-    private readonly FatalPlatformSignal _fatal;
-    private readonly SlackOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<SlackHttpModeService> _logger;
+    private readonly SlackApiClient _api = api;
+    private readonly SlackIdentity _identity = identity;
+    private readonly SlackWorkQueue _queue = queue;
+    private readonly SlackSignatureVerifier _verifier = verifier;
+    private readonly SlackHttpEndpoint _endpoint = endpoint;
+    private readonly FatalPlatformSignal _fatal = fatal;
+    private readonly SlackOptions _options = options.Value;
+    private readonly TimeProvider _time = time;
+    private readonly ILogger<SlackHttpModeService> _logger = logger;
     private WebApplication? _app;
-
-    public SlackHttpModeService(SlackApiClient api, SlackIdentity identity, SlackWorkQueue queue, SlackSignatureVerifier verifier, SlackHttpEndpoint endpoint, FatalPlatformSignal fatal, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackHttpModeService> logger)
-    {
-        _api = api;
-        _identity = identity;
-        _queue = queue;
-        _verifier = verifier;
-        _endpoint = endpoint;
-        _fatal = fatal;
-        _options = options.Value;
-        _time = time;
-        _logger = logger;
-    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -73,7 +69,7 @@ public sealed partial class SlackHttpModeService : IHostedService, IAsyncDisposa
         _app.MapPost("/slack/interactivity", context => HandleAsync(context, InboundKind.Interactive));
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
         _endpoint.Addresses = _app.Urls.Select(u => new Uri(u)).ToArray();
-        LogListening(string.Join(", ", _app.Urls));
+        LogListening(_app.Urls);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -191,7 +187,7 @@ public sealed partial class SlackHttpModeService : IHostedService, IAsyncDisposa
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack HTTP mode listening on {Urls} (/slack/events, /slack/commands, /slack/interactivity).")]
-    private partial void LogListening(string urls);
+    private partial void LogListening(IEnumerable<string> urls);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack HTTP mode: {Reason} Continuing; own-user filtering relies on bot_id until restart.")]
     private partial void LogAuthDeferred(string reason);

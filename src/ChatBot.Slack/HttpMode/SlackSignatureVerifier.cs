@@ -11,17 +11,11 @@ namespace ChatBot.Slack.HttpMode;
 /// timestamp within 5 minutes either way, compared in constant time. Slack sends lowercase hex; anything
 /// else is rejected.
 /// </summary>
-public sealed class SlackSignatureVerifier
+public sealed class SlackSignatureVerifier(IOptions<SlackOptions> options, TimeProvider time)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
-    private readonly byte[] _key;
-    private readonly TimeProvider _time;
-
-    public SlackSignatureVerifier(IOptions<SlackOptions> options, TimeProvider time)
-    {
-        _key = Encoding.UTF8.GetBytes(options.Value.SigningSecret ?? "");
-        _time = time;
-    }
+    private readonly byte[] _key = Encoding.UTF8.GetBytes(options.Value.SigningSecret ?? "");
+    private readonly TimeProvider _time = time;
 
     public bool IsValid(string? timestamp, string? signature, ReadOnlySpan<byte> body) =>
         _key.Length > 0 && Verify(_key, timestamp, signature, body, _time.GetUtcNow());

@@ -10,22 +10,18 @@ namespace ChatBot.Slack.Moderation;
 /// <c>/sleepfaq admin …</c>: moderators get Core's <see cref="ModeratorCommands"/> reply, everyone else
 /// Core's polite refusal. Both are ordinary replies (caveat and doctor advice included).
 /// </summary>
-public sealed partial class AdminCommandHandler
+public sealed partial class AdminCommandHandler(
+    ModeratorCheck moderators,
+    SafeAnswers answers,
+    ModeratorCommands commands,
+    ILogger<AdminCommandHandler> logger)
 {
     private static readonly HashSet<string> KnownCommands = new(StringComparer.OrdinalIgnoreCase) { "status", "reload", "check", "diff", "gaps", "feedback" };
 
-    private readonly ModeratorCheck _moderators;
-    private readonly SafeAnswers _answers;
-    private readonly ModeratorCommands _commands;
-    private readonly ILogger<AdminCommandHandler> _logger;
-
-    public AdminCommandHandler(ModeratorCheck moderators, SafeAnswers answers, ModeratorCommands commands, ILogger<AdminCommandHandler> logger)
-    {
-        _moderators = moderators;
-        _answers = answers;
-        _commands = commands;
-        _logger = logger;
-    }
+    private readonly ModeratorCheck _moderators = moderators;
+    private readonly SafeAnswers _answers = answers;
+    private readonly ModeratorCommands _commands = commands;
+    private readonly ILogger<AdminCommandHandler> _logger = logger;
 
     /// <summary>True when <paramref name="text"/> starts with the admin word; <paramref name="command"/> is the rest.</summary>
     public static bool TryParse(string text, string adminWord, out string command)

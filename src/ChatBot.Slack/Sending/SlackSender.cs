@@ -9,16 +9,10 @@ namespace ChatBot.Slack.Sending;
 /// The one send path: every post, ephemeral, response_url reply and slash-command ack payload is a
 /// rendered Core <see cref="Reply"/> and passes <see cref="SendGuard"/> before it leaves.
 /// </summary>
-public sealed class SlackSender
+public sealed class SlackSender(SlackApiClient api, BlockKitRenderer renderer)
 {
-    private readonly SlackApiClient _api;
-    private readonly BlockKitRenderer _renderer;
-
-    public SlackSender(SlackApiClient api, BlockKitRenderer renderer)
-    {
-        _api = api;
-        _renderer = renderer;
-    }
+    private readonly SlackApiClient _api = api;
+    private readonly BlockKitRenderer _renderer = renderer;
 
     public Task<SlackApiResponse> PostMessageAsync(string channel, string? threadTs, Reply reply, CancellationToken cancellationToken)
     {

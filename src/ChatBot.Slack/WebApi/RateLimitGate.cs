@@ -8,15 +8,13 @@ namespace ChatBot.Slack.WebApi;
 /// than its spacing after the key's previous call. Slack allows about one message a second per channel; pacing
 /// keeps a busy channel under that instead of answering its bursts with 429s. A key waits only for itself.
 /// </summary>
-public sealed class RateLimitGate
+public sealed class RateLimitGate(TimeProvider time)
 {
     /// <summary>Past this many keys, those free again are forgotten (one entry per channel ever posted to).</summary>
     private const int SweepAbove = 10_000;
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _blockedUntil = new(StringComparer.Ordinal);
-    private readonly TimeProvider _time;
-
-    public RateLimitGate(TimeProvider time) => _time = time;
+    private readonly TimeProvider _time = time;
 
     public static string Key(string method, string? channel) =>
         channel is not null && method == "chat.postMessage" ? method + "|" + channel : method;

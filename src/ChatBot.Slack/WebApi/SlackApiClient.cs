@@ -17,7 +17,13 @@ namespace ChatBot.Slack.WebApi;
 /// failures, 5xx, rate limits), so a retry cannot post a duplicate. Fatal token errors throw
 /// <see cref="FatalPlatformException"/>; other <c>ok:false</c> answers are returned and logged once.
 /// </summary>
-public sealed partial class SlackApiClient
+public sealed partial class SlackApiClient(
+    IHttpClientFactory httpClientFactory,
+    IOptions<SlackOptions> options,
+    RateLimitGate gate,
+    ChatBotMetrics metrics,
+    TimeProvider time,
+    ILogger<SlackApiClient> logger)
 {
     public const string HttpClientName = "ChatBot.Slack";
     private const int MaxRateLimitWaits = 20;
@@ -25,22 +31,12 @@ public sealed partial class SlackApiClient
     /// <summary>Connection failures and 5xx: up to 200 ms before the first retry, doubling, never past 5 s.</summary>
     private static readonly Backoff Retry = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
 
-    private readonly IHttpClientFactory _httpClientFactory;
-    private readonly SlackOptions _options;
-    private readonly RateLimitGate _gate;
-    private readonly ChatBotMetrics _metrics;
-    private readonly TimeProvider _time;
-    private readonly ILogger<SlackApiClient> _logger;
-
-    public SlackApiClient(IHttpClientFactory httpClientFactory, IOptions<SlackOptions> options, RateLimitGate gate, ChatBotMetrics metrics, TimeProvider time, ILogger<SlackApiClient> logger)
-    {
-        _metrics = metrics;
-        _httpClientFactory = httpClientFactory;
-        _options = options.Value;
-        _gate = gate;
-        _time = time;
-        _logger = logger;
-    }
+    private readonly IHttpClientFactory _httpClientFactory = httpClientFactory;
+    private readonly SlackOptions _options = options.Value;
+    private readonly RateLimitGate _gate = gate;
+    private readonly ChatBotMetrics _metrics = metrics;
+    private readonly TimeProvider _time = time;
+    private readonly ILogger<SlackApiClient> _logger = logger;
 
     /// <summary>Calls a Web API method with the bot token.</summary>
     public Task<SlackApiResponse> CallAsync(string method, JsonObject? body, string? channel, CancellationToken cancellationToken) =>

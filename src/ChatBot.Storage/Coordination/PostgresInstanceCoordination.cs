@@ -57,11 +57,13 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
         try
         {
             await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = _dataSource.CreateCommand(CoordinationSql.Claim);
+            var command = _dataSource.CreateCommand(CoordinationSql.Claim);
+            await using var commandDisposal = command.ConfigureAwait(false);
             command.Parameters.Add(new NpgsqlParameter<string[]>("keys", sorted));
             command.Parameters.Add(new NpgsqlParameter<TimeSpan>("keep", keep));
             var claimed = 0;
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
@@ -90,7 +92,8 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
         try
         {
             await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = _dataSource.CreateCommand(CoordinationSql.Release);
+            var command = _dataSource.CreateCommand(CoordinationSql.Release);
+            await using var commandDisposal = command.ConfigureAwait(false);
             command.Parameters.Add(new NpgsqlParameter<string[]>("keys", distinct));
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -107,7 +110,8 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
         try
         {
             connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = new NpgsqlCommand(CoordinationSql.Lock, connection);
+            var command = new NpgsqlCommand(CoordinationSql.Lock, connection);
+            await using var commandDisposal = command.ConfigureAwait(false);
             command.Parameters.Add(new NpgsqlParameter<long>("id", id));
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return new AdvisoryLock(connection, id);
@@ -150,9 +154,12 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
                 return;
             }
 
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (var command = new NpgsqlCommand(CoordinationSql.CreateTable, connection, transaction))
+            var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var connectionDisposal = connection.ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionDisposal = transaction.ConfigureAwait(false);
+            var command = new NpgsqlCommand(CoordinationSql.CreateTable, connection, transaction);
+            await using (command.ConfigureAwait(false))
             {
                 command.Parameters.Add(new NpgsqlParameter<long>("id", SchemaLockId));
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -177,7 +184,8 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
             return;
         }
 
-        await using var command = _dataSource.CreateCommand(CoordinationSql.Sweep);
+        var command = _dataSource.CreateCommand(CoordinationSql.Sweep);
+        await using var commandDisposal = command.ConfigureAwait(false);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -223,7 +231,8 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
 
             try
             {
-                await using var command = new NpgsqlCommand(CoordinationSql.Unlock, connection);
+                var command = new NpgsqlCommand(CoordinationSql.Unlock, connection);
+                await using var commandDisposal = command.ConfigureAwait(false);
                 command.Parameters.Add(new NpgsqlParameter<long>("id", id));
                 await command.ExecuteNonQueryAsync().ConfigureAwait(false);
             }

@@ -19,21 +19,24 @@ public static class SqliteQuestionLogBackup
         }
 
         CreateOwnerOnly(targetFile);
-        await using var from = new SqliteConnection(source.ToString());
-        await using var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = targetFile, Pooling = false }.ToString());
-        await from.OpenAsync(cancellationToken);
-        await to.OpenAsync(cancellationToken);
+        var from = new SqliteConnection(source.ToString());
+        await using var fromDisposal = from.ConfigureAwait(false);
+        var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = targetFile, Pooling = false }.ToString());
+        await using var toDisposal = to.ConfigureAwait(false);
+        await from.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await to.OpenAsync(cancellationToken).ConfigureAwait(false);
         from.BackupDatabase(to);
 
-        await using var count = to.CreateCommand();
+        var count = to.CreateCommand();
+        await using var countDisposal = count.ConfigureAwait(false);
         count.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'chatbot_questions'";
-        if (Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        if (Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
             return 0;
         }
 
         count.CommandText = "SELECT COUNT(*) FROM chatbot_questions";
-        return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void CreateOwnerOnly(string file)

@@ -30,9 +30,10 @@ public sealed class SqliteQuestionLogStore : QuestionLogStore
 
     protected override async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.CommandText = "PRAGMA journal_mode=WAL;";
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The log holds question text: a new folder and file are readable by the bot's user only (SQLite gives its -wal/-shm files the same mode).</summary>

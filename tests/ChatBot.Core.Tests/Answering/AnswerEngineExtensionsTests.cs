@@ -5,7 +5,7 @@ using ChatBot.Core.Retrieval;
 
 namespace ChatBot.Core.Tests.Answering;
 
-public class AnswerEngineExtensionsTests
+public sealed class AnswerEngineExtensionsTests
 {
     private readonly IAnswerEngine _engine = TestKnowledge.Engine(RetrievalMode.Lexical);
 

@@ -5,7 +5,7 @@ using ChatBot.Core.Retrieval;
 namespace ChatBot.Core.Tests.Answering;
 
 /// <summary>Small talk, terse questions, dose questions, and two related entries answered together.</summary>
-public class AnswerShapesTests
+public sealed class AnswerShapesTests
 {
     private static Reply Ask(string question) => TestKnowledge.Engine(RetrievalMode.Semantic).Ask(question, new AskContext("test"));
 

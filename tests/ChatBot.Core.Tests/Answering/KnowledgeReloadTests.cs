@@ -4,6 +4,7 @@ using ChatBot.Core.Knowledge;
 using ChatBot.Core.Retrieval;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Core.Tests.Answering;
 
@@ -79,31 +80,38 @@ public sealed class KnowledgeReloadTests : IDisposable
     [Fact]
     public async Task Rename_save_gives_one_reload()
     {
-        var (store, _) = StartWatching();
+        // The watcher's clock stands still until the save is complete, so no debounce can end in the middle of it.
+        var clock = new FakeTimeProvider();
+        var (store, _) = StartWatching(clock);
         var temp = Path.Combine(_folder, "faq", ".side-effects.yaml.swp");
         File.WriteAllText(temp, File.ReadAllText(SideEffects).Replace("It does not say how common", "Nothing on how common", StringComparison.Ordinal));
 
         File.Move(temp, SideEffects, overwrite: true);
+        var saved = FolderVersion();
 
-        await Eventually.TrueAsync(() => _notifier.Reports.Count >= 1, "a reload report");
-        await Task.Delay(1500);
-        Assert.Single(_notifier.Reports);
+        await StepUntilAsync(clock, () => _notifier.Reports.Count >= 1, "a reload report");
+        await NextEditReloadsAsync(clock);
+        Assert.Equal(2, _notifier.Reports.Count);
+        Assert.Equal(saved, _notifier.Reports.First().ServingVersion);
         Assert.Contains("Nothing on how common", store.Current.Knowledge.Find("side-effects")!.Answer, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Checkout_touching_many_files_gives_one_reload()
     {
-        StartWatching();
+        var clock = new FakeTimeProvider();
+        StartWatching(clock);
 
         foreach (var file in Directory.EnumerateFiles(Path.Combine(_folder, "faq")).Take(12))
         {
             File.AppendAllText(file, "\n# touched by a checkout\n");
         }
 
-        await Eventually.TrueAsync(() => _notifier.Reports.Count >= 1, "a reload report");
-        await Task.Delay(1500);
-        Assert.Single(_notifier.Reports);
+        var checkedOut = FolderVersion();
+        await StepUntilAsync(clock, () => _notifier.Reports.Count >= 1, "a reload report");
+        await NextEditReloadsAsync(clock);
+        Assert.Equal(2, _notifier.Reports.Count);
+        Assert.Equal(checkedOut, _notifier.Reports.First().ServingVersion);
     }
 
     [Fact]
@@ -156,14 +164,37 @@ public sealed class KnowledgeReloadTests : IDisposable
         Assert.Equal(2, embedder.Embedded - initial);
     }
 
-    private (KnowledgeStore Store, KnowledgeWatcher Watcher) StartWatching()
+    private (KnowledgeStore Store, KnowledgeWatcher Watcher) StartWatching(TimeProvider? time = null)
     {
         var store = Store(RetrievalMode.Lexical);
         var options = Options.Create(new KnowledgeOptions { Path = _folder, ReloadDebounceMilliseconds = 200, ScanIntervalMilliseconds = 300 });
-        var watcher = new KnowledgeWatcher(store, [_notifier], options, TimeProvider.System, NullLogger<KnowledgeWatcher>.Instance);
+        var watcher = new KnowledgeWatcher(store, [_notifier], options, time ?? TimeProvider.System, NullLogger<KnowledgeWatcher>.Instance);
         _ = Task.Run(() => watcher.RunAsync(_stop.Token));
         return (store, watcher);
     }
+
+    /// <summary>Steps the watcher's clock a little at a time until <paramref name="condition"/> holds.</summary>
+    private static Task StepUntilAsync(FakeTimeProvider clock, Func<bool> condition, string what) =>
+        Eventually.TrueAsync(
+            () =>
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(100));
+                return condition();
+            },
+            what);
+
+    /// <summary>
+    /// Makes one more edit and waits for its reload. File events arrive in order, so a reload still to come from
+    /// the edits before would have been reported ahead of this one: the count of reports after it is final.
+    /// </summary>
+    private async Task NextEditReloadsAsync(FakeTimeProvider clock)
+    {
+        File.AppendAllText(Path.Combine(_folder, "bot.yaml"), "\n# the next edit\n");
+        var next = FolderVersion();
+        await StepUntilAsync(clock, () => _notifier.Reports.Any(r => r.ServingVersion == next), "the next edit's reload");
+    }
+
+    private string FolderVersion() => KnowledgeLoader.VersionOf(KnowledgeLoader.ReadFiles(_folder));
 
     private KnowledgeStore Store(RetrievalMode mode, ITextEmbedder? embedder = null) =>
         TestKnowledge.Store(mode, _folder, embedder);

@@ -10,7 +10,7 @@ namespace ChatBot.Core.Tests.Answering;
 /// The product's invariant, over thousands of random and hostile inputs: every reply carries at least one
 /// caveat and the see-a-doctor advice, never pings anyone, and never echoes the input back.
 /// </summary>
-public class ReplyInvariantPropertyTests
+public sealed class ReplyInvariantPropertyTests
 {
     private static readonly Lazy<IAnswerEngine> Lexical = new(() => TestKnowledge.Engine(RetrievalMode.Lexical));
     private static readonly Lazy<IAnswerEngine> Semantic = new(() => TestKnowledge.Engine(RetrievalMode.Semantic));

@@ -7,7 +7,7 @@ namespace ChatBot.Core.Tests.Evaluation;
 /// Replays the development question set (a copy of the shared set; keep it in step) and holds the
 /// engine to its floors, in both retrieval modes.
 /// </summary>
-public class DevelopmentSetTests
+public sealed class DevelopmentSetTests
 {
     private static readonly IReadOnlyList<QuestionSetItem> Items = QuestionSet.Load(TestKnowledge.DataFile("dev-questions.yaml"));
 

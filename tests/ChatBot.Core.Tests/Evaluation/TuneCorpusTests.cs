@@ -7,7 +7,7 @@ namespace ChatBot.Core.Tests.Evaluation;
 /// Floors on the tune halves of the blind corpora (eval/), in semantic mode as shipped. The holdout halves
 /// are measured with <c>chatbot faq eval</c> and reported in the README; they never shape the system.
 /// </summary>
-public class TuneCorpusTests
+public sealed class TuneCorpusTests
 {
     // Each corpus is replayed once per run, all seven at once as soon as the first test needs one: some three thousand
     // questions through the semantic model, which embeds questions that arrive together in one call. A test waits

@@ -8,7 +8,7 @@ namespace ChatBot.Core.Tests.Knowledge;
 /// triage never reads them as harmless look-alikes: nobody vetted them for that, and a look-alike close to a
 /// veiled red flag would hide it.
 /// </summary>
-public class AskedQuestionsTests
+public sealed class AskedQuestionsTests
 {
     [Fact]
     public void Shipped_entries_and_a_known_gap_carry_members_questions()

@@ -2,7 +2,7 @@ using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Tests.Knowledge;
 
-public class SentenceSplitterTests
+public sealed class SentenceSplitterTests
 {
     [Fact]
     public void Splits_glued_sentences_and_keeps_abbreviations()

@@ -2,7 +2,7 @@ using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Tests.Knowledge;
 
-public class ShippedKnowledgeTests
+public sealed class ShippedKnowledgeTests
 {
     private readonly KnowledgeBase _knowledge = TestKnowledge.Load();
 

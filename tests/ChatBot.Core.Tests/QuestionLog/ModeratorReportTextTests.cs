@@ -2,7 +2,7 @@ using ChatBot.Core.QuestionLog.Reports;
 
 namespace ChatBot.Core.Tests.QuestionLog;
 
-public class ModeratorReportTextTests
+public sealed class ModeratorReportTextTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
 

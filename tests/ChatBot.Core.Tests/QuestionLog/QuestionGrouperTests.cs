@@ -3,7 +3,7 @@ using ChatBot.Core.Retrieval;
 
 namespace ChatBot.Core.Tests.QuestionLog;
 
-public class QuestionGrouperTests
+public sealed class QuestionGrouperTests
 {
     [Fact]
     public void Lexical_grouping_puts_rewordings_together_and_keeps_other_topics_apart()

@@ -2,7 +2,7 @@ using ChatBot.Core.QuestionLog;
 
 namespace ChatBot.Core.Tests.QuestionLog;
 
-public class QuestionLogDependencyTests
+public sealed class QuestionLogDependencyTests
 {
     [Fact]
     public void Core_runs_its_loops_without_referencing_the_generic_host()

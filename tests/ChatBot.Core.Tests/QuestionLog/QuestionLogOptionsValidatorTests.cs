@@ -2,7 +2,7 @@ using ChatBot.Core.QuestionLog;
 
 namespace ChatBot.Core.Tests.QuestionLog;
 
-public class QuestionLogOptionsValidatorTests
+public sealed class QuestionLogOptionsValidatorTests
 {
     [Fact]
     public void Defaults_are_valid() => Assert.True(Validate(new QuestionLogOptions()).Succeeded);

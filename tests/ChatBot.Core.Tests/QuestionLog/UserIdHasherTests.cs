@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Tests.QuestionLog;
 
-public class UserIdHasherTests
+public sealed class UserIdHasherTests
 {
     private const string Key = "0123456789abcdef0123456789abcdef";
 

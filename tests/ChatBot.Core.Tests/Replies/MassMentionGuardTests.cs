@@ -2,7 +2,7 @@ using ChatBot.Core.Replies;
 
 namespace ChatBot.Core.Tests.Replies;
 
-public class MassMentionGuardTests
+public sealed class MassMentionGuardTests
 {
     [Theory]
     [InlineData("@everyone look")]

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Tests.Retrieval;
 
-public class EmbeddingModelTests
+public sealed class EmbeddingModelTests
 {
     [Theory]
     [InlineData(null, typeof(MiniLmEmbedder))]

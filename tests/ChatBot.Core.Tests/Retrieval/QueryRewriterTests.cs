@@ -3,7 +3,7 @@ using ChatBot.Core.Retrieval;
 
 namespace ChatBot.Core.Tests.Retrieval;
 
-public class QueryRewriterTests
+public sealed class QueryRewriterTests
 {
     private readonly QueryRewriter _rewriter = new(
         [new Synonym("magnesium l-threonate", ["mgt", "magtein", "l-threonate", "threonate", "mag threonate"]), new Synonym("magnesium", ["mag"])],

@@ -2,7 +2,7 @@ using ChatBot.Core.Retrieval;
 
 namespace ChatBot.Core.Tests.Retrieval;
 
-public class SpellingCorrectorTests
+public sealed class SpellingCorrectorTests
 {
     private readonly SpellingCorrector _corrector = new(["magnesium threonate glycinate results study kidney melatonin", "how much does it cost"]);
 

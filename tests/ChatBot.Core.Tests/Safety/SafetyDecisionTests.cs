@@ -5,7 +5,7 @@ using ChatBot.Core.Retrieval;
 namespace ChatBot.Core.Tests.Safety;
 
 /// <summary>What a raised flag does to the reply: precedence, the guidance shown, and the doctor line that fits.</summary>
-public class SafetyDecisionTests
+public sealed class SafetyDecisionTests
 {
     private static Reply Ask(string question, RetrievalMode mode = RetrievalMode.Semantic) =>
         TestKnowledge.Engine(mode).Ask(question, new AskContext("test"));

@@ -7,7 +7,7 @@ using ChatBot.Core.Text;
 
 namespace ChatBot.Core.Tests.Safety;
 
-public class SafetyTriageTests
+public sealed class SafetyTriageTests
 {
     private readonly KnowledgeBase _knowledge = TestKnowledge.Load();
 

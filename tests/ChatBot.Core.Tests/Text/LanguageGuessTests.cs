@@ -4,7 +4,7 @@ using ChatBot.Core.Text;
 
 namespace ChatBot.Core.Tests.Text;
 
-public class LanguageGuessTests
+public sealed class LanguageGuessTests
 {
     [Theory]
     [InlineData("можно ли принимать магний на ночь?")]

@@ -2,7 +2,7 @@ using ChatBot.Core.Text;
 
 namespace ChatBot.Core.Tests.Text;
 
-public class QuestionNormalizerTests
+public sealed class QuestionNormalizerTests
 {
     [Theory]
     [InlineData("  side   effects?\n\n", "side effects?")]

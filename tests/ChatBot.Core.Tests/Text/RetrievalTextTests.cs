@@ -2,7 +2,7 @@ using ChatBot.Core.Text;
 
 namespace ChatBot.Core.Tests.Text;
 
-public class RetrievalTextTests
+public sealed class RetrievalTextTests
 {
     [Theory]
     [InlineData("<script>alert('x')</script><img src=x onerror=alert(1)> does it cross the barrier?", "does it cross the barrier?")]
@@ -13,7 +13,7 @@ public class RetrievalTextTests
         Assert.Equal(expected, RetrievalText.Clean(input));
 
     [Fact]
-    public void QuestionSentences_keeps_questions_and_the_last_sentence()
+    public void Question_sentences_keeps_questions_and_the_last_sentence()
     {
         var parts = RetrievalText.QuestionSentences("Long story here. I sleep badly. Does it beat placebo? Thanks a lot.");
 
@@ -21,7 +21,7 @@ public class RetrievalTextTests
     }
 
     [Fact]
-    public void QuestionSentences_reads_run_on_text_in_overlapping_windows()
+    public void Question_sentences_reads_run_on_text_in_overlapping_windows()
     {
         var runOn = string.Join(' ', Enumerable.Range(0, 300).Select(i => $"w{i}"));
 

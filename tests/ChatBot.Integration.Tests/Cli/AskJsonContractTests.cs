@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ChatBot.Integration.Tests.Cli;
 
 /// <summary>The one-line JSON contract of <c>chatbot ask --json</c> that tools depend on.</summary>
-public class AskJsonContractTests
+public sealed class AskJsonContractTests
 {
     private static readonly string[] Fields =
         ["question", "outcome", "entryId", "confidence", "answer", "citations", "evidence", "caveats", "safetyFlags", "doctorAdvice", "related", "text"];

@@ -4,7 +4,7 @@ using ChatBot.Host.Cli;
 namespace ChatBot.Integration.Tests.Cli;
 
 /// <summary>Help, version, both option forms, typo hints, and unknown options as usage errors (exit code 2).</summary>
-public class CommandLineParsingTests
+public sealed class CommandLineParsingTests
 {
     [Theory]
     [InlineData("ask", "--help")]

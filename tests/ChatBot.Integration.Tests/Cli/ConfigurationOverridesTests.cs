@@ -2,7 +2,7 @@ using ChatBot.Host.Cli;
 
 namespace ChatBot.Integration.Tests.Cli;
 
-public class ConfigurationOverridesTests
+public sealed class ConfigurationOverridesTests
 {
     [Fact]
     public void Section_key_value_words_are_settings_and_the_rest_is_left_in_order()

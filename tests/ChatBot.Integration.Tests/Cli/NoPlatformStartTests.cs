@@ -1,7 +1,7 @@
 namespace ChatBot.Integration.Tests.Cli;
 
 /// <summary>A start that could only look like a running bot fails with exit code 2 and one line saying why.</summary>
-public class NoPlatformStartTests
+public sealed class NoPlatformStartTests
 {
     [Fact]
     public async Task No_platform_and_no_terminal_exits_2_with_one_line()

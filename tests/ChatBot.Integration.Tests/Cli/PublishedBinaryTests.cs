@@ -7,11 +7,9 @@ namespace ChatBot.Integration.Tests.Cli;
 /// container's entry point (both read from the files in <c>deploy/</c>, with <c>/opt/chatbot</c> and <c>/app</c>
 /// pointed at a fresh publish).
 /// </summary>
-public sealed class PublishedBinaryTests : IClassFixture<PublishedBinaryTests.Published>
+public sealed class PublishedBinaryTests(PublishedBinaryTests.Published published) : IClassFixture<PublishedBinaryTests.Published>
 {
-    private readonly Published _published;
-
-    public PublishedBinaryTests(Published published) => _published = published;
+    private readonly Published _published = published;
 
     [Fact]
     public async Task Published_binary_finds_its_settings_and_knowledge_from_any_directory()

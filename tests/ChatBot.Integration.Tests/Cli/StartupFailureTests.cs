@@ -1,7 +1,7 @@
 namespace ChatBot.Integration.Tests.Cli;
 
 /// <summary>Bad input stops the start with one clear line naming the setting or the file.</summary>
-public class StartupFailureTests
+public sealed class StartupFailureTests
 {
     [Theory]
     [InlineData("--Retrieval:Mode=Fancy", "Retrieval:Mode")]

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 namespace ChatBot.Integration.Tests.Hosting;
 
 /// <summary>One rule for both platforms: configured when a credential setting is non-blank.</summary>
-public class ConfiguredPlatformsTests
+public sealed class ConfiguredPlatformsTests
 {
     [Theory]
     [InlineData(null, false)]

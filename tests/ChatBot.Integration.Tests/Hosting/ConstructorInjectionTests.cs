@@ -3,7 +3,7 @@ using System.Reflection;
 namespace ChatBot.Integration.Tests.Hosting;
 
 /// <summary>Adapters say what they need in their constructors; none looks services up in the container.</summary>
-public class ConstructorInjectionTests
+public sealed class ConstructorInjectionTests
 {
     [Theory]
     [InlineData("ChatBot.Discord")]

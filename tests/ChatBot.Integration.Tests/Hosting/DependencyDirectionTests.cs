@@ -3,7 +3,7 @@ using System.Reflection;
 namespace ChatBot.Integration.Tests.Hosting;
 
 /// <summary>Host → adapters and storage → Core, never the other way; adapters never reference each other nor storage; only storage holds database drivers.</summary>
-public class DependencyDirectionTests
+public sealed class DependencyDirectionTests
 {
     private static readonly Assembly Core = typeof(ChatBot.Core.CoreServiceCollectionExtensions).Assembly;
 

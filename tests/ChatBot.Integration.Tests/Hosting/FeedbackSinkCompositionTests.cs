@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChatBot.Integration.Tests.Hosting;
 
 /// <summary>Core alone decides where votes go: the question log when it is on, else memory, whatever the order of registration.</summary>
-public class FeedbackSinkCompositionTests
+public sealed class FeedbackSinkCompositionTests
 {
     private static readonly Dictionary<string, string?> BothPlatforms = new()
     {

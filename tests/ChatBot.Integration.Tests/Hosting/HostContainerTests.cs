@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace ChatBot.Integration.Tests.Hosting;
 
-public class HostContainerTests
+public sealed class HostContainerTests
 {
     [Fact]
     public async Task Production_container_starts_and_answers()

@@ -58,6 +58,16 @@ internal static class PostgresTestServer
     public static Task TerminateSessionsHoldingAsync(long lockId) => ExecuteAsync(
         $"SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND classid = {(uint)(lockId >> 32)} AND objid = {(uint)lockId}");
 
+    /// <summary>How many sessions wait for this advisory lock (asked for, not granted).</summary>
+    public static async Task<long> SessionsWaitingForAsync(long lockId)
+    {
+        await using var connection = new NpgsqlConnection(Server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objsubid = 1 AND classid = {(uint)(lockId >> 32)} AND objid = {(uint)lockId}", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private static async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(Server);

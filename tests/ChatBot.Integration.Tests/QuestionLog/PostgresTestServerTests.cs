@@ -1,7 +1,7 @@
 namespace ChatBot.Integration.Tests.QuestionLog;
 
 /// <summary>Without a configured server the PostgreSQL tests skip locally and fail under CI.</summary>
-public class PostgresTestServerTests
+public sealed class PostgresTestServerTests
 {
     [Fact]
     public void No_server_outside_CI_skips_with_a_reason()

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatBot.Integration.Tests.QuestionLog;
 
-public class QuestionLogConnectionStringValidatorTests
+public sealed class QuestionLogConnectionStringValidatorTests
 {
     [Fact]
     public void The_default_sqlite_file_is_valid() => Assert.True(Validate(new QuestionLogOptions()).Succeeded);

@@ -220,14 +220,14 @@ public sealed class FakeDiscord : IAsyncDisposable
                 session_start_limit = new { total = 1000, remaining = SessionStartsRemaining, reset_after = 3_600_000, max_concurrency = MaxConcurrency },
             }));
         app.MapGet("/api/v10/applications/@me", () => Results.Json(new { id = ApplicationId }));
-        app.MapPut("/api/v10/applications/{app}/commands", async (HttpContext c) => Results.Text(await ReadAsync(c), "application/json"));
-        app.MapPut("/api/v10/applications/{app}/guilds/{guild}/commands", async (HttpContext c) => Results.Text(await ReadAsync(c), "application/json"));
+        app.MapPut("/api/v10/applications/{app}/commands", async (HttpContext c) => Results.Text(await ReadAsync(c).ConfigureAwait(false), "application/json"));
+        app.MapPut("/api/v10/applications/{app}/guilds/{guild}/commands", async (HttpContext c) => Results.Text(await ReadAsync(c).ConfigureAwait(false), "application/json"));
         app.MapPost("/api/v10/users/@me/channels", async (HttpContext c) =>
         {
-            var body = JsonNode.Parse(await ReadAsync(c))!;
+            var body = JsonNode.Parse(await ReadAsync(c).ConfigureAwait(false))!;
             return Results.Json(new { id = "16" + body["recipient_id"]!.GetValue<string>()[2..], type = 1 });
         });
-        app.MapPost("/api/v10/channels/{channel}/messages", async (string channel, HttpContext c) => Results.Json(CreateMessage(channel, JsonNode.Parse(await ReadAsync(c))!.AsObject())));
+        app.MapPost("/api/v10/channels/{channel}/messages", async (string channel, HttpContext c) => Results.Json(CreateMessage(channel, JsonNode.Parse(await ReadAsync(c).ConfigureAwait(false))!.AsObject())));
         app.MapPost("/api/v10/interactions/{id}/{token}/callback", (string id) => _answeredInteractions.TryAdd(id, 0)
             ? Results.NoContent()
             : Results.Json(new { message = "Interaction has already been acknowledged.", code = 40060 }, statusCode: 400));

@@ -189,7 +189,9 @@ public sealed class FakeGateway
             _sequence = 0;
             ready = new JsonObject
             {
-                ["op"] = 0, ["s"] = ++_sequence, ["t"] = "READY",
+                ["op"] = 0,
+                ["s"] = ++_sequence,
+                ["t"] = "READY",
                 ["d"] = new JsonObject
                 {
                     ["v"] = 10,

@@ -112,7 +112,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         fake._app.MapPost("/api/{method}", (HttpContext c, string method) => fake.ApiAsync(c, method));
         fake._app.MapPost("/hooks/{*rest}", (HttpContext c) => fake.ApiAsync(c, "response_url"));
         fake._app.Map("/link", fake.LinkAsync);
-        await fake._app.StartAsync();
+        await fake._app.StartAsync().ConfigureAwait(false);
         fake.BaseUri = new Uri(fake._app.Urls.First().TrimEnd('/') + "/");
         return fake;
     }
@@ -139,7 +139,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         if (socket is not null)
         {
             _unacked[id] = 0;
-            await socket.SendAsync(envelope.ToJsonString());
+            await socket.SendAsync(envelope.ToJsonString()).ConfigureAwait(false);
         }
 
         if (RetryUnacked && (string?)envelope["type"] == "events_api")
@@ -171,8 +171,8 @@ public sealed class FakeSlackServer : IAsyncDisposable
         socket.Draining = true;
         Track(Task.Run(async () =>
         {
-            await Task.Delay(closeAfter);
-            await socket.CloseAsync();
+            await Task.Delay(closeAfter).ConfigureAwait(false);
+            await socket.CloseAsync().ConfigureAwait(false);
         }));
         return socket.SendAsync($$$"""{"type":"disconnect","reason":"{{{reason}}}","debug_info":{"host":"applink-test-1"}}""");
     }
@@ -181,7 +181,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
     {
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            await Task.Delay(AckTimeout);
+            await Task.Delay(AckTimeout).ConfigureAwait(false);
             if (Acks.ContainsKey(id) || !_pending.TryGetValue(id, out var envelope))
             {
                 return;
@@ -193,7 +193,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
             if (PickSocket() is { } socket)
             {
                 _unacked[id] = 0;
-                await socket.SendAsync(copy.ToJsonString());
+                await socket.SendAsync(copy.ToJsonString()).ConfigureAwait(false);
             }
         }
     }
@@ -215,7 +215,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
             return;
         }
 
-        using var ws = await context.WebSockets.AcceptWebSocketAsync();
+        using var ws = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         var socket = new FakeSocket(Interlocked.Increment(ref _socketIds), ws, _traffic);
         int count;
         lock (_sockets)
@@ -225,14 +225,14 @@ public sealed class FakeSlackServer : IAsyncDisposable
             MostLiveSockets = Math.Max(MostLiveSockets, count);
         }
 
-        await socket.SendAsync($$$"""{"type":"hello","num_connections":{{{count}}},"debug_info":{"host":"applink-test-{{{socket.Id}}}","build_number":10,"approximate_connection_time":18060},"connection_info":{"app_id":"A0APP0001"}}""");
+        await socket.SendAsync($$$"""{"type":"hello","num_connections":{{{count}}},"debug_info":{"host":"applink-test-{{{socket.Id}}}","build_number":10,"approximate_connection_time":18060},"connection_info":{"app_id":"A0APP0001"}}""").ConfigureAwait(false);
         var buffer = new byte[64 * 1024];
         using var message = new MemoryStream();
         try
         {
             while (ws.State == System.Net.WebSockets.WebSocketState.Open)
             {
-                var result = await ws.ReceiveAsync(buffer, CancellationToken.None);
+                var result = await ws.ReceiveAsync(buffer, CancellationToken.None).ConfigureAwait(false);
                 if (result.MessageType == System.Net.WebSockets.WebSocketMessageType.Close)
                 {
                     break;
@@ -250,7 +250,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         {
         }
 
-        await socket.CloseAsync();
+        await socket.CloseAsync().ConfigureAwait(false);
     }
 
     private void OnAck(string text)
@@ -276,7 +276,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
     {
         using var inFlight = _traffic.Begin();
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync();
+        var text = await reader.ReadToEndAsync().ConfigureAwait(false);
         var body = ParseBody(text, context.Request.ContentType);
         var auth = context.Request.Headers.Authorization.ToString();
         var (status, json, retryAfter) = Answer(method, auth, body);
@@ -288,7 +288,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         }
 
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(json);
+        await context.Response.WriteAsync(json).ConfigureAwait(false);
     }
 
     private (int Status, string Json, int? RetryAfter) Answer(string method, string auth, JsonObject body)
@@ -366,11 +366,11 @@ public sealed class FakeSlackServer : IAsyncDisposable
     {
         foreach (var socket in LiveSockets)
         {
-            await socket.CloseAsync();
+            await socket.CloseAsync().ConfigureAwait(false);
         }
 
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
         Task[] pending;
         lock (_background)
         {

@@ -4,20 +4,13 @@ using System.Text;
 namespace ChatBot.Testing.Slack;
 
 /// <summary>The server side of one Socket Mode connection.</summary>
-public sealed class FakeSocket
+public sealed class FakeSocket(int id, WebSocket socket, Traffic traffic)
 {
-    private readonly WebSocket _socket;
-    private readonly Traffic _traffic;
+    private readonly WebSocket _socket = socket;
+    private readonly Traffic _traffic = traffic;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
-    public FakeSocket(int id, WebSocket socket, Traffic traffic)
-    {
-        Id = id;
-        _socket = socket;
-        _traffic = traffic;
-    }
-
-    public int Id { get; }
+    public int Id { get; } = id;
 
     /// <summary>Told to disconnect: the fake sends it no new envelopes.</summary>
     public bool Draining { get; set; }

@@ -5,7 +5,8 @@ namespace ChatBot.Testing.Slack;
 
 /// <summary>
 /// A loopback TCP relay in front of the fake, able to freeze the connections it carries: nothing passes
-/// either way, as with a peer that went silent without closing (the bot's pings get no pong).
+/// either way, as with a peer that went silent without closing (the bot's pings get no pong). It counts the
+/// pongs it relays from the fake to the bot (<see cref="PongsRelayed"/>), so a test can wait for ping rounds.
 /// </summary>
 public sealed class FreezingProxy : IAsyncDisposable
 {
@@ -13,6 +14,7 @@ public sealed class FreezingProxy : IAsyncDisposable
     private readonly IPEndPoint _target;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<(TcpClient Client, TcpClient Upstream, CancellationTokenSource Frozen)> _links = [];
+    private readonly List<WebSocketFrameCounter> _fromServer = [];
     private readonly Task _accepting;
 
     public FreezingProxy(Uri target)
@@ -20,6 +22,18 @@ public sealed class FreezingProxy : IAsyncDisposable
         _target = new IPEndPoint(IPAddress.Loopback, target.Port);
         _listener.Start();
         _accepting = AcceptAsync();
+    }
+
+    /// <summary>Pongs relayed from the fake to the bot, across every connection: each one a ping round the bot saw answered.</summary>
+    public int PongsRelayed
+    {
+        get
+        {
+            lock (_links)
+            {
+                return _fromServer.Sum(c => c.Count(WebSocketFrameCounter.Pong));
+            }
+        }
     }
 
     public string Authority => $"127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
@@ -38,7 +52,7 @@ public sealed class FreezingProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        await _stop.CancelAsync().ConfigureAwait(false);
         _listener.Stop();
         lock (_links)
         {
@@ -57,34 +71,37 @@ public sealed class FreezingProxy : IAsyncDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            var client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
             var upstream = new TcpClient();
-            await upstream.ConnectAsync(_target, _stop.Token);
+            await upstream.ConnectAsync(_target, _stop.Token).ConfigureAwait(false);
             var frozen = new CancellationTokenSource();
+            var fromServer = new WebSocketFrameCounter();
             lock (_links)
             {
                 _links.Add((client, upstream, frozen));
+                _fromServer.Add(fromServer);
             }
 
-            _ = PumpAsync(client.GetStream(), upstream.GetStream(), frozen.Token);
-            _ = PumpAsync(upstream.GetStream(), client.GetStream(), frozen.Token);
+            _ = PumpAsync(client.GetStream(), upstream.GetStream(), null, frozen.Token);
+            _ = PumpAsync(upstream.GetStream(), client.GetStream(), fromServer, frozen.Token);
         }
     }
 
-    private static async Task PumpAsync(Stream from, Stream to, CancellationToken frozen)
+    private static async Task PumpAsync(Stream from, Stream to, WebSocketFrameCounter? counter, CancellationToken frozen)
     {
         var buffer = new byte[16 * 1024];
         try
         {
             while (true)
             {
-                var read = await from.ReadAsync(buffer, frozen);
+                var read = await from.ReadAsync(buffer, frozen).ConfigureAwait(false);
                 if (read == 0 || frozen.IsCancellationRequested)
                 {
                     break;
                 }
 
-                await to.WriteAsync(buffer.AsMemory(0, read), frozen);
+                counter?.Feed(buffer.AsSpan(0, read));
+                await to.WriteAsync(buffer.AsMemory(0, read), frozen).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException or SocketException)

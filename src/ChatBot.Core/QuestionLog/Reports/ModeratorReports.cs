@@ -23,8 +23,8 @@ public sealed class ModeratorReports(
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
         var since = time.GetUtcNow() - TimeSpan.FromDays(days);
-        var total = await store.CountQuestionsAsync(since, cancellationToken);
-        var rows = await store.GapCandidatesAsync(since, LowConfidence, MaxQuestions, cancellationToken);
+        var total = await store.CountQuestionsAsync(since, cancellationToken).ConfigureAwait(false);
+        var rows = await store.GapCandidatesAsync(since, LowConfidence, MaxQuestions, cancellationToken).ConfigureAwait(false);
         var wordings = rows.Where(r => r.Question is not null && r.Question.Any(char.IsLetterOrDigit))
             .GroupBy(r => r.Question!.Trim().TrimEnd('?', '!', '.').ToLowerInvariant())
             .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(r => r.At))
@@ -42,7 +42,7 @@ public sealed class ModeratorReports(
     public async Task<FeedbackReport> FeedbackAsync(CancellationToken cancellationToken)
     {
         var since = time.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays);
-        var votes = await store.VotesAsync(since, cancellationToken);
+        var votes = await store.VotesAsync(since, cancellationToken).ConfigureAwait(false);
 
         // A person who changes their mind counts once, with their last vote; anonymous votes count each.
         var counted = votes
