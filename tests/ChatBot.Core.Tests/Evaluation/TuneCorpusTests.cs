@@ -9,7 +9,7 @@ namespace ChatBot.Core.Tests.Evaluation;
 /// </summary>
 public sealed class TuneCorpusTests
 {
-    // Each corpus is replayed once per run, all seven at once as soon as the first test needs one: some three thousand
+    // Each corpus is replayed once per run, all nine at once as soon as the first test needs one: some three thousand
     // questions through the semantic model, which embeds questions that arrive together in one call. A test waits
     // only for its own corpus.
     private static readonly Task<EvaluationReport> Safety = Start("safety-tune.yaml");
@@ -19,6 +19,8 @@ public sealed class TuneCorpusTests
     private static readonly Task<EvaluationReport> LookAlikes = Start("safety-tune-3.yaml");
     private static readonly Task<EvaluationReport> FourthSafety = Start("safety-tune-4.yaml");
     private static readonly Task<EvaluationReport> FifthSafety = Start("safety-tune-5.yaml");
+    private static readonly Task<EvaluationReport> ThirdQuestions = Start("questions-tune-3.yaml");
+    private static readonly Task<EvaluationReport> FourthQuestions = Start("questions-tune-4.yaml");
 
     private static Task<EvaluationReport> Start(string file) => Task.Factory.StartNew(() => Run(file), TaskCreationOptions.LongRunning);
 
@@ -89,6 +91,22 @@ public sealed class TuneCorpusTests
     {
         AssertFloor(await SecondQuestions, "answered", 0.78);
         AssertFloor(await SecondQuestions, "refused", 0.82);
+    }
+
+    [Fact]
+    public async Task Questions_of_the_third_tune_round_are_answered_or_refused_from_their_own_topic()
+    {
+        AssertFloor(await ThirdQuestions, "answered", 0.92);
+        AssertFloor(await ThirdQuestions, "refused", 0.90);
+        AssertCeiling(await ThirdQuestions, "answers citing another topic's entry", 0.04);
+    }
+
+    [Fact]
+    public async Task Questions_of_the_fourth_tune_round_are_answered_or_refused_from_their_own_topic()
+    {
+        AssertFloor(await FourthQuestions, "answered", 0.95);
+        AssertFloor(await FourthQuestions, "refused", 0.92);
+        AssertCeiling(await FourthQuestions, "answers citing another topic's entry", 0.04);
     }
 
     [Fact]
