@@ -62,13 +62,16 @@ public sealed class ReconnectTests
     public async Task Refresh_with_ten_sockets_never_opens_an_eleventh()
     {
         await using var fake = await FakeSlackServer.StartAsync();
+        // Right after start-up: Slack counts all ten sockets from the moment it accepts them, but has greeted only the first.
+        fake.HoldHellosAfter(1);
         await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:Connections"] = "10");
-        // The fake counts a socket when it accepts it, the bot once its hello arrived: refresh only at the bot's cap.
         var status = bot.Host.Services.GetRequiredService<ConnectionStatus>();
-        await Eventually.TrueAsync(() => status.Down().Count == 0, "the bot's ten sockets up");
+        await Eventually.TrueAsync(() => status.Down().Count == 9, "the first socket up, nine waiting for their hello");
 
-        await fake.DisconnectAsync(fake.LiveSockets[0], "refresh_requested", TimeSpan.FromMilliseconds(300));
-        await Eventually.TrueAsync(() => fake.ConnectionsOpened == 11 && fake.LiveSockets.Count == 10, "the replacement");
+        await fake.DisconnectAsync(fake.LiveSockets.Single(s => s.Id == 1), "refresh_requested", TimeSpan.FromMilliseconds(300));
+        await Eventually.TrueAsync(() => fake.ConnectionsOpened == 11, "the replacement");
+        fake.ReleaseHellos();
+        await Eventually.TrueAsync(() => status.Down().Count == 0 && fake.LiveSockets.Count == 10, "the bot's ten sockets up");
         await fake.SendEnvelopeAsync(SlackFrames.Mention("still answering?", SlackFrames.Ts(8)));
         await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "reply");
 

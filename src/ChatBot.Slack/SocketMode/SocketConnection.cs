@@ -270,7 +270,10 @@ internal sealed partial class SocketConnection : IAsyncDisposable
     }
 
 
-    /// <summary>Closes politely but time-boxed (Slack may not finish the handshake), then aborts.</summary>
+    /// <summary>
+    /// Closes politely but time-boxed (Slack may not finish the handshake), then aborts. The box covers Slack's answering
+    /// close too: once it came, Slack no longer counts this socket against the app's limit.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         _outbox.Writer.TryComplete();
@@ -280,6 +283,7 @@ internal sealed partial class SocketConnection : IAsyncDisposable
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
                 await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token).ConfigureAwait(false);
+                await _receiving.WaitAsync(timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
