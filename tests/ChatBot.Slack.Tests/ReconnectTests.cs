@@ -1,5 +1,6 @@
 using ChatBot.Core.Operations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Slack.Tests;
 
@@ -22,6 +23,16 @@ public sealed class ReconnectTests
 
         return ts;
     }
+
+    /// <summary>Steps the bot's clock a second at a time until <paramref name="condition"/> holds.</summary>
+    private static Task StepUntilAsync(FakeTimeProvider clock, Func<bool> condition, string what) =>
+        Eventually.TrueAsync(
+            () =>
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+                return condition();
+            },
+            what);
 
     private static void AssertEachAnsweredOnce(FakeSlackServer fake, IReadOnlyList<string> ts)
     {
@@ -51,13 +62,16 @@ public sealed class ReconnectTests
     public async Task Refresh_with_ten_sockets_never_opens_an_eleventh()
     {
         await using var fake = await FakeSlackServer.StartAsync();
+        // Right after start-up: Slack counts all ten sockets from the moment it accepts them, but has greeted only the first.
+        fake.HoldHellosAfter(1);
         await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:Connections"] = "10");
-        // The fake counts a socket when it accepts it, the bot once its hello arrived: refresh only at the bot's cap.
         var status = bot.Host.Services.GetRequiredService<ConnectionStatus>();
-        await Eventually.TrueAsync(() => status.Down().Count == 0, "the bot's ten sockets up");
+        await Eventually.TrueAsync(() => status.Down().Count == 9, "the first socket up, nine waiting for their hello");
 
-        await fake.DisconnectAsync(fake.LiveSockets[0], "refresh_requested", TimeSpan.FromMilliseconds(300));
-        await Eventually.TrueAsync(() => fake.ConnectionsOpened == 11 && fake.LiveSockets.Count == 10, "the replacement");
+        await fake.DisconnectAsync(fake.LiveSockets.Single(s => s.Id == 1), "refresh_requested", TimeSpan.FromMilliseconds(300));
+        await Eventually.TrueAsync(() => fake.ConnectionsOpened == 11, "the replacement");
+        fake.ReleaseHellos();
+        await Eventually.TrueAsync(() => status.Down().Count == 0 && fake.LiveSockets.Count == 10, "the bot's ten sockets up");
         await fake.SendEnvelopeAsync(SlackFrames.Mention("still answering?", SlackFrames.Ts(8)));
         await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "reply");
 
@@ -108,33 +122,54 @@ public sealed class ReconnectTests
         await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "reply");
     }
 
-    [Fact]
-    public async Task Socket_whose_peer_stops_answering_pings_is_replaced()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_socket_whose_peer_falls_silent_is_replaced_whether_or_not_an_envelope_came_after_hello(bool envelopeFirst)
     {
+        // Liveness runs on the bot's clock: the default 20 s of quiet before a ping and 20 s more for the pong pass in steps.
+        var clock = new FakeTimeProvider();
         await using var fake = await FakeSlackServer.StartAsync();
         await using var proxy = new FreezingProxy(fake.BaseUri);
         fake.SocketAuthority = proxy.Authority;
-        await using var bot = await SlackTestHost.StartAsync(fake, s =>
+        await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:HelloTimeout"] = "00:10:00", time: clock);
+        var status = bot.Host.Services.GetRequiredService<ConnectionStatus>();
+        await Eventually.TrueAsync(() => status.Down().Count == 0, "the socket's hello");
+        if (envelopeFirst)
         {
-            s["Slack:KeepAliveInterval"] = "00:00:00.100";
-            s["Slack:KeepAliveTimeout"] = "00:00:00.300";
-        });
+            await fake.SendEnvelopeAsync(SlackFrames.Mention("before the silence", SlackFrames.Ts(6)));
+            await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "the reply before the silence");
+        }
 
-        // Freeze only once a ping round went through: a peer silent from the very start is not noticed by the
-        // WebSocket's keep-alive (seen with no pong before the freeze: no new socket in 30 s).
-        await Eventually.TrueAsync(() => proxy.PongsRelayed >= 1, "the bot's first ping answered");
+        // From now on nothing passes either way (no frame, no pong), and the fake, unable to tell, sends nothing more on it.
         var frozen = fake.LiveSockets;
         proxy.FreezeAll();
-        // The fake cannot tell that the bot gave up on a frozen socket: send nothing more on it.
         foreach (var socket in frozen)
         {
             socket.Draining = true;
         }
 
-        await Eventually.TrueAsync(() => fake.LiveSockets.Any(s => !s.Draining), "a new socket after the pongs stopped", TimeSpan.FromSeconds(30));
-        // Sent to whichever socket is live, and re-sent until acked, so a busy machine that replaces the new socket too still gets it answered.
+        await StepUntilAsync(clock, () => fake.LiveSockets.Any(s => !s.Draining), "a new socket after the silence");
         await fake.SendEnvelopeAsync(SlackFrames.Mention("still there?", SlackFrames.Ts(7)));
-        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "reply on a new socket");
+        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(c => c.Str("thread_ts") == SlackFrames.Ts(7)), "the reply on the new socket");
+        Assert.Contains(bot.Logs.Lines, l => l.Message.Contains("nothing heard for 40 s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_socket_whose_upgrade_is_never_answered_is_given_up_after_the_hello_timeout()
+    {
+        var clock = new FakeTimeProvider();
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var proxy = new FreezingProxy(fake.BaseUri);
+        fake.SocketAuthority = proxy.Authority;
+        proxy.HoldNext(1);
+        await using var bot = await SlackTestHost.StartAsync(fake, waitForSocket: false, time: clock);
+        await Eventually.TrueAsync(() => proxy.Held == 1, "the first upgrade request, held unanswered");
+
+        await StepUntilAsync(clock, () => fake.LiveSockets.Count == 1, "a socket after giving up the first");
+        await fake.SendEnvelopeAsync(SlackFrames.Mention("connected?", SlackFrames.Ts(8)));
+        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Any(), "reply");
+        Assert.Contains(bot.Logs.Lines, l => l.Message.Contains("No hello within 10 s", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -7,9 +7,10 @@ namespace ChatBot.Core.Answering;
 
 /// <summary>
 /// Serves moderators' edits without a restart. File events (and, where they are unreliable, a periodic
-/// checksum scan) mark the folder dirty; after a quiet debounce the content fingerprint decides whether
-/// anything changed, so an editor's temp-file-and-rename save or a git checkout of many files gives one
-/// reload. Every attempt is reported to the notifiers. Run by a hosted service in the host.
+/// checksum scan) mark the folder dirty (<see cref="FolderChanged"/>); once it has been quiet for the debounce
+/// (on the <c>TimeProvider</c> it is given) the content fingerprint decides whether anything changed, so an editor's
+/// temp-file-and-rename save or a git checkout of many files gives one reload, and a save that leaves the
+/// content as it was gives none. Every attempt is reported to the notifiers. Run by a hosted service in the host.
 /// </summary>
 public sealed partial class KnowledgeWatcher(
     KnowledgeStore store,
@@ -34,6 +35,10 @@ public sealed partial class KnowledgeWatcher(
                 if (Fingerprint() != _lastFingerprint)
                 {
                     await ReloadNowAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    LogUnchanged();
                 }
             }
         }
@@ -64,6 +69,10 @@ public sealed partial class KnowledgeWatcher(
         return report;
     }
 
+    /// <summary>Something in the folder changed (a file event, or the scan saw a new fingerprint): check it once the folder is quiet.</summary>
+    internal void FolderChanged() => _dirty.Writer.TryWrite(true);
+
+    /// <summary>Waits until no change came for a whole debounce: each change during the wait starts it again.</summary>
     private async Task DebounceAsync(CancellationToken cancellationToken)
     {
         var quiet = TimeSpan.FromMilliseconds(options.Value.ReloadDebounceMilliseconds);
@@ -83,7 +92,7 @@ public sealed partial class KnowledgeWatcher(
             {
                 if (Fingerprint() != _lastFingerprint)
                 {
-                    _dirty.Writer.TryWrite(true);
+                    FolderChanged();
                 }
             }
         }
@@ -101,11 +110,11 @@ public sealed partial class KnowledgeWatcher(
                 IncludeSubdirectories = true,
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
             };
-            FileSystemEventHandler changed = (_, _) => _dirty.Writer.TryWrite(true);
+            FileSystemEventHandler changed = (_, _) => FolderChanged();
             watcher.Changed += changed;
             watcher.Created += changed;
             watcher.Deleted += changed;
-            watcher.Renamed += (_, _) => _dirty.Writer.TryWrite(true);
+            watcher.Renamed += (_, _) => FolderChanged();
             watcher.Error += (_, e) => LogWatchingFailed(e.GetException());
             watcher.EnableRaisingEvents = true;
             return watcher;
@@ -129,6 +138,9 @@ public sealed partial class KnowledgeWatcher(
             return _lastFingerprint;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The knowledge folder changed on disk but its content did not; nothing to reload")]
+    private partial void LogUnchanged();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A reload notifier failed; the reload itself stands")]
     private partial void LogNotifierFailed(Exception exception);

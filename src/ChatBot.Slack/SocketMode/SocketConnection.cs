@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -18,6 +19,7 @@ namespace ChatBot.Slack.SocketMode;
 internal sealed partial class SocketConnection : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket = new();
+    private readonly HttpMessageInvoker _invoker;
     private readonly Channel<string> _outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<SocketEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -29,6 +31,9 @@ internal sealed partial class SocketConnection : IAsyncDisposable
     private Task _loops = Task.CompletedTask;
     private Task _receiving = Task.CompletedTask;
 
+    /// <summary>When Slack was last heard on this socket (any bytes: a frame, a pong), on <see cref="_time"/>.</summary>
+    private long _lastHeard;
+
     public SocketConnection(string name, SlackWorkQueue queue, SlackOptions options, TimeProvider time, ILogger logger)
     {
         Name = name;
@@ -36,10 +41,11 @@ internal sealed partial class SocketConnection : IAsyncDisposable
         _options = options;
         _time = time;
         _logger = logger;
-        // Liveness is the WebSocket's own ping/pong: a quiet socket that answers pings is healthy, and one that
-        // stops answering is aborted, which ends the receive loop and brings a new socket.
+        // The WebSocket pings Slack after KeepAliveInterval of quiet, so a live peer is heard at least that often;
+        // WatchAsync drops a socket on which nothing at all arrives (see there).
         _socket.Options.KeepAliveInterval = options.KeepAliveInterval;
         _socket.Options.KeepAliveTimeout = options.KeepAliveTimeout;
+        _invoker = new HttpMessageInvoker(new SocketsHttpHandler { ConnectCallback = ConnectTcpAsync });
     }
 
     public string Name { get; }
@@ -49,13 +55,72 @@ internal sealed partial class SocketConnection : IAsyncDisposable
     /// <summary>Completes when the receive loop ends (Slack closed the socket, or it failed).</summary>
     public Task Receiving => _receiving;
 
+    /// <summary>
+    /// The upgrade and Slack's <c>hello</c>, together within <c>Slack:HelloTimeout</c>: a peer silent from the very start
+    /// (no answer to the upgrade, or no hello) is given up like one that falls silent later.
+    /// </summary>
     public async Task ConnectAsync(Uri url, CancellationToken cancellationToken)
     {
-        await _socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
-        _receiving = Task.Run(ReceiveLoopAsync, CancellationToken.None);
-        _loops = Task.WhenAll(_receiving, Task.Run(SendLoopAsync, CancellationToken.None));
-        await _hello.Task.WaitAsync(_options.HelloTimeout, _time, cancellationToken).ConfigureAwait(false);
+        using var helloTimeout = new CancellationTokenSource(_options.HelloTimeout, _time);
+        using var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, helloTimeout.Token);
+        try
+        {
+            await _socket.ConnectAsync(url, _invoker, connecting.Token).ConfigureAwait(false);
+            Heard();
+            _receiving = Task.Run(ReceiveLoopAsync, CancellationToken.None);
+            _loops = Task.WhenAll(_receiving, Task.Run(SendLoopAsync, CancellationToken.None), Task.Run(WatchAsync, CancellationToken.None));
+            await _hello.Task.WaitAsync(connecting.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException && helloTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No hello within {_options.HelloTimeout.TotalSeconds:0.#} s.", ex);
+        }
     }
+
+    private async ValueTask<Stream> ConnectTcpAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+            return new PeerActivityStream(new NetworkStream(socket, ownsSocket: true), Heard);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private void Heard() => Interlocked.Exchange(ref _lastHeard, _time.GetTimestamp());
+
+    /// <summary>
+    /// Liveness on the bot's clock. The WebSocket pings after <c>KeepAliveInterval</c> without a frame, and Slack
+    /// answers, so a live socket is heard from at least that often; one on which nothing arrives for
+    /// <c>KeepAliveInterval + KeepAliveTimeout</c> is dropped (and reopened by the supervisor) — right after hello
+    /// or later, whether or not any envelope came.
+    /// </summary>
+    private async Task WatchAsync()
+    {
+        var limit = _options.KeepAliveInterval + _options.KeepAliveTimeout;
+        try
+        {
+            for (var silent = Silence(); silent < limit; silent = Silence())
+            {
+                await Task.Delay(limit - silent, _time, _stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        LogSilent(Name, limit.TotalSeconds);
+        _ended.TrySetResult(SocketEnd.Dropped);
+        _socket.Abort();
+    }
+
+    private TimeSpan Silence() => _time.GetElapsedTime(Interlocked.Read(ref _lastHeard));
 
     private async Task ReceiveLoopAsync()
     {
@@ -205,7 +270,10 @@ internal sealed partial class SocketConnection : IAsyncDisposable
     }
 
 
-    /// <summary>Closes politely but time-boxed (Slack may not finish the handshake), then aborts.</summary>
+    /// <summary>
+    /// Closes politely but time-boxed (Slack may not finish the handshake), then aborts. The box covers Slack's answering
+    /// close too: once it came, Slack no longer counts this socket against the app's limit.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         _outbox.Writer.TryComplete();
@@ -215,6 +283,7 @@ internal sealed partial class SocketConnection : IAsyncDisposable
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
                 await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token).ConfigureAwait(false);
+                await _receiving.WaitAsync(timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
@@ -225,6 +294,7 @@ internal sealed partial class SocketConnection : IAsyncDisposable
         _socket.Abort();
         await _loops.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _socket.Dispose();
+        _invoker.Dispose();
         _stop.Dispose();
     }
 
@@ -234,6 +304,8 @@ internal sealed partial class SocketConnection : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack socket {Name}: disconnect requested ({Reason}).")]
     private partial void LogDisconnect(string name, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket {Name}: nothing heard for {Seconds:F0} s, not even a pong; dropping it.")]
+    private partial void LogSilent(string name, double seconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack socket {Name}: receive loop ended ({Reason}).")]
     private partial void LogReceiveEnded(string name, string reason);

@@ -34,8 +34,11 @@ public sealed partial class SocketModeService : BackgroundService
     /// <summary>Slack's limit of open Socket Mode connections per app.</summary>
     private const int MaxSockets = 10;
 
-    /// <summary>Sockets open now, in every slot, replacements and those still draining included.</summary>
-    private int _openSockets;
+    /// <summary>
+    /// One permit per socket, as Slack counts them: taken before <c>apps.connections.open</c>, given back once the socket is
+    /// closed. Sockets still connecting or waiting for hello, replacements and those still draining all hold one.
+    /// </summary>
+    private readonly SemaphoreSlim _sockets = new(MaxSockets, MaxSockets);
     private int _opened;
 
     public SocketModeService(SlackApiClient api, SlackIdentity identity, SlackWorkQueue queue, ConnectionStatus status, ChatBotMetrics metrics, IOptions<SlackOptions> options, TimeProvider time, ILogger<SocketModeService> logger)
@@ -101,6 +104,7 @@ public sealed partial class SocketModeService : BackgroundService
         SocketConnection? current = null;
         var retiring = new List<Task>();
         var failures = 0;
+        var permitHeld = false;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -108,7 +112,9 @@ public sealed partial class SocketModeService : BackgroundService
                 SocketConnection next;
                 try
                 {
-                    next = await OpenAsync(slot, stoppingToken).ConfigureAwait(false);
+                    var withPermit = permitHeld;
+                    permitHeld = false;
+                    next = await OpenAsync(slot, withPermit, stoppingToken).ConfigureAwait(false);
                     failures = 0;
                 }
                 catch (Exception ex) when (ex is not FatalPlatformException && !stoppingToken.IsCancellationRequested)
@@ -119,7 +125,6 @@ public sealed partial class SocketModeService : BackgroundService
                     continue;
                 }
 
-                Interlocked.Increment(ref _openSockets);
                 if (current is not null)
                 {
                     retiring.RemoveAll(t => t.IsCompleted);
@@ -131,13 +136,15 @@ public sealed partial class SocketModeService : BackgroundService
                 var end = await current.Ended.WaitAsync(stoppingToken).ConfigureAwait(false);
                 switch (end)
                 {
-                    case SocketEnd.Refresh when Volatile.Read(ref _openSockets) >= MaxSockets:
-                        // Slack allows 10 sockets per app: at the cap the old one goes first (break-before-make);
+                    case SocketEnd.Refresh when _sockets.Wait(0):
+                        // Below Slack's cap of 10 sockets per app: the replacement opens first, under the permit just taken.
+                        permitHeld = true;
+                        continue;
+                    case SocketEnd.Refresh:
+                        // At the cap (counting sockets still connecting): the old one goes first (break-before-make);
                         // the other sockets keep receiving meanwhile.
                         await CloseAsync(current).ConfigureAwait(false);
                         current = null;
-                        continue;
-                    case SocketEnd.Refresh:
                         continue;
                     case SocketEnd.LinkDisabled:
                         throw new FatalPlatformException("Slack", "Slack Socket Mode is disabled for this app (link_disabled); enable it in the app settings or set Slack:Mode=http. Stopping.");
@@ -156,6 +163,11 @@ public sealed partial class SocketModeService : BackgroundService
         }
         finally
         {
+            if (permitHeld)
+            {
+                _sockets.Release();
+            }
+
             if (current is not null)
             {
                 retiring.Add(CloseAsync(current));
@@ -182,27 +194,41 @@ public sealed partial class SocketModeService : BackgroundService
     private async Task CloseAsync(SocketConnection connection)
     {
         await connection.DisposeAsync().ConfigureAwait(false);
-        Interlocked.Decrement(ref _openSockets);
+        _sockets.Release();
     }
 
-    private async Task<SocketConnection> OpenAsync(int slot, CancellationToken stoppingToken)
+    /// <summary>Opens a socket under a permit: the one the caller holds, or one waited for here. A failure gives it back.</summary>
+    private async Task<SocketConnection> OpenAsync(int slot, bool permitHeld, CancellationToken stoppingToken)
     {
-        var open = await _api.CallWithAppTokenAsync("apps.connections.open", stoppingToken).ConfigureAwait(false);
-        if (!open.Ok || !Uri.TryCreate(open.GetString("url"), UriKind.Absolute, out var url))
+        if (!permitHeld)
         {
-            throw new InvalidOperationException($"apps.connections.open failed ({open.Error ?? "no url"}).");
+            await _sockets.WaitAsync(stoppingToken).ConfigureAwait(false);
         }
 
-        var name = $"{slot}.{Interlocked.Increment(ref _opened)}";
-        var connection = new SocketConnection(name, _queue, _options, _time, _logger);
         try
         {
-            await connection.ConnectAsync(url, stoppingToken).ConfigureAwait(false);
-            return connection;
+            var open = await _api.CallWithAppTokenAsync("apps.connections.open", stoppingToken).ConfigureAwait(false);
+            if (!open.Ok || !Uri.TryCreate(open.GetString("url"), UriKind.Absolute, out var url))
+            {
+                throw new InvalidOperationException($"apps.connections.open failed ({open.Error ?? "no url"}).");
+            }
+
+            var name = $"{slot}.{Interlocked.Increment(ref _opened)}";
+            var connection = new SocketConnection(name, _queue, _options, _time, _logger);
+            try
+            {
+                await connection.ConnectAsync(url, stoppingToken).ConfigureAwait(false);
+                return connection;
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            _sockets.Release();
             throw;
         }
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ChatBot.Core.Answering;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Retrieval;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -22,12 +23,14 @@ public sealed class KnowledgeReloadTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(200);
+
     private string SideEffects => Path.Combine(_folder, "faq", "side-effects.yaml");
 
     [Fact]
     public async Task Valid_edit_goes_live_without_a_restart()
     {
-        var (store, _) = StartWatching();
+        var store = StartWatching();
         var before = store.Current.Version;
 
         Edit(SideEffects, "It does not say how common", "It never says how common");
@@ -40,7 +43,7 @@ public sealed class KnowledgeReloadTests : IDisposable
     [Fact]
     public async Task Broken_edit_keeps_the_last_good_version_reports_it_and_a_fix_recovers()
     {
-        var (store, _) = StartWatching();
+        var store = StartWatching();
         var good = store.Current.Version;
 
         Edit(SideEffects, "caveats:", "caveatz:");
@@ -78,40 +81,48 @@ public sealed class KnowledgeReloadTests : IDisposable
     }
 
     [Fact]
-    public async Task Rename_save_gives_one_reload()
+    public async Task A_checkout_is_reloaded_once_the_folder_has_been_quiet_for_the_debounce()
     {
-        // The watcher's clock stands still until the save is complete, so no debounce can end in the middle of it.
-        var clock = new FakeTimeProvider();
-        var (store, _) = StartWatching(clock);
-        var temp = Path.Combine(_folder, "faq", ".side-effects.yaml.swp");
-        File.WriteAllText(temp, File.ReadAllText(SideEffects).Replace("It does not say how common", "Nothing on how common", StringComparison.Ordinal));
+        // A checkout whose file events span more than one debounce: half of it, a change, half a debounce, the rest, a change.
+        var clock = new WatchClock();
+        var store = Store(RetrievalMode.Lexical);
+        Edit(SideEffects, "It does not say how common", "Nothing on how common");
+        var watcher = StartWatching(store, clock);
+        watcher.FolderChanged();
+        await Eventually.TrueAsync(() => clock.Waits >= 1 || _notifier.Reports.Count > 0, "the debounce to start");
+        Assert.Empty(_notifier.Reports); // no reload on the first change of many
 
-        File.Move(temp, SideEffects, overwrite: true);
-        var saved = FolderVersion();
+        clock.Advance(Debounce / 2);
+        File.AppendAllText(Path.Combine(_folder, "bot.yaml"), "\n# the rest of the checkout\n");
+        var checkedOut = FolderVersion();
+        watcher.FolderChanged();
+        clock.Advance(Debounce / 2);
+        await Eventually.TrueAsync(() => clock.Waits >= 2 || _notifier.Reports.Count > 0, "the debounce to start again");
+        Assert.Empty(_notifier.Reports); // a whole debounce since the first change, but only half since the last
 
-        await StepUntilAsync(clock, () => _notifier.Reports.Count >= 1, "a reload report");
-        await NextEditReloadsAsync(clock);
-        Assert.Equal(2, _notifier.Reports.Count);
-        Assert.Equal(saved, _notifier.Reports.First().ServingVersion);
+        await StepUntilAsync(clock, () => _notifier.Reports.Count > 0, "the reload");
+        Assert.Equal(checkedOut, _notifier.Reports.First().ServingVersion);
         Assert.Contains("Nothing on how common", store.Current.Knowledge.Find("side-effects")!.Answer, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Checkout_touching_many_files_gives_one_reload()
+    public async Task A_save_that_leaves_the_content_as_it_was_reloads_nothing()
     {
-        var clock = new FakeTimeProvider();
-        StartWatching(clock);
+        var clock = new WatchClock();
+        var logs = new CapturingLoggerProvider();
+        var watcher = StartWatching(Store(RetrievalMode.Lexical), clock, logs);
+        // Saved as it was: file events, and the same content.
+        File.WriteAllText(SideEffects, File.ReadAllText(SideEffects));
+        watcher.FolderChanged();
 
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(_folder, "faq")).Take(12))
-        {
-            File.AppendAllText(file, "\n# touched by a checkout\n");
-        }
+        await StepUntilAsync(clock, () => logs.Lines.Any(l => l.Message.Contains("content did not", StringComparison.Ordinal)) || _notifier.Reports.Count > 0, "the content check");
+        Assert.Empty(_notifier.Reports);
 
-        var checkedOut = FolderVersion();
-        await StepUntilAsync(clock, () => _notifier.Reports.Count >= 1, "a reload report");
-        await NextEditReloadsAsync(clock);
-        Assert.Equal(2, _notifier.Reports.Count);
-        Assert.Equal(checkedOut, _notifier.Reports.First().ServingVersion);
+        Edit(SideEffects, "It does not say how common", "It never says how common");
+        var edited = FolderVersion();
+        watcher.FolderChanged();
+        await StepUntilAsync(clock, () => _notifier.Reports.Count > 0, "the reload of a real edit");
+        Assert.Equal(edited, _notifier.Reports.Single().ServingVersion);
     }
 
     [Fact]
@@ -164,13 +175,28 @@ public sealed class KnowledgeReloadTests : IDisposable
         Assert.Equal(2, embedder.Embedded - initial);
     }
 
-    private (KnowledgeStore Store, KnowledgeWatcher Watcher) StartWatching(TimeProvider? time = null)
+    private KnowledgeStore StartWatching()
     {
         var store = Store(RetrievalMode.Lexical);
         var options = Options.Create(new KnowledgeOptions { Path = _folder, ReloadDebounceMilliseconds = 200, ScanIntervalMilliseconds = 300 });
-        var watcher = new KnowledgeWatcher(store, [_notifier], options, time ?? TimeProvider.System, NullLogger<KnowledgeWatcher>.Instance);
+        var watcher = new KnowledgeWatcher(store, [_notifier], options, TimeProvider.System, NullLogger<KnowledgeWatcher>.Instance);
         _ = Task.Run(() => watcher.RunAsync(_stop.Token));
-        return (store, watcher);
+        return store;
+    }
+
+    /// <summary>
+    /// A watcher on a clock of the test's, whose scan never comes round: the test's own <see cref="KnowledgeWatcher.FolderChanged"/>
+    /// calls stand for the file events (real ones, from the test's edits, may come too, at whatever time the clock shows).
+    /// </summary>
+    private KnowledgeWatcher StartWatching(KnowledgeStore store, WatchClock clock, CapturingLoggerProvider? logs = null)
+    {
+        var options = Options.Create(new KnowledgeOptions { Path = _folder, ReloadDebounceMilliseconds = (int)Debounce.TotalMilliseconds, ScanIntervalMilliseconds = 600_000 });
+        var logger = logs is null
+            ? (ILogger<KnowledgeWatcher>)NullLogger<KnowledgeWatcher>.Instance
+            : LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs)).CreateLogger<KnowledgeWatcher>();
+        var watcher = new KnowledgeWatcher(store, [_notifier], options, clock, logger);
+        _ = Task.Run(() => watcher.RunAsync(_stop.Token));
+        return watcher;
     }
 
     /// <summary>Steps the watcher's clock a little at a time until <paramref name="condition"/> holds.</summary>
@@ -182,17 +208,6 @@ public sealed class KnowledgeReloadTests : IDisposable
                 return condition();
             },
             what);
-
-    /// <summary>
-    /// Makes one more edit and waits for its reload. File events arrive in order, so a reload still to come from
-    /// the edits before would have been reported ahead of this one: the count of reports after it is final.
-    /// </summary>
-    private async Task NextEditReloadsAsync(FakeTimeProvider clock)
-    {
-        File.AppendAllText(Path.Combine(_folder, "bot.yaml"), "\n# the next edit\n");
-        var next = FolderVersion();
-        await StepUntilAsync(clock, () => _notifier.Reports.Any(r => r.ServingVersion == next), "the next edit's reload");
-    }
 
     private string FolderVersion() => KnowledgeLoader.VersionOf(KnowledgeLoader.ReadFiles(_folder));
 
@@ -232,6 +247,24 @@ public sealed class KnowledgeReloadTests : IDisposable
         {
             Interlocked.Add(ref _embedded, texts.Count);
             return texts.Select(t => new[] { t.Length, (float)t.GetHashCode() }).ToArray();
+        }
+    }
+
+    /// <summary>A fake clock that counts the one-off waits started on it: the watcher's debounce waits, its scan being periodic.</summary>
+    private sealed class WatchClock : FakeTimeProvider
+    {
+        private int _waits;
+
+        public int Waits => Volatile.Read(ref _waits);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (period == Timeout.InfiniteTimeSpan)
+            {
+                Interlocked.Increment(ref _waits);
+            }
+
+            return base.CreateTimer(callback, state, dueTime, period);
         }
     }
 }

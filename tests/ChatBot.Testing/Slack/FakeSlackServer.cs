@@ -34,8 +34,10 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly Traffic _traffic = new();
     private readonly List<FakeSocket> _sockets = [];
     private readonly List<Task> _background = [];
+    private readonly TaskCompletionSource _hellosReleased = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _socketIds;
     private int _roundRobin;
+    private int _greetAtOnce = int.MaxValue;
 
     private FakeSlackServer(WebApplication app) => _app = app;
 
@@ -125,6 +127,14 @@ public sealed class FakeSlackServer : IAsyncDisposable
             queue.Enqueue(r);
         }
     }
+
+    /// <summary>
+    /// Sockets after the first <paramref name="count"/> are accepted (and counted) at once but greeted with <c>hello</c> only
+    /// at <see cref="ReleaseHellos"/>: the moment after start-up when most sockets are still connecting.
+    /// </summary>
+    public void HoldHellosAfter(int count) => Volatile.Write(ref _greetAtOnce, count);
+
+    public void ReleaseHellos() => _hellosReleased.TrySetResult();
 
     /// <summary>The next <paramref name="count"/> acks for this envelope are "lost" (so Slack re-sends).</summary>
     public void DropAcks(string envelopeId, int count) => _acksToDrop[envelopeId] = count;
@@ -223,6 +233,11 @@ public sealed class FakeSlackServer : IAsyncDisposable
             _sockets.Add(socket);
             count = _sockets.Count(s => s.IsOpen);
             MostLiveSockets = Math.Max(MostLiveSockets, count);
+        }
+
+        if (socket.Id > Volatile.Read(ref _greetAtOnce))
+        {
+            await _hellosReleased.Task.ConfigureAwait(false);
         }
 
         await socket.SendAsync($$$"""{"type":"hello","num_connections":{{{count}}},"debug_info":{"host":"applink-test-{{{socket.Id}}}","build_number":10,"approximate_connection_time":18060},"connection_info":{"app_id":"A0APP0001"}}""").ConfigureAwait(false);

@@ -5,8 +5,10 @@ namespace ChatBot.Testing.Slack;
 
 /// <summary>
 /// A loopback TCP relay in front of the fake, able to freeze the connections it carries: nothing passes
-/// either way, as with a peer that went silent without closing (the bot's pings get no pong). It counts the
-/// pongs it relays from the fake to the bot (<see cref="PongsRelayed"/>), so a test can wait for ping rounds.
+/// either way, as with a peer that went silent without closing (the bot's pings get no pong). It can also hold
+/// new connections from the start (<see cref="HoldNext"/>): accepted, never relayed, so the bot's upgrade request
+/// is never answered. It counts the pongs it relays from the fake to the bot (<see cref="PongsRelayed"/>), so a
+/// test can wait for ping rounds.
 /// </summary>
 public sealed class FreezingProxy : IAsyncDisposable
 {
@@ -15,7 +17,9 @@ public sealed class FreezingProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<(TcpClient Client, TcpClient Upstream, CancellationTokenSource Frozen)> _links = [];
     private readonly List<WebSocketFrameCounter> _fromServer = [];
+    private readonly List<TcpClient> _held = [];
     private readonly Task _accepting;
+    private int _toHold;
 
     public FreezingProxy(Uri target)
     {
@@ -36,6 +40,18 @@ public sealed class FreezingProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>Connections accepted and held silent so far (see <see cref="HoldNext"/>).</summary>
+    public int Held
+    {
+        get
+        {
+            lock (_links)
+            {
+                return _held.Count;
+            }
+        }
+    }
+
     public string Authority => $"127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
     /// <summary>Freezes every connection open now; later ones pass.</summary>
@@ -50,6 +66,9 @@ public sealed class FreezingProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>The next <paramref name="count"/> connections are accepted and then hear nothing, not even an answer to their upgrade request.</summary>
+    public void HoldNext(int count) => Interlocked.Exchange(ref _toHold, count);
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
@@ -60,6 +79,11 @@ public sealed class FreezingProxy : IAsyncDisposable
             {
                 client.Dispose();
                 upstream.Dispose();
+            }
+
+            foreach (var client in _held)
+            {
+                client.Dispose();
             }
         }
 
@@ -72,6 +96,17 @@ public sealed class FreezingProxy : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
+            if (Volatile.Read(ref _toHold) > 0)
+            {
+                Interlocked.Decrement(ref _toHold);
+                lock (_links)
+                {
+                    _held.Add(client);
+                }
+
+                continue;
+            }
+
             var upstream = new TcpClient();
             await upstream.ConnectAsync(_target, _stop.Token).ConfigureAwait(false);
             var frozen = new CancellationTokenSource();
