@@ -163,19 +163,19 @@ public sealed class DiscordGatewayTests
     public async Task Workers_falling_behind_do_not_make_a_healthy_connection_look_like_a_zombie()
     {
         await using var test = await DiscordTestHost.StartAsync(
-            fake => fake.Gateway.HeartbeatIntervalMs = 400,
+            fake => fake.Gateway.HeartbeatIntervalMs = 1000,
             settings: new Dictionary<string, string?> { ["Discord:Workers"] = "1", ["Discord:QueueCapacity"] = "1" },
             services: s => s.AddSingleton<ChatBot.Core.Answering.IQuestionObserver>(new SlowAnswers(TimeSpan.FromMilliseconds(150))));
         var ids = new List<string>();
-        for (var i = 0; i < 24; i++)
+        for (var i = 0; i < 30; i++)
         {
             var mention = DiscordEvents.Mention("what is magnesium l-threonate?");
             ids.Add((string)mention["id"]!);
             await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
         }
 
-        // About 3.6 s of answering behind a queue of one: the receive loop waits many heartbeat intervals (long
-        // enough that a busy test machine does not miss an acknowledgement for reasons of its own).
+        // About 4.5 s of answering behind a queue of one: the receive loop waits four heartbeat intervals, each long
+        // enough that a busy test machine does not miss an acknowledgement for reasons of its own.
         await Eventually.TrueAsync(() => ids.All(id => test.RepliesTo(id).Count == 1), "every reply", TimeSpan.FromSeconds(30));
         Assert.Equal(0, test.Fake.Gateway.Resumes);
         Assert.Equal(1, test.Fake.Gateway.Identifies);
