@@ -57,7 +57,10 @@ internal sealed partial class DiscordBotService : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var scope = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var workers = _router.Queues.Select(queue => Task.Run(() => WorkAsync(queue, scope.Token), CancellationToken.None)).ToArray();
+        var workers = _router.MessageQueues.Select(queue => Task.Run(() => WorkAsync(queue, scope.Token), CancellationToken.None))
+            .Append(Task.Run(() => _router.PumpAsync(scope.Token), CancellationToken.None))
+            .Append(Task.Run(() => HandleInteractionsAsync(_router.Interactions, scope.Token), CancellationToken.None))
+            .ToArray();
         // Not ready until the shards exist (each then reports itself until its READY).
         _status.Down(StartingShards);
         try
@@ -122,6 +125,36 @@ internal sealed partial class DiscordBotService : BackgroundService
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down.
+        }
+    }
+
+    /// <summary>
+    /// Starts each interaction as it arrives, so one that is slow to answer never holds the next past its 3-second
+    /// window; each defers on its own clock (<see cref="DiscordOptions.DeferAfterMilliseconds"/>) when not ready.
+    /// </summary>
+    private async Task HandleInteractionsAsync(System.Threading.Channels.ChannelReader<GatewayDispatch> interactions, CancellationToken cancellationToken)
+    {
+        var running = new HashSet<Task>();
+        try
+        {
+            await foreach (var dispatch in interactions.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                running.RemoveWhere(task => task.IsCompleted);
+                running.Add(Task.Run(() => _handler.HandleAsync(dispatch, cancellationToken), CancellationToken.None));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+
+        try
+        {
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Interactions cut short by the shutdown.
         }
     }
 

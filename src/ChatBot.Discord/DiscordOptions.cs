@@ -47,11 +47,17 @@ public sealed class DiscordOptions
     /// <summary>An interaction is deferred when its reply is not ready this long after receipt (Discord allows 3 s).</summary>
     public int DeferAfterMilliseconds { get; set; } = 1500;
 
-    /// <summary>Event workers for messages, and as many again for interactions; a channel's messages always go to the same worker, so replies keep their order.</summary>
+    /// <summary>Event workers for messages (interactions are each handled as they arrive); a channel's messages always go to the same worker, so replies keep their order.</summary>
     public int Workers { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
     /// <summary>Capacity of each worker's bounded event queue.</summary>
     public int QueueCapacity { get; set; } = 1024;
+
+    /// <summary>
+    /// Events the receive loops may leave waiting in front of full worker queues; past it a new message is dropped
+    /// (and logged). Heartbeats, session frames and interactions never wait and are never dropped.
+    /// </summary>
+    public int MessageBacklog { get; set; } = 10_000;
 
     /// <summary>Fewer daily session starts than this left: refuse to IDENTIFY rather than risk a token reset.</summary>
     public int MinSessionStartsLeft { get; set; } = 5;

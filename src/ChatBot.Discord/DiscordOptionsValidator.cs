@@ -72,9 +72,9 @@ internal sealed partial class DiscordOptionsValidator : IValidateOptions<Discord
             failures.Add("Discord:ShardCount is required with Discord:ShardIds: every process must agree on it, and Discord's recommendation can change between starts.");
         }
 
-        if (options.Workers is < 1 or > 64 || options.QueueCapacity < 1)
+        if (options.Workers is < 1 or > 64 || options.QueueCapacity < 1 || options.MessageBacklog < 1)
         {
-            failures.Add("Discord:Workers must be 1..64 and Discord:QueueCapacity at least 1.");
+            failures.Add("Discord:Workers must be 1..64, and Discord:QueueCapacity and Discord:MessageBacklog at least 1.");
         }
 
         if (options.DeferAfterMilliseconds is < 0 or > 2500)

@@ -210,6 +210,89 @@ public sealed class DiscordGatewayTests
         await Eventually.TrueAsync(() => ids.All(id => test.RepliesTo(id).Count == 1), "every message reply", TimeSpan.FromSeconds(30));
     }
 
+    [Fact]
+    public async Task An_interaction_and_heartbeat_acknowledgements_are_read_while_the_workers_are_far_behind()
+    {
+        using var held = new HeldAnswers("l-threonate");
+        await using var test = await DiscordTestHost.StartAsync(
+            fake => fake.Gateway.HeartbeatIntervalMs = 1000,
+            settings: new Dictionary<string, string?> { ["Discord:Workers"] = "1", ["Discord:QueueCapacity"] = "1" },
+            services: s => s.AddSingleton<ChatBot.Core.Answering.IQuestionObserver>(held));
+        var ids = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            var mention = DiscordEvents.Mention("what is magnesium l-threonate?");
+            ids.Add((string)mention["id"]!);
+            await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
+        }
+
+        var ask = DiscordEvents.Command("ask", [DiscordEvents.Option("question", "what are the side effects?")]);
+        await test.Fake.Gateway.DispatchAsync("INTERACTION_CREATE", ask);
+
+        // The messages' answers are held, so the one worker and its queue of one stay full the whole time.
+        await Eventually.TrueAsync(() => test.RequestsTo($"/interactions/{ask["id"]}/").Count == 1, "the interaction's response");
+        Assert.All(ids, id => Assert.Empty(test.RepliesTo(id)));
+
+        // Three more beats while still behind: were their ACKs left unread, the second would find the first
+        // unacknowledged and take the connection for a zombie.
+        var beats = test.Fake.Gateway.Received.Count(f => f.Op == 1);
+        await Eventually.TrueAsync(() => test.Fake.Gateway.Received.Count(f => f.Op == 1) >= beats + 3, "three more heartbeats", TimeSpan.FromSeconds(30));
+        Assert.All(ids, id => Assert.Empty(test.RepliesTo(id)));
+        Assert.Equal(0, test.Fake.Gateway.Resumes);
+        Assert.Equal(1, test.Fake.Gateway.Identifies);
+
+        held.Release();
+        await Eventually.TrueAsync(() => ids.All(id => test.RepliesTo(id).Count == 1), "every message reply", TimeSpan.FromSeconds(30));
+        Assert.Equal(0, test.Fake.Gateway.Resumes);
+    }
+
+    [Fact]
+    public async Task A_slow_interaction_does_not_hold_the_next_one_past_its_deadline()
+    {
+        using var held = new HeldAnswers("l-threonate");
+        await using var test = await DiscordTestHost.StartAsync(
+            settings: new Dictionary<string, string?> { ["Discord:Workers"] = "1", ["Discord:DeferAfterMilliseconds"] = "0" },
+            services: s => s.AddSingleton<ChatBot.Core.Answering.IQuestionObserver>(held));
+        var slow = DiscordEvents.Command("ask", [DiscordEvents.Option("question", "what is magnesium l-threonate?")]);
+        await test.Fake.Gateway.DispatchAsync("INTERACTION_CREATE", slow);
+        await Eventually.TrueAsync(() => test.RequestsTo($"/interactions/{slow["id"]}/").Count == 1, "the slow interaction deferred");
+
+        var next = DiscordEvents.Command("ask", [DiscordEvents.Option("question", "what are the side effects?")]);
+        await test.Fake.Gateway.DispatchAsync("INTERACTION_CREATE", next);
+
+        // The slow answer is still held: the next one is acknowledged and answered (its deferral filled in) meanwhile.
+        await Eventually.TrueAsync(() => test.RequestsTo($"/interactions/{next["id"]}/").Count == 1, "the next interaction's response");
+        await Eventually.TrueAsync(() => test.RequestsTo("/messages/@original", "PATCH").Count == 1, "the next interaction's answer");
+        Assert.False(held.IsReleased);
+
+        held.Release();
+        await Eventually.TrueAsync(() => test.RequestsTo("/messages/@original", "PATCH").Count == 2, "the slow interaction's answer");
+    }
+
+    /// <summary>Holds every answer to a question containing <c>marker</c> until released, as a stuck engine would.</summary>
+    private sealed class HeldAnswers(string marker) : ChatBot.Core.Answering.IQuestionObserver, IDisposable
+    {
+        private readonly ManualResetEventSlim _gate = new();
+
+        public bool IsReleased => _gate.IsSet;
+
+        public void Answered(ChatBot.Core.Answering.AnsweredQuestion question)
+        {
+            if (question.Question.Contains(marker, StringComparison.OrdinalIgnoreCase))
+            {
+                _gate.Wait(TimeSpan.FromMinutes(1));
+            }
+        }
+
+        public void Release() => _gate.Set();
+
+        public void Dispose()
+        {
+            _gate.Set();
+            _gate.Dispose();
+        }
+    }
+
     /// <summary>Makes every answer take a while, as a busy machine would.</summary>
     private sealed class SlowAnswers(TimeSpan each) : ChatBot.Core.Answering.IQuestionObserver
     {

@@ -52,6 +52,50 @@ public sealed class DiscordInteractionTests
         Assert.Equal(3, Edits(test));
     }
 
+    [Fact]
+    public async Task After_a_Cloudflare_429_on_a_message_an_interaction_waits_it_out_too()
+    {
+        // Cloudflare blocks the IP, not the bot's global limit: the next interaction's callback and edit wait as well.
+        var clock = new FakeTimeProvider();
+        await using var test = await DiscordTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Discord:DeferAfterMilliseconds"] = "0" }, services: s => s.AddSingleton<TimeProvider>(clock));
+        test.Fake.FailNext(FakeDiscord.IsMessageCreate, new RestFault(RestFaultKind.RateLimited, RetryAfter: 2, Scope: "cloudflare"));
+        var mention = DiscordEvents.Mention("what is magnesium l-threonate?");
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
+        await Eventually.TrueAsync(() => test.Fake.Requests.Count(FakeDiscord.IsMessageCreate) == 1, "the reply, refused by Cloudflare");
+        await test.Fake.WaitForIdleAsync();
+
+        var command = DiscordEvents.Command("ask", [DiscordEvents.Option("question", "does magnesium l-threonate help sleep?")]);
+        await test.Fake.Gateway.DispatchAsync("INTERACTION_CREATE", command);
+        await test.Fake.WaitForIdleAsync();
+        Assert.Empty(test.RequestsTo($"/interactions/{command["id"]}/"));
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await Eventually.TrueAsync(() => Edits(test) == 1, "the interaction deferred and answered once the block has passed");
+        Assert.Single(test.RequestsTo($"/interactions/{command["id"]}/"));
+        await Eventually.TrueAsync(() => test.RepliesTo(mention["id"]!.GetValue<string>()).Count == 1, "the reply, sent again");
+    }
+
+    [Fact]
+    public async Task After_a_global_429_on_a_message_an_interaction_is_still_answered()
+    {
+        // The bot's global limit does not bind interaction routes: the /ask goes out while bot routes wait.
+        var clock = new FakeTimeProvider();
+        await using var test = await DiscordTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Discord:DeferAfterMilliseconds"] = "0" }, services: s => s.AddSingleton<TimeProvider>(clock));
+        test.Fake.FailNext(FakeDiscord.IsMessageCreate, new RestFault(RestFaultKind.RateLimited, RetryAfter: 2, Scope: "global"));
+        var mention = DiscordEvents.Mention("what is magnesium l-threonate?");
+        await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
+        await Eventually.TrueAsync(() => test.Fake.Requests.Count(FakeDiscord.IsMessageCreate) == 1, "the reply, refused");
+
+        var command = DiscordEvents.Command("ask", [DiscordEvents.Option("question", "does magnesium l-threonate help sleep?")]);
+        await test.Fake.Gateway.DispatchAsync("INTERACTION_CREATE", command);
+        await Eventually.TrueAsync(() => Edits(test) == 1, "the interaction deferred and answered during the pause");
+        await test.Fake.WaitForIdleAsync();
+        Assert.Equal(1, test.Fake.Requests.Count(FakeDiscord.IsMessageCreate));
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await Eventually.TrueAsync(() => test.RepliesTo(mention["id"]!.GetValue<string>()).Count == 1, "the reply, sent again");
+    }
+
     private static int Edits(DiscordTestHost test) => test.RequestsTo("/messages/@original", "PATCH").Count;
 
     [Fact]

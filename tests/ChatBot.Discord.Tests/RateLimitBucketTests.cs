@@ -9,6 +9,7 @@ namespace ChatBot.Discord.Tests;
 public sealed class RateLimitBucketTests
 {
     private static readonly DiscordRoute Route = DiscordRoute.CreateMessage("1110000000000000002");
+    private static readonly DiscordRoute EditOriginal = DiscordRoute.EditOriginal("1200000000000000001", "token");
 
     [Fact]
     public async Task Empty_bucket_holds_the_next_request_until_reset_after_has_passed()
@@ -28,16 +29,40 @@ public sealed class RateLimitBucketTests
     [Fact]
     public async Task Global_pause_holds_bot_requests_but_not_interaction_callbacks()
     {
+        // The bot's global limit (a 429 from Discord with its headers): interaction routes are outside it.
         var time = new FakeTimeProvider();
         var limiter = Limiter(time);
         limiter.PauseGlobal(TimeSpan.FromSeconds(2));
 
         var bot = limiter.WaitTurnAsync(Route, limiter.BucketFor(Route), CancellationToken.None);
         var callback = limiter.WaitTurnAsync(DiscordRoute.InteractionCallback("1", "token"), null, CancellationToken.None);
+        var edit = limiter.WaitTurnAsync(EditOriginal, limiter.BucketFor(EditOriginal), CancellationToken.None);
         await callback.WaitAsync(TimeSpan.FromSeconds(5));
+        await edit.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.False(bot.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(2.1));
         await bot.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_Cloudflare_pause_holds_interaction_callbacks_and_webhook_edits_too()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = Limiter(time);
+        limiter.PauseAll(TimeSpan.FromSeconds(2));
+
+        var followUp = DiscordRoute.FollowUp("1200000000000000001", "token");
+        var turns = new[]
+        {
+            limiter.WaitTurnAsync(Route, limiter.BucketFor(Route), CancellationToken.None),
+            limiter.WaitTurnAsync(DiscordRoute.InteractionCallback("1", "token"), null, CancellationToken.None),
+            limiter.WaitTurnAsync(EditOriginal, limiter.BucketFor(EditOriginal), CancellationToken.None),
+            limiter.WaitTurnAsync(followUp, limiter.BucketFor(followUp), CancellationToken.None),
+        };
+        time.Advance(TimeSpan.FromSeconds(1.9));
+        Assert.All(turns, turn => Assert.False(turn.IsCompleted));
+        time.Advance(TimeSpan.FromSeconds(0.2));
+        await Task.WhenAll(turns).WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]

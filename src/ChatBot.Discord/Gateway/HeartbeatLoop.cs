@@ -3,22 +3,19 @@ namespace ChatBot.Discord.Gateway;
 /// <summary>
 /// Heartbeats on their own timer from HELLO: the first after <c>interval × jitter</c>, then every
 /// interval. A beat still unacknowledged when the next is due means a zombie connection: the socket
-/// is aborted (no close frame, so the session stays resumable) — unless the receive loop is waiting for
-/// room in a full event queue, when the ACK may simply be unread: then the beat goes out and the check
-/// waits for the reader.
+/// is aborted (no close frame, so the session stays resumable). The receive loop never waits for the
+/// event workers, so an ACK that arrived has been read however far behind they are.
 /// </summary>
 internal sealed class HeartbeatLoop(
     GatewayConnection connection,
     TimeSpan interval,
     Func<int?> sequence,
-    TimeProvider time,
-    Func<bool> readerWaiting)
+    TimeProvider time)
 {
     private readonly GatewayConnection _connection = connection;
     private readonly TimeSpan _interval = interval;
     private readonly Func<int?> _sequence = sequence;
     private readonly TimeProvider _time = time;
-    private readonly Func<bool> _readerWaiting = readerWaiting;
     private volatile bool _awaitingAck;
 
     public bool IsZombie { get; private set; }
@@ -36,7 +33,7 @@ internal sealed class HeartbeatLoop(
             while (true)
             {
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-                if (_awaitingAck && !_readerWaiting())
+                if (_awaitingAck)
                 {
                     IsZombie = true;
                     _connection.Abort();

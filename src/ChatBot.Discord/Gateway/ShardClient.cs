@@ -10,7 +10,7 @@ namespace ChatBot.Discord.Gateway;
 /// <summary>
 /// One shard's life: connect, HELLO, heartbeat, IDENTIFY or RESUME, hand dispatches to the router, and
 /// after every disconnect decide (resume / new session / stop) and reconnect with backoff. Only
-/// parsing and enqueueing happen on the receive loop.
+/// parsing and routing happen on the receive loop, and routing never waits.
 /// </summary>
 internal sealed partial class ShardClient
 {
@@ -28,7 +28,6 @@ internal sealed partial class ShardClient
     private readonly DiscordOptions _options;
     private readonly GatewayInfoClient _info;
     private readonly IdentifyThrottle _throttle;
-    private volatile bool _waitingForRoom;
     private readonly DispatchRouter _router;
     private readonly BotIdentity _identity;
     private readonly TimeProvider _time;
@@ -116,7 +115,7 @@ internal sealed partial class ShardClient
         }
 
         using var connectionScope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var heartbeat = new HeartbeatLoop(connection, TimeSpan.FromMilliseconds(hello.Data.GetProperty("heartbeat_interval").GetDouble()), () => _session.Sequence, _time, () => _waitingForRoom);
+        var heartbeat = new HeartbeatLoop(connection, TimeSpan.FromMilliseconds(hello.Data.GetProperty("heartbeat_interval").GetDouble()), () => _session.Sequence, _time);
         var heartbeatTask = heartbeat.RunAsync(connectionScope.Token);
         var healthy = false;
         try
@@ -151,7 +150,7 @@ internal sealed partial class ShardClient
                 switch (frame.Op)
                 {
                     case GatewayOpCode.Dispatch:
-                        healthy |= await OnDispatchAsync(frame, cancellationToken).ConfigureAwait(false);
+                        healthy |= OnDispatch(frame);
                         break;
                     case GatewayOpCode.Heartbeat:
                         await heartbeat.BeatNowAsync(cancellationToken).ConfigureAwait(false);
@@ -206,7 +205,7 @@ internal sealed partial class ShardClient
     }
 
     /// <summary>Returns true once the session is established (READY or RESUMED), which resets the backoff.</summary>
-    private async ValueTask<bool> OnDispatchAsync(GatewayFrame frame, CancellationToken cancellationToken)
+    private bool OnDispatch(GatewayFrame frame)
     {
         switch (frame.Type)
         {
@@ -229,21 +228,8 @@ internal sealed partial class ShardClient
             case null:
                 return false;
             default:
-                var queued = _router.EnqueueAsync(new GatewayDispatch(frame.Type, frame.Data, _time.GetTimestamp(), _shardId), cancellationToken);
-                if (!queued.IsCompletedSuccessfully)
-                {
-                    // The workers are behind: while this waits, heartbeat ACKs sit unread in the socket.
-                    _waitingForRoom = true;
-                    try
-                    {
-                        await queued.ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        _waitingForRoom = false;
-                    }
-                }
-
+                // Never waits: the workers may be behind, and heartbeat ACKs and interactions must still be read.
+                _router.Route(new GatewayDispatch(frame.Type, frame.Data, _time.GetTimestamp(), _shardId));
                 return false;
         }
     }

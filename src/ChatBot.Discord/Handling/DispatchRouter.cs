@@ -2,31 +2,52 @@ using System.Text.Json;
 using System.Threading.Channels;
 using ChatBot.Core.Coordination;
 using ChatBot.Discord.Gateway;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Handling;
 
 /// <summary>
-/// Takes dispatches from the receive loops, drops duplicates and events we do not handle, and puts the
-/// rest on bounded per-worker queues. A channel's messages always land on the same worker, so its
-/// replies go out in order; interactions go to queues of their own.
+/// Takes dispatches from the receive loops without ever making them wait, drops duplicates and events we do not
+/// handle, and sorts the rest:
+/// <list type="bullet">
+/// <item>interactions go to an unbounded queue of their own, where each is started at once and handled
+/// concurrently (Discord gives it 3 seconds to be acknowledged, which it could miss behind messages or behind a
+/// slow interaction);</item>
+/// <item>everything else goes to the message backlog, from which <see cref="PumpAsync"/> moves it onto bounded
+/// per-worker queues, waiting for room there. A channel's messages always land on the same worker, so its replies
+/// go out in order. While the backlog holds <see cref="DiscordOptions.MessageBacklog"/> events, a new
+/// MESSAGE_CREATE is dropped (with a warning) rather than letting the backlog, or the receive loop, grow without
+/// bound.</item>
+/// </list>
 /// </summary>
-internal sealed class DispatchRouter(IOptions<DiscordOptions> options, TimeProvider time)
+internal sealed partial class DispatchRouter(IOptions<DiscordOptions> options, TimeProvider time, ILogger<DispatchRouter> logger)
 {
+    /// <summary>During an overload, one warning per this many dropped messages.</summary>
+    private const int WarnEvery = 1000;
+
     private readonly Channel<GatewayDispatch>[] _queues = NewQueues(options.Value);
+    /// <summary>Not <c>SingleReader</c>: that kind of channel cannot count what it holds.</summary>
+    private readonly Channel<GatewayDispatch> _backlog = Channel.CreateUnbounded<GatewayDispatch>();
+    private readonly Channel<GatewayDispatch> _interactions = Channel.CreateUnbounded<GatewayDispatch>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly int _backlogCapacity = options.Value.MessageBacklog;
+    private readonly ILogger<DispatchRouter> _logger = logger;
+    private long _dropped;
+
     /// <summary>Discord may deliver an event more than once (and a RESUME replays events); each is queued once.</summary>
     private readonly RecentKeys _recent = new RecentKeys(time, TimeSpan.FromMinutes(15));
 
-    /// <summary>
-    /// Interactions have queues of their own: Discord gives them 3 seconds to be acknowledged, which a
-    /// <c>/ask</c> behind a busy channel's messages could miss. They need no order among themselves.
-    /// </summary>
-    private readonly Channel<GatewayDispatch>[] _interactionQueues = NewQueues(options.Value);
+    /// <summary>The message workers' queues; each gets one worker.</summary>
+    public IReadOnlyList<ChannelReader<GatewayDispatch>> MessageQueues => _queues.Select(q => q.Reader).ToArray();
 
-    /// <summary>Every queue, messages' and interactions'; each gets one worker.</summary>
-    public IReadOnlyList<ChannelReader<GatewayDispatch>> Queues => _queues.Concat(_interactionQueues).Select(q => q.Reader).ToArray();
+    /// <summary>Interactions in arrival order; the reader starts each at once rather than one after another.</summary>
+    public ChannelReader<GatewayDispatch> Interactions => _interactions.Reader;
 
-    public ValueTask EnqueueAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    /// <summary>Messages dropped because the backlog was full, since start.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Never waits: called from the receive loops, which must keep reading heartbeat ACKs and interactions.</summary>
+    public void Route(GatewayDispatch dispatch)
     {
         var dedupeKey = dispatch.Type switch
         {
@@ -37,19 +58,56 @@ internal sealed class DispatchRouter(IOptions<DiscordOptions> options, TimeProvi
         };
         if (dedupeKey == "" || (dedupeKey is not null && !_recent.FirstTime(dedupeKey)))
         {
-            return ValueTask.CompletedTask;
+            return;
         }
 
-        var isInteraction = dispatch.Type == "INTERACTION_CREATE";
-        var queues = isInteraction ? _interactionQueues : _queues;
-        var partition = (isInteraction ? null : Id(dispatch.Data, "channel_id")) ?? Id(dispatch.Data, "id") ?? "";
-        var index = (int)((uint)StringComparer.Ordinal.GetHashCode(partition) % (uint)queues.Length);
-        return queues[index].Writer.WriteAsync(dispatch, cancellationToken);
+        if (dispatch.Type == "INTERACTION_CREATE")
+        {
+            _interactions.Writer.TryWrite(dispatch);
+            return;
+        }
+
+        if (dispatch.Type == "MESSAGE_CREATE" && _backlog.Reader.Count >= _backlogCapacity)
+        {
+            var dropped = Interlocked.Increment(ref _dropped);
+            if (dropped % WarnEvery == 1)
+            {
+                LogBacklogFull(_backlogCapacity, dropped);
+            }
+
+            return;
+        }
+
+        _backlog.Writer.TryWrite(dispatch);
+    }
+
+    /// <summary>Moves the backlog onto the workers' queues in arrival order, waiting while a queue is full.</summary>
+    public async Task PumpAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var dispatch in _backlog.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var partition = Id(dispatch.Data, "channel_id") ?? Id(dispatch.Data, "id") ?? "";
+                var index = (int)((uint)StringComparer.Ordinal.GetHashCode(partition) % (uint)_queues.Length);
+                await _queues[index].Writer.WriteAsync(dispatch, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (ChannelClosedException)
+        {
+            // Completed while waiting for room: shutting down.
+        }
     }
 
     public void Complete()
     {
-        foreach (var queue in _queues.Concat(_interactionQueues))
+        _backlog.Writer.TryComplete();
+        _interactions.Writer.TryComplete();
+        foreach (var queue in _queues)
         {
             queue.Writer.TryComplete();
         }
@@ -62,4 +120,7 @@ internal sealed class DispatchRouter(IOptions<DiscordOptions> options, TimeProvi
 
     private static string? Id(JsonElement data, string name) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord: the workers are behind and the message backlog is full ({Capacity}); a message was dropped ({Dropped} since start).")]
+    private partial void LogBacklogFull(int capacity, long dropped);
 }

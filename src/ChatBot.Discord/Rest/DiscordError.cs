@@ -5,6 +5,9 @@ namespace ChatBot.Discord.Rest;
 /// <summary>The useful parts of a Discord error body (<c>code</c>, <c>message</c>, <c>retry_after</c>, <c>global</c>).</summary>
 internal sealed record DiscordError(int? Code, string Message, double? RetryAfter, bool Global)
 {
+    /// <summary>False when the body was not Discord's JSON object (a proxy's or Cloudflare's page, say).</summary>
+    public bool FromDiscord { get; private init; } = true;
+
     public static DiscordError Parse(string body)
     {
         try
@@ -28,5 +31,5 @@ internal sealed record DiscordError(int? Code, string Message, double? RetryAfte
         }
     }
 
-    private static DiscordError Unparsed(string body) => new(null, body.Length > 200 ? body[..200] : body, null, false);
+    private static DiscordError Unparsed(string body) => new(null, body.Length > 200 ? body[..200] : body, null, false) { FromDiscord = false };
 }

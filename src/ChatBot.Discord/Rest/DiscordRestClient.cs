@@ -131,7 +131,11 @@ internal sealed partial class DiscordRestClient(
         }
     }
 
-    /// <summary>Records the 429 and returns how long to wait here: for callbacks, which have no bucket, and for interaction routes after a global 429.</summary>
+    /// <summary>
+    /// Records the 429 and returns how long to wait here: for callbacks, which have no bucket, and for interaction
+    /// routes after a bot-global 429 (the global pause holds bot routes only). A Cloudflare block pauses every route,
+    /// and each waits it out in <see cref="RateLimiter.WaitTurnAsync"/>.
+    /// </summary>
     private TimeSpan HandleRateLimited(DiscordRoute route, RateLimitBucket? bucket, RateLimitHeaders headers, DiscordError error)
     {
         if (!headers.IsSharedScope)
@@ -140,8 +144,13 @@ internal sealed partial class DiscordRestClient(
         }
 
         var delay = headers.RetryDelay(error.RetryAfter);
-        var global = headers.Global || error.Global || headers.IsEmpty;
-        if (global)
+        var cloudflare = headers.IsCloudflare(error);
+        var global = cloudflare || headers.Global || error.Global || headers.IsEmpty;
+        if (cloudflare)
+        {
+            _limiter.PauseAll(delay);
+        }
+        else if (global)
         {
             _limiter.PauseGlobal(delay);
         }
@@ -150,10 +159,12 @@ internal sealed partial class DiscordRestClient(
             bucket?.Exhaust(delay, _time);
         }
 
-        LogRateLimited(route.ToString(), delay.TotalMilliseconds, global);
+        LogRateLimited(route.ToString(), delay.TotalMilliseconds, global, cloudflare);
+        if (cloudflare)
+        {
+            return TimeSpan.Zero;
+        }
 
-        // A bot route waits for the global pause in WaitTurnAsync; interaction routes are outside Discord's
-        // global limit but not outside a Cloudflare ban of the IP, so after a global 429 they wait here too.
         return bucket is null || (global && route.Kind != RouteKind.Bot) ? delay : TimeSpan.Zero;
     }
 
@@ -197,8 +208,8 @@ internal sealed partial class DiscordRestClient(
     private static FatalPlatformException TokenRejected() =>
         new("Discord", "Discord rejected the bot token (HTTP 401): check Discord:Token; the token may have been reset in the Developer Portal.");
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord {Route}: rate limited, waiting {DelayMs:F0} ms (global: {Global}).")]
-    private partial void LogRateLimited(string route, double delayMs, bool global);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord {Route}: rate limited, waiting {DelayMs:F0} ms (global: {Global}, Cloudflare: {Cloudflare}).")]
+    private partial void LogRateLimited(string route, double delayMs, bool global, bool cloudflare);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord {Route}: server error {Status}, retry {Attempt}.")]
     private partial void LogServerRetry(string route, int status, int attempt);

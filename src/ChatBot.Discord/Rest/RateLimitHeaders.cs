@@ -22,8 +22,14 @@ internal sealed record RateLimitHeaders(
         Get(headers, "X-RateLimit-Scope"),
         ParseDouble(headers, "Retry-After"));
 
-    /// <summary>True when the 429 came from Cloudflare (no Discord headers at all): treat as a global ban warning.</summary>
+    /// <summary>No Discord rate-limit headers at all: the mark of a 429 from Cloudflare rather than from Discord.</summary>
     public bool IsEmpty => Limit is null && Remaining is null && ResetAfter is null && Bucket is null && Scope is null;
+
+    /// <summary>
+    /// A 429 from Cloudflare, which blocks the whole IP (interaction callbacks and webhooks too): none of Discord's
+    /// headers and no Discord JSON body (Cloudflare answers with text such as <c>error code: 1015</c>).
+    /// </summary>
+    public bool IsCloudflare(DiscordError body) => IsEmpty && !Global && !body.FromDiscord;
 
     public bool IsSharedScope => string.Equals(Scope, "shared", StringComparison.OrdinalIgnoreCase);
 

@@ -8,6 +8,9 @@ namespace ChatBot.Discord.Rest;
 /// The process-wide rate-limit state: buckets keyed by Discord's bucket hash (or the route until the
 /// hash is known) plus the major parameter, the global requests-per-second limit (50 on Discord), a global pause after a
 /// global 429, and a counter of invalid responses that keeps us far from Cloudflare's ban threshold.
+/// Two pauses: the bot's global limit binds bot-token routes only (interaction callbacks and webhooks are outside
+/// it, as Discord documents), while a Cloudflare block (<see cref="PauseAll"/>) is on the whole IP, so every
+/// request waits it out.
 /// </summary>
 internal sealed partial class RateLimiter
 {
@@ -29,6 +32,7 @@ internal sealed partial class RateLimiter
     private readonly object _lock = new();
     private readonly int _globalPerSecond;
     private long _globalPausedUntil;
+    private long _allPausedUntil;
     private long _windowStart;
     private int _windowCount;
     private long _invalidWindowStart;
@@ -55,12 +59,20 @@ internal sealed partial class RateLimiter
         return _buckets.GetOrAdd(key, _ => new RateLimitBucket());
     }
 
-    /// <summary>Waits until this request may go: bucket window, global pause and global per-second budget.</summary>
+    /// <summary>
+    /// Waits until this request may go: bucket window, a Cloudflare pause (every route), and for bot routes the
+    /// global pause and global per-second budget.
+    /// </summary>
     public async Task WaitTurnAsync(DiscordRoute route, RateLimitBucket? bucket, CancellationToken cancellationToken)
     {
         while (true)
         {
             var delay = bucket?.DelayNeeded(_time) ?? TimeSpan.Zero;
+            if (delay <= TimeSpan.Zero)
+            {
+                delay = PausedFor(ref _allPausedUntil);
+            }
+
             if (delay <= TimeSpan.Zero && route.Kind == RouteKind.Bot)
             {
                 delay = GlobalDelay();
@@ -91,12 +103,27 @@ internal sealed partial class RateLimiter
         }
     }
 
-    public void PauseGlobal(TimeSpan delay)
+    /// <summary>After a 429 on the bot's global limit: holds bot-token routes only.</summary>
+    public void PauseGlobal(TimeSpan delay) => Pause(ref _globalPausedUntil, delay);
+
+    /// <summary>After a Cloudflare 429, or too many invalid responses: the IP is blocked, so every route waits.</summary>
+    public void PauseAll(TimeSpan delay) => Pause(ref _allPausedUntil, delay);
+
+    private void Pause(ref long pausedUntil, TimeSpan delay)
     {
         var until = _time.GetTimestamp() + (long)(delay.TotalSeconds * _time.TimestampFrequency);
         lock (_lock)
         {
-            _globalPausedUntil = Math.Max(_globalPausedUntil, until);
+            pausedUntil = Math.Max(pausedUntil, until);
+        }
+    }
+
+    private TimeSpan PausedFor(ref long pausedUntil)
+    {
+        lock (_lock)
+        {
+            var now = _time.GetTimestamp();
+            return pausedUntil > now ? TimeSpan.FromSeconds((double)(pausedUntil - now) / _time.TimestampFrequency) : TimeSpan.Zero;
         }
     }
 
@@ -121,7 +148,8 @@ internal sealed partial class RateLimiter
         }
         else if (count >= InvalidStop)
         {
-            PauseGlobal(InvalidWindow - _time.GetElapsedTime(_invalidWindowStart));
+            // Cloudflare counts invalid responses per IP, and its ban would stop every route.
+            PauseAll(InvalidWindow - _time.GetElapsedTime(_invalidWindowStart));
         }
     }
 
@@ -148,14 +176,15 @@ internal sealed partial class RateLimiter
 
     private TimeSpan GlobalDelay()
     {
+        var paused = PausedFor(ref _globalPausedUntil);
+        if (paused > TimeSpan.Zero)
+        {
+            return paused;
+        }
+
         lock (_lock)
         {
             var now = _time.GetTimestamp();
-            if (_globalPausedUntil > now)
-            {
-                return TimeSpan.FromSeconds((double)(_globalPausedUntil - now) / _time.TimestampFrequency);
-            }
-
             var elapsed = _time.GetElapsedTime(_windowStart, now);
             if (elapsed >= TimeSpan.FromSeconds(1))
             {
