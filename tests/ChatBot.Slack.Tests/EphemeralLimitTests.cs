@@ -37,6 +37,30 @@ public sealed class EphemeralLimitTests
         Assert.Contains(SlackText.Escape(reply.Citations[0].SourceTitle), string.Concat(blocks));
     }
 
+    /// <summary>
+    /// The most fixed text the shipped knowledge can put in one reply, and more: every red flag's guidance at once
+    /// (the one with the longest doctor line first, as the first flag's doctor line is the reply's), with the
+    /// caveats of the two entries that carry the most, answered together. Fixed sections are never trimmed, so
+    /// if this fits, every real reply's guidance, caveats and advice do. It does not yet: the fixed sections are
+    /// counted twice (the ephemeral fallback text carries them whole too), and with every red flag they come to
+    /// about 10,300 bytes; a real message raising all seven through the engine renders about 8,600, three urgent
+    /// flags alone about 5,000. Skipped until fixed sections are fitted when a reply has many red flags.
+    /// </summary>
+    [Fact(Skip = "Fails: every red flag's guidance with the longest caveats renders about 10,300 bytes ephemerally, past Slack's 4,000")]
+    public void The_largest_fixed_sections_the_shipped_knowledge_can_produce_fit_an_ephemeral_message()
+    {
+        var snapshot = SlackTestHost.Knowledge;
+        var flags = snapshot.Knowledge.Safety.OrderByDescending(c => SlackText.Bytes(c.DoctorAdvice)).ToArray();
+        var mostCaveats = snapshot.Knowledge.Entries.OrderByDescending(e => e.Caveats.Sum(SlackText.Bytes)).Take(2).ToArray();
+        var reply = snapshot.Composer.Answer(mostCaveats[0], 1, flags, companion: mostCaveats[1]) with { Answer = LongAnswer };
+        Assert.Equal(snapshot.Knowledge.Safety.Count, reply.Safety.Count);
+        Assert.True(reply.Safety.Count > 1, $"only {reply.Safety.Count} red-flag category shipped");
+
+        var rendered = new BlockKitRenderer().RenderEphemeral(reply);
+
+        AssertFitsWithTheFixedPartsWhole(new JsonObject { ["text"] = rendered.Text, ["blocks"] = rendered.Blocks.DeepClone() }, reply);
+    }
+
     [Fact]
     public async Task Long_safety_guidance_posted_ephemerally_fits_the_limit_with_guidance_caveats_and_advice_whole()
     {

@@ -28,6 +28,9 @@ public sealed class SlackTestHost : IAsyncDisposable
         TimeProvider.System,
         NullLogger<KnowledgeStore>.Instance));
 
+    /// <summary>The shipped knowledge as every host here serves it, for tests that compose replies from it directly.</summary>
+    public static KnowledgeSnapshot Knowledge => SharedKnowledge.Value.Current;
+
     private SlackTestHost(IHost host, CapturingLoggerProvider logs)
     {
         Host = host;

@@ -9,16 +9,13 @@ namespace ChatBot.Discord.Gateway;
 /// of the bot (a lock per key through <see cref="IInstanceCoordination"/>, held 5 seconds past each
 /// IDENTIFY), and a refusal to IDENTIFY when the daily session-start budget runs low (exhausting it resets the token).
 /// </summary>
-internal sealed class IdentifyThrottle
+internal sealed class IdentifyThrottle(IInstanceCoordination coordination, BotIdentity identity, TimeProvider time)
 {
     public static readonly TimeSpan Spacing = TimeSpan.FromSeconds(5);
 
-    private readonly IInstanceCoordination _coordination;
-    private readonly BotIdentity _identity;
-    private readonly TimeProvider _time;
-
-    public IdentifyThrottle(IInstanceCoordination coordination, BotIdentity identity, TimeProvider time) =>
-        (_coordination, _identity, _time) = (coordination, identity, time);
+    private readonly IInstanceCoordination _coordination = coordination;
+    private readonly BotIdentity _identity = identity;
+    private readonly TimeProvider _time = time;
 
     /// <summary>Waits for this shard's turn; <see cref="IdentifyTurn.Sent"/> must follow the IDENTIFY, sent or not.</summary>
     public async Task<IdentifyTurn> WaitAsync(int shardId, SessionStartLimit limit, int minLeft, CancellationToken cancellationToken)

@@ -9,21 +9,21 @@ namespace ChatBot.Discord.Handling;
 /// Runs on a worker: claims a message or interaction among all instances (one answers it, even when two
 /// run the same shard during a hand-over), decodes it and hands it to its handler. One failure never stops the worker.
 /// </summary>
-internal sealed class DispatchHandler
+internal sealed class DispatchHandler(
+    MessageHandler messages,
+    InteractionHandler interactions,
+    BotIdentity identity,
+    SendFailureReporter failures,
+    IInstanceCoordination coordination)
 {
     /// <summary>Longer than any replay: a RESUME only replays what the session missed.</summary>
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(15);
 
-    private readonly MessageHandler _messages;
-    private readonly InteractionHandler _interactions;
-    private readonly BotIdentity _identity;
-    private readonly SendFailureReporter _failures;
-    private readonly IInstanceCoordination _coordination;
-
-    public DispatchHandler(MessageHandler messages, InteractionHandler interactions, BotIdentity identity, SendFailureReporter failures, IInstanceCoordination coordination)
-    {
-        (_messages, _interactions, _identity, _failures, _coordination) = (messages, interactions, identity, failures, coordination);
-    }
+    private readonly MessageHandler _messages = messages;
+    private readonly InteractionHandler _interactions = interactions;
+    private readonly BotIdentity _identity = identity;
+    private readonly SendFailureReporter _failures = failures;
+    private readonly IInstanceCoordination _coordination = coordination;
 
     public async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {

@@ -15,26 +15,32 @@ namespace ChatBot.Discord.Handling;
 /// Answers a guild message that mentions the bot (or replies to it) and every DM. Ignores bots,
 /// webhooks, system messages, its own messages and mentions that only appear inside quotes.
 /// </summary>
-internal sealed partial class MessageHandler
+internal sealed partial class MessageHandler(
+    IAnswerEngine engine,
+    QuestionDesk desk,
+    ModeratorCheck moderators,
+    SendLanes lanes,
+    DeliveryPlanner planner,
+    SendFailureReporter failures,
+    ReplyRenderer renderer,
+    DiscordMessenger messenger,
+    BotIdentity identity,
+    IOptions<DiscordOptions> options,
+    ILogger<MessageHandler> logger)
 {
     private const int DefaultType = 0;
     private const int ReplyType = 19;
-    private readonly IAnswerEngine _engine;
-    private readonly QuestionDesk _desk;
-    private readonly ModeratorCheck _moderators;
-    private readonly SendLanes _lanes;
-    private readonly DeliveryPlanner _planner;
-    private readonly SendFailureReporter _failures;
-    private readonly ReplyRenderer _renderer;
-    private readonly DiscordMessenger _messenger;
-    private readonly BotIdentity _identity;
-    private readonly DiscordOptions _options;
-    private readonly ILogger<MessageHandler> _logger;
-
-    public MessageHandler(IAnswerEngine engine, QuestionDesk desk, ModeratorCheck moderators, SendLanes lanes, DeliveryPlanner planner, SendFailureReporter failures, ReplyRenderer renderer, DiscordMessenger messenger, BotIdentity identity, IOptions<DiscordOptions> options, ILogger<MessageHandler> logger)
-    {
-        (_engine, _desk, _moderators, _lanes, _planner, _failures, _renderer, _messenger, _identity, _options, _logger) = (engine, desk, moderators, lanes, planner, failures, renderer, messenger, identity, options.Value, logger);
-    }
+    private readonly IAnswerEngine _engine = engine;
+    private readonly QuestionDesk _desk = desk;
+    private readonly ModeratorCheck _moderators = moderators;
+    private readonly SendLanes _lanes = lanes;
+    private readonly DeliveryPlanner _planner = planner;
+    private readonly SendFailureReporter _failures = failures;
+    private readonly ReplyRenderer _renderer = renderer;
+    private readonly DiscordMessenger _messenger = messenger;
+    private readonly BotIdentity _identity = identity;
+    private readonly DiscordOptions _options = options.Value;
+    private readonly ILogger<MessageHandler> _logger = logger;
 
     /// <summary>
     /// Answers on the worker, then hands Core's delivery plan to the message's channel lane (and the asker's DM

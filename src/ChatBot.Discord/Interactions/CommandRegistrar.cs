@@ -5,16 +5,11 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Discord.Interactions;
 
 /// <summary>Registers the slash commands with one idempotent bulk overwrite, globally or per configured guild.</summary>
-internal sealed partial class CommandRegistrar
+internal sealed partial class CommandRegistrar(DiscordRestClient rest, IOptions<DiscordOptions> options, ILogger<CommandRegistrar> logger)
 {
-    private readonly DiscordRestClient _rest;
-    private readonly DiscordOptions _options;
-    private readonly ILogger<CommandRegistrar> _logger;
-
-    public CommandRegistrar(DiscordRestClient rest, IOptions<DiscordOptions> options, ILogger<CommandRegistrar> logger)
-    {
-        (_rest, _options, _logger) = (rest, options.Value, logger);
-    }
+    private readonly DiscordRestClient _rest = rest;
+    private readonly DiscordOptions _options = options.Value;
+    private readonly ILogger<CommandRegistrar> _logger = logger;
 
     public async Task RegisterAsync(string applicationId, CancellationToken cancellationToken)
     {

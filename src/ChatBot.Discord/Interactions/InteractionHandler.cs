@@ -17,25 +17,31 @@ namespace ChatBot.Discord.Interactions;
 /// window, measured from local receipt: answered directly when the reply is ready in time, else
 /// deferred and filled in later.
 /// </summary>
-internal sealed partial class InteractionHandler
+internal sealed partial class InteractionHandler(
+    IAnswerEngine engine,
+    QuestionDesk desk,
+    ModeratorCheck moderators,
+    IFeedbackSink feedback,
+    AdminCommandHandler admin,
+    DeliveryPlanner planner,
+    ReplyRenderer renderer,
+    DiscordMessenger messenger,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<InteractionHandler> logger)
 {
     private const int MaxListChars = 1500;
-    private readonly IAnswerEngine _engine;
-    private readonly QuestionDesk _desk;
-    private readonly ModeratorCheck _moderators;
-    private readonly IFeedbackSink _feedback;
-    private readonly AdminCommandHandler _admin;
-    private readonly DeliveryPlanner _planner;
-    private readonly ReplyRenderer _renderer;
-    private readonly DiscordMessenger _messenger;
-    private readonly DiscordOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<InteractionHandler> _logger;
-
-    public InteractionHandler(IAnswerEngine engine, QuestionDesk desk, ModeratorCheck moderators, IFeedbackSink feedback, AdminCommandHandler admin, DeliveryPlanner planner, ReplyRenderer renderer, DiscordMessenger messenger, IOptions<DiscordOptions> options, TimeProvider time, ILogger<InteractionHandler> logger)
-    {
-        (_engine, _desk, _moderators, _feedback, _admin, _planner, _renderer, _messenger, _options, _time, _logger) = (engine, desk, moderators, feedback, admin, planner, renderer, messenger, options.Value, time, logger);
-    }
+    private readonly IAnswerEngine _engine = engine;
+    private readonly QuestionDesk _desk = desk;
+    private readonly ModeratorCheck _moderators = moderators;
+    private readonly IFeedbackSink _feedback = feedback;
+    private readonly AdminCommandHandler _admin = admin;
+    private readonly DeliveryPlanner _planner = planner;
+    private readonly ReplyRenderer _renderer = renderer;
+    private readonly DiscordMessenger _messenger = messenger;
+    private readonly DiscordOptions _options = options.Value;
+    private readonly TimeProvider _time = time;
+    private readonly ILogger<InteractionHandler> _logger = logger;
 
     public async Task HandleAsync(IncomingInteraction interaction, long receivedAt, CancellationToken cancellationToken)
     {

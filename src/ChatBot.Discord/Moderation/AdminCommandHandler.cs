@@ -16,21 +16,24 @@ namespace ChatBot.Discord.Moderation;
 /// included). <c>gaps</c>, <c>reload</c> and <c>diff</c> are always deferred (grouping and re-embedding take a moment);
 /// the others only when not ready inside <see cref="DiscordOptions.DeferAfterMilliseconds"/>.
 /// </summary>
-internal sealed partial class AdminCommandHandler
+internal sealed partial class AdminCommandHandler(
+    IAnswerEngine engine,
+    ModeratorCommands commands,
+    ModeratorCheck moderators,
+    ReplyRenderer renderer,
+    DiscordMessenger messenger,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<AdminCommandHandler> logger)
 {
-    private readonly IAnswerEngine _engine;
-    private readonly ModeratorCommands _commands;
-    private readonly ModeratorCheck _moderators;
-    private readonly ReplyRenderer _renderer;
-    private readonly DiscordMessenger _messenger;
-    private readonly DiscordOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<AdminCommandHandler> _logger;
-
-    public AdminCommandHandler(IAnswerEngine engine, ModeratorCommands commands, ModeratorCheck moderators, ReplyRenderer renderer, DiscordMessenger messenger, IOptions<DiscordOptions> options, TimeProvider time, ILogger<AdminCommandHandler> logger)
-    {
-        (_engine, _commands, _moderators, _renderer, _messenger, _options, _time, _logger) = (engine, commands, moderators, renderer, messenger, options.Value, time, logger);
-    }
+    private readonly IAnswerEngine _engine = engine;
+    private readonly ModeratorCommands _commands = commands;
+    private readonly ModeratorCheck _moderators = moderators;
+    private readonly ReplyRenderer _renderer = renderer;
+    private readonly DiscordMessenger _messenger = messenger;
+    private readonly DiscordOptions _options = options.Value;
+    private readonly TimeProvider _time = time;
+    private readonly ILogger<AdminCommandHandler> _logger = logger;
 
     public bool Handles(IncomingInteractionData? data) => string.Equals(data?.Name, _options.AdminCommandName, StringComparison.Ordinal);
 

@@ -4,18 +4,11 @@ namespace ChatBot.Discord.Rendering;
 /// A reply made ready for Discord. Only <see cref="ReplyRenderer"/> creates one, so nothing can send
 /// text that was not rendered from a Core reply (with its caveats and doctor advice).
 /// </summary>
-internal sealed class RenderedMessage
+internal sealed class RenderedMessage(string? content, IReadOnlyList<EmbedPayload>? embeds, IReadOnlyList<ActionRowPayload>? components)
 {
-    internal RenderedMessage(string? content, IReadOnlyList<EmbedPayload>? embeds, IReadOnlyList<ActionRowPayload>? components)
-    {
-        Content = content;
-        Embeds = embeds;
-        Components = components;
-    }
+    public string? Content { get; } = content;
 
-    public string? Content { get; }
+    public IReadOnlyList<EmbedPayload>? Embeds { get; } = embeds;
 
-    public IReadOnlyList<EmbedPayload>? Embeds { get; }
-
-    public IReadOnlyList<ActionRowPayload>? Components { get; }
+    public IReadOnlyList<ActionRowPayload>? Components { get; } = components;
 }
