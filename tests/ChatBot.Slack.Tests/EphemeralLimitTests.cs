@@ -7,12 +7,16 @@ namespace ChatBot.Slack.Tests;
 
 /// <summary>
 /// Slack refuses an ephemeral message past about 4,000 bytes of text; the fake does too. A very long answer sent
-/// ephemerally arrives trimmed, with the safety guidance, caveats and doctor advice whole.
+/// ephemerally arrives trimmed, with the safety guidance, caveats and doctor advice whole; guidance too long for
+/// one message arrives in several.
 /// </summary>
 public sealed class EphemeralLimitTests
 {
     /// <summary>About 26 KB of UTF-8, with multi-byte letters, an emoji and characters Slack needs escaped.</summary>
     private static readonly string LongAnswer = string.Concat(Enumerable.Repeat("Schlafqualität besserte sich – 睡眠 😴 & <mehr>. ", 500));
+
+    /// <summary>Raises five red flags or more, three of them urgent.</summary>
+    private const string ManyRedFlags = "I'm pregnant and on dialysis, I take lexapro, my 4 year old swallowed some of my pills, and I took the whole bottle because I want to die";
 
     private static IEnumerable<string> Texts(JsonNode? node) => node switch
     {
@@ -40,25 +44,101 @@ public sealed class EphemeralLimitTests
     /// <summary>
     /// The most fixed text the shipped knowledge can put in one reply, and more: every red flag's guidance at once
     /// (the one with the longest doctor line first, as the first flag's doctor line is the reply's), with the
-    /// caveats of the two entries that carry the most, answered together. Fixed sections are never trimmed, so
-    /// if this fits, every real reply's guidance, caveats and advice do. It does not yet: the fixed sections are
-    /// counted twice (the ephemeral fallback text carries them whole too), and with every red flag they come to
-    /// about 10,300 bytes; a real message raising all seven through the engine renders about 8,600, three urgent
-    /// flags alone about 5,000. Skipped until fixed sections are fitted when a reply has many red flags.
+    /// caveats of the two entries that carry the most, answered together: about 10,300 bytes rendered as one
+    /// ephemeral message. Fixed sections are never trimmed, so it goes as several messages, each within the limit,
+    /// each with the caveats and doctor advice whole, the guidance of every category in one of them, most urgent
+    /// first, and the answer in the last.
     /// </summary>
-    [Fact(Skip = "Fails: every red flag's guidance with the longest caveats renders about 10,300 bytes ephemerally, past Slack's 4,000")]
-    public void The_largest_fixed_sections_the_shipped_knowledge_can_produce_fit_an_ephemeral_message()
+    [Fact]
+    public void The_largest_fixed_sections_the_shipped_knowledge_can_produce_go_as_several_ephemeral_messages_that_fit()
     {
         var snapshot = SlackTestHost.Knowledge;
         var flags = snapshot.Knowledge.Safety.OrderByDescending(c => SlackText.Bytes(c.DoctorAdvice)).ToArray();
         var mostCaveats = snapshot.Knowledge.Entries.OrderByDescending(e => e.Caveats.Sum(SlackText.Bytes)).Take(2).ToArray();
         var reply = snapshot.Composer.Answer(mostCaveats[0], 1, flags, companion: mostCaveats[1]) with { Answer = LongAnswer };
         Assert.Equal(snapshot.Knowledge.Safety.Count, reply.Safety.Count);
-        Assert.True(reply.Safety.Count > 1, $"only {reply.Safety.Count} red-flag category shipped");
+        Assert.True(BlockKitRenderer.CountedBytes(new BlockKitRenderer().RenderEphemeral(reply)) > FakeSlackServer.EphemeralTextLimit, "the reply would fit one message");
 
-        var rendered = new BlockKitRenderer().RenderEphemeral(reply);
+        var parts = EphemeralParts.Of(reply);
 
-        AssertFitsWithTheFixedPartsWhole(new JsonObject { ["text"] = rendered.Text, ["blocks"] = rendered.Blocks.DeepClone() }, reply);
+        Assert.True(parts.Count > 1);
+        var messages = parts.Select(p => new BlockKitRenderer().RenderEphemeral(p)).Select(m => new JsonObject { ["text"] = m.Text, ["blocks"] = m.Blocks.DeepClone() }).ToList();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            Assert.True(FakeSlackServer.TextBytes(messages[i]) <= FakeSlackServer.EphemeralTextLimit, $"part {i + 1}: {FakeSlackServer.TextBytes(messages[i])} bytes of text");
+            var text = (string)messages[i]["text"]!;
+            foreach (var whole in reply.Caveats.Append(reply.DoctorAdvice).Select(SlackText.Escape))
+            {
+                Assert.Contains(whole, text);
+            }
+        }
+
+        Assert.Equal(ReplySections.SafetyInOrder(reply).Select(s => s.Flag), parts.SelectMany(p => p.Safety).Select(s => s.Flag));
+        Assert.All(parts.SkipLast(1), p => Assert.Equal("", p.Answer));
+        Assert.Equal(LongAnswer, parts[^1].Answer);
+        AssertFitsWithTheFixedPartsWhole(messages[^1], parts[^1]);
+    }
+
+    [Fact]
+    public void A_reply_that_fits_goes_as_it_is()
+    {
+        var snapshot = SlackTestHost.Knowledge;
+        var reply = snapshot.Composer.Answer(snapshot.Knowledge.Entries[0], 1, [snapshot.Knowledge.Safety[0]]) with { Answer = LongAnswer };
+
+        Assert.Same(reply, Assert.Single(EphemeralParts.Of(reply)));
+    }
+
+    [Fact]
+    public async Task A_message_raising_many_red_flags_gets_all_its_guidance_privately_in_messages_slack_accepts()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake);
+        const string question = ManyRedFlags;
+        var reply = bot.Engine.Ask(question, new AskContext("slack"));
+        Assert.True(reply.Safety.Count >= 5, string.Join(", ", reply.SafetyFlags));
+
+        await fake.SendEnvelopeAsync(SlackFrames.Mention(question, SlackFrames.Ts(401)));
+        await Eventually.TrueAsync(() => fake.Calls.Count(c => c.Method == "chat.postEphemeral") >= 2 && fake.Calls.Any(c => c.Method == "chat.postMessage"), "the public notice and the private guidance in parts");
+        await fake.WaitForIdleAsync();
+
+        var privately = fake.Calls.Where(c => c.Method == "chat.postEphemeral").ToList();
+        Assert.All(privately, c => Assert.True(c.Delivered, "Slack refused a part of the guidance"));
+        var texts = privately.Select(c => (string)c.Body["text"]!).ToList();
+        foreach (var notice in reply.Safety)
+        {
+            Assert.Single(texts, t => t.Contains(SlackText.Escape(notice.Message), StringComparison.Ordinal));
+        }
+
+        Assert.All(texts, t => Assert.Contains(SlackText.Escape(reply.DoctorAdvice), t));
+        Assert.All(texts, t => Assert.All(reply.Caveats, c => Assert.Contains(SlackText.Escape(c), t)));
+    }
+
+    [Fact]
+    public async Task A_slash_question_raising_many_red_flags_gets_its_first_part_on_the_ack_and_the_rest_through_the_response_url()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        await using var bot = await SlackTestHost.StartAsync(fake);
+        var reply = bot.Engine.Ask(ManyRedFlags, new AskContext("slack"));
+        var envelope = SlackFrames.SlashCommand(ManyRedFlags, new Uri(fake.BaseUri, "hooks/commands/42"));
+        var id = (string)envelope["envelope_id"]!;
+
+        await fake.SendEnvelopeAsync(envelope);
+        await Eventually.TrueAsync(() => fake.Acks.ContainsKey(id) && fake.Calls.Any(c => c.Method == "response_url"), "the ack and the rest of the guidance");
+        await fake.WaitForIdleAsync();
+
+        var ack = fake.Acks[id]["payload"]!.AsObject();
+        var rest = fake.Calls.Where(c => c.Method == "response_url").ToList();
+        Assert.All(rest, c => Assert.True(c.Delivered, "Slack refused a part of the guidance"));
+        var messages = rest.Select(c => c.Body).Prepend(ack).ToList();
+        Assert.All(messages, m => Assert.Equal("ephemeral", (string)m["response_type"]!));
+        Assert.All(messages, m => Assert.True(FakeSlackServer.TextBytes(m) <= FakeSlackServer.EphemeralTextLimit));
+        var texts = messages.Select(m => (string)m["text"]!).ToList();
+        foreach (var notice in reply.Safety)
+        {
+            Assert.Single(texts, t => t.Contains(SlackText.Escape(notice.Message), StringComparison.Ordinal));
+        }
+
+        Assert.All(texts, t => Assert.Contains(SlackText.Escape(reply.DoctorAdvice), t));
     }
 
     [Fact]

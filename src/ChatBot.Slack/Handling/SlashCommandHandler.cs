@@ -67,11 +67,20 @@ public sealed partial class SlashCommandHandler(
         }
     }
 
+    /// <summary>
+    /// The ack carries the reply when still open (its first part, when an ephemeral reply is too long for one
+    /// message); the rest, or all of it, goes to <c>response_url</c>.
+    /// </summary>
     private async Task RespondAsync(Reply reply, bool inChannel, SlashAck? ack, Uri? responseUrl, CancellationToken cancellationToken)
     {
-        if ((ack is null || !ack.TryRespond(_sender.ResponsePayload(reply, inChannel))) && responseUrl is not null)
+        IReadOnlyList<Reply> parts = inChannel ? [reply] : EphemeralParts.Of(reply);
+        var rest = ack is not null && ack.TryRespond(_sender.ResponsePayload(parts[0], inChannel)) ? parts.Skip(1) : parts;
+        foreach (var part in rest)
         {
-            await _sender.RespondAsync(responseUrl, reply, inChannel, cancellationToken).ConfigureAwait(false);
+            if (responseUrl is null || !(await _sender.RespondAsync(responseUrl, part, inChannel, cancellationToken).ConfigureAwait(false)).Ok)
+            {
+                break;
+            }
         }
     }
 

@@ -94,6 +94,13 @@ public sealed class BlockKitRenderer
         }
     }
 
+    /// <summary>The bytes Slack counts against an ephemeral message's limit: its text and every text in its blocks, in UTF-8.</summary>
+    public static int CountedBytes(SlackMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return SlackText.Bytes(message.Text) + TextBytes(message.Blocks);
+    }
+
     /// <summary>The UTF-8 bytes of every text in these blocks (section and context texts, header, button labels).</summary>
     private static int TextBytes(IEnumerable<JsonNode?> nodes) => nodes.Sum(node => node switch
     {

@@ -26,27 +26,52 @@ public sealed class SlackSender(SlackApiClient api, BlockKitRenderer renderer)
         return _api.CallAsync("chat.postMessage", SendGuard.Check(body), channel, cancellationToken);
     }
 
-    public Task<SlackApiResponse> PostEphemeralAsync(string channel, string user, string? threadTs, Reply reply, CancellationToken cancellationToken)
-    {
-        var body = Body(reply, ephemeral: true);
-        body["channel"] = channel;
-        body["user"] = user;
-        if (threadTs is not null)
+    /// <summary>
+    /// Posts the reply to <paramref name="user"/> alone; in several messages when its fixed sections are too long
+    /// for one (<see cref="EphemeralParts"/>). Returns the first refusal, or the last response.
+    /// </summary>
+    public Task<SlackApiResponse> PostEphemeralAsync(string channel, string user, string? threadTs, Reply reply, CancellationToken cancellationToken) =>
+        InTurnAsync(EphemeralParts.Of(reply), part =>
         {
-            body["thread_ts"] = threadTs;
+            var body = Body(part, ephemeral: true);
+            body["channel"] = channel;
+            body["user"] = user;
+            if (threadTs is not null)
+            {
+                body["thread_ts"] = threadTs;
+            }
+
+            return _api.CallAsync("chat.postEphemeral", SendGuard.Check(body), channel, cancellationToken);
+        });
+
+    /// <summary>
+    /// Replies through a <c>response_url</c>; an ephemeral reply in several messages when its fixed sections are
+    /// too long for one (<see cref="EphemeralParts"/>). Returns the first refusal, or the last response.
+    /// </summary>
+    public Task<SlackApiResponse> RespondAsync(Uri responseUrl, Reply reply, bool inChannel, CancellationToken cancellationToken) =>
+        InTurnAsync(inChannel ? [reply] : EphemeralParts.Of(reply), part =>
+        {
+            var body = ResponsePayload(part, inChannel);
+            body["replace_original"] = false;
+            return _api.PostToResponseUrlAsync(responseUrl, SendGuard.Check(body), cancellationToken);
+        });
+
+    /// <summary>Sends the parts in order, stopping at the first Slack refuses; returns that refusal or the last response.</summary>
+    private static async Task<SlackApiResponse> InTurnAsync(IReadOnlyList<Reply> parts, Func<Reply, Task<SlackApiResponse>> send)
+    {
+        var response = await send(parts[0]).ConfigureAwait(false);
+        for (var i = 1; i < parts.Count && response.Ok; i++)
+        {
+            response = await send(parts[i]).ConfigureAwait(false);
         }
 
-        return _api.CallAsync("chat.postEphemeral", SendGuard.Check(body), channel, cancellationToken);
+        return response;
     }
 
-    public Task<SlackApiResponse> RespondAsync(Uri responseUrl, Reply reply, bool inChannel, CancellationToken cancellationToken)
-    {
-        var body = ResponsePayload(reply, inChannel);
-        body["replace_original"] = false;
-        return _api.PostToResponseUrlAsync(responseUrl, SendGuard.Check(body), cancellationToken);
-    }
-
-    /// <summary>The message shape a slash command ack (Socket Mode payload or HTTP body) and a response_url reply carry.</summary>
+    /// <summary>
+    /// The message shape a slash command ack (Socket Mode payload or HTTP body) and a response_url reply carry; an
+    /// ephemeral one must fit one message (<see cref="EphemeralParts"/>).
+    /// </summary>
     public JsonObject ResponsePayload(Reply reply, bool inChannel)
     {
         var body = Body(reply, ephemeral: !inChannel);
