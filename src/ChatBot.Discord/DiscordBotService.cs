@@ -1,5 +1,6 @@
 using ChatBot.Core.Delivery;
 using ChatBot.Core.Operations;
+using ChatBot.Discord.Configuration;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Handling;
 using ChatBot.Discord.Interactions;

@@ -4,6 +4,7 @@ using ChatBot.Core.Delivery;
 using ChatBot.Core.Feedback;
 using ChatBot.Core.Moderation;
 using ChatBot.Core.Operations;
+using ChatBot.Discord.Configuration;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Handling;
 using ChatBot.Discord.Interactions;

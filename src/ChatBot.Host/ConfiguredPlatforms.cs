@@ -1,3 +1,4 @@
+using ChatBot.Discord.Configuration;
 using ChatBot.Discord;
 using ChatBot.Slack.Configuration;
 using Microsoft.Extensions.Configuration;

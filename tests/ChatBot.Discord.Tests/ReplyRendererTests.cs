@@ -1,4 +1,5 @@
 using ChatBot.Core.Replies;
+using ChatBot.Discord.Configuration;
 using ChatBot.Discord;
 using ChatBot.Discord.Rendering;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,5 @@
+using ChatBot.Discord.Configuration;
+
 namespace ChatBot.Discord.Gateway;
 
 /// <summary>Intent bits for IDENTIFY.</summary>

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using ChatBot.Core.Delivery;
 using ChatBot.Core.Operations;
+using ChatBot.Discord.Configuration;
 using ChatBot.Discord.Handling;
 using Microsoft.Extensions.Logging;
 

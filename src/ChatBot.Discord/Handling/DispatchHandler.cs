@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatBot.Core.Coordination;
 using ChatBot.Discord.Gateway;
+using ChatBot.Discord.Inbound;
 using ChatBot.Discord.Interactions;
 
 namespace ChatBot.Discord.Handling;

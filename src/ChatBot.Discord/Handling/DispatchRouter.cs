@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using ChatBot.Core.Coordination;
+using ChatBot.Discord.Configuration;
 using ChatBot.Discord.Gateway;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

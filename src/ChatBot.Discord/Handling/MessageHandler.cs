@@ -2,6 +2,8 @@ using ChatBot.Core.Answering;
 using ChatBot.Core.Conversations;
 using ChatBot.Core.Delivery;
 using ChatBot.Core.Replies;
+using ChatBot.Discord.Configuration;
+using ChatBot.Discord.Inbound;
 using ChatBot.Discord.Moderation;
 using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;

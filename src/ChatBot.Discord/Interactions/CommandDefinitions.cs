@@ -1,3 +1,4 @@
+using ChatBot.Discord.Configuration;
 using ChatBot.Discord.Moderation;
 
 namespace ChatBot.Discord.Interactions;

@@ -1,3 +1,4 @@
+using ChatBot.Discord.Configuration;
 using ChatBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,9 @@
 using ChatBot.Core.Answering;
 using ChatBot.Core.Moderation;
 using ChatBot.Core.Replies;
+using ChatBot.Discord.Configuration;
 using ChatBot.Discord.Handling;
+using ChatBot.Discord.Inbound;
 using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Sending;

@@ -1,5 +1,6 @@
 using ChatBot.Core.Moderation;
 using ChatBot.Core.Replies;
+using ChatBot.Discord.Configuration;
 using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Sending;
 using Microsoft.Extensions.Options;

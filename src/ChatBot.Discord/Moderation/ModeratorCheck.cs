@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using ChatBot.Discord.Configuration;
 using ChatBot.Discord.Handling;
+using ChatBot.Discord.Inbound;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Moderation;

@@ -1,4 +1,5 @@
 using ChatBot.Core.Replies;
+using ChatBot.Discord.Configuration;
 using ChatBot.Discord.Interactions;
 using Microsoft.Extensions.Options;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using ChatBot.Core.Delivery;
 using ChatBot.Core.Operations;
+using ChatBot.Discord.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

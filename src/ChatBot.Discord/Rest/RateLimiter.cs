@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChatBot.Discord.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

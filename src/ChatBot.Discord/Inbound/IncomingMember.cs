@@ -1,4 +1,4 @@
-namespace ChatBot.Discord.Handling;
+namespace ChatBot.Discord.Inbound;
 
 /// <summary>
 /// Guild member wrapper of the invoking user. In interactions <see cref="Permissions"/> is the member's

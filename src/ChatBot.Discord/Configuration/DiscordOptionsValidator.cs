@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using ChatBot.Discord.Interactions;
 using Microsoft.Extensions.Options;
 
-namespace ChatBot.Discord;
+namespace ChatBot.Discord.Configuration;
 
 /// <summary>
 /// Checks the settings at start. Each failure is one line naming the setting; the token's value is

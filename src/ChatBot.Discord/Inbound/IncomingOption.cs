@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ChatBot.Discord.Handling;
+namespace ChatBot.Discord.Inbound;
 
 /// <summary>A command option; sub-commands nest <see cref="Options"/>.</summary>
 internal sealed record IncomingOption(string Name, int Type, JsonElement? Value, IReadOnlyList<IncomingOption>? Options, bool? Focused)

@@ -1,4 +1,4 @@
-namespace ChatBot.Discord.Handling;
+namespace ChatBot.Discord.Inbound;
 
 /// <summary>The fields of an INTERACTION_CREATE we read.</summary>
 internal sealed record IncomingInteraction(

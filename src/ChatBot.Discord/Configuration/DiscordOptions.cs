@@ -1,4 +1,4 @@
-namespace ChatBot.Discord;
+namespace ChatBot.Discord.Configuration;
 
 /// <summary>Settings of the Discord adapter, bound from the <c>Discord</c> configuration section.</summary>
 public sealed class DiscordOptions

@@ -1,4 +1,4 @@
-namespace ChatBot.Discord.Handling;
+namespace ChatBot.Discord.Inbound;
 
 /// <summary>The fields of a MESSAGE_CREATE we read. Ids are snowflake strings.</summary>
 internal sealed record IncomingMessage(
