@@ -69,9 +69,15 @@ internal sealed partial class MessageHandler(
         }
 
         var plan = _planner.Plan(reply, where);
-        var shown = _renderer.Render(plan.WhereAsked);
+        var shown = _renderer.RenderParts(plan.WhereAsked);
         var nonce = plan.ToAskerOnly is null ? message.Id : message.Id + "p";
-        Post(message.ChannelId, plan.IsUrgent, ct => _messenger.SendAsync(message.ChannelId, message.Id, nonce, shown, ct), cancellationToken);
+        Post(message.ChannelId, plan.IsUrgent, async ct =>
+        {
+            for (var i = 0; i < shown.Count; i++)
+            {
+                await _messenger.SendAsync(message.ChannelId, message.Id, PartNonce(nonce, i), shown[i], ct).ConfigureAwait(false);
+            }
+        }, cancellationToken);
         if (plan.ToAskerOnly is not null)
         {
             Post("dm:" + message.Author.Id, plan.IsUrgent, ct => SendToAskerAsync(message, plan, ct), cancellationToken);
@@ -87,7 +93,11 @@ internal sealed partial class MessageHandler(
     {
         try
         {
-            await _messenger.SendDirectAsync(message.Author.Id, message.Id + "d", _renderer.Render(plan.ToAskerOnly!), cancellationToken).ConfigureAwait(false);
+            var parts = _renderer.RenderParts(plan.ToAskerOnly!);
+            for (var i = 0; i < parts.Count; i++)
+            {
+                await _messenger.SendDirectAsync(message.Author.Id, PartNonce(message.Id + "d", i), parts[i], cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (DiscordApiException ex) when (ex.Code == 50007 && plan.IfAskerOnlyUndeliverable is { } instead)
         {
@@ -96,6 +106,9 @@ internal sealed partial class MessageHandler(
             await _messenger.SendAsync(message.ChannelId, message.Id, message.Id + "c", _renderer.Render(instead), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The first part keeps the message's nonce, so a redelivered event is still recognised; later parts get their own.</summary>
+    private static string PartNonce(string nonce, int part) => part == 0 ? nonce : $"{nonce}.{part}";
 
     /// <summary>A mention, a DM or a reply to the bot, in a channel it may answer, from a person.</summary>
     public bool IsForTheBot(IncomingMessage message)

@@ -154,19 +154,25 @@ internal sealed partial class InteractionHandler(
         }
 
         var plan = _planner.Plan(await work.ConfigureAwait(false), where);
-        var shown = _renderer.Render(plan.WhereAsked);
+        var shown = _renderer.RenderParts(plan.WhereAsked);
         if (deferred)
         {
-            await _messenger.EditOriginalAsync(target, shown, cancellationToken).ConfigureAwait(false);
+            await _messenger.EditOriginalAsync(target, shown[0], cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await _messenger.RespondAsync(target, shown, ephemeral: false, cancellationToken).ConfigureAwait(false);
+            await _messenger.RespondAsync(target, shown[0], ephemeral: false, cancellationToken).ConfigureAwait(false);
         }
 
-        if (plan.ToAskerOnly is not null)
+        // A reply too long for one message goes on in follow-ups, and so does what is for the asker alone.
+        foreach (var part in shown.Skip(1))
         {
-            await _messenger.FollowUpAsync(target, _renderer.Render(plan.ToAskerOnly), ephemeral: true, cancellationToken).ConfigureAwait(false);
+            await _messenger.FollowUpAsync(target, part, ephemeral: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var part in plan.ToAskerOnly is null ? [] : _renderer.RenderParts(plan.ToAskerOnly))
+        {
+            await _messenger.FollowUpAsync(target, part, ephemeral: true, cancellationToken).ConfigureAwait(false);
         }
     }
 

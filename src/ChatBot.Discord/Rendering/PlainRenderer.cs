@@ -12,8 +12,37 @@ internal static class PlainRenderer
 {
     private const int MaxCitations = 2;
     private const int AnswerReserve = 300;
+    private const int MaxTitle = 200;
+
+    /// <summary>The characters the fixed sections and the title of <paramref name="reply"/> take, before any fitting.</summary>
+    public static int FixedLength(Reply reply) =>
+        Parts(reply).Where(p => p.Section.IsFixed).Sum(p => p.Text.Length) + (ReplyParts.Title(reply) is { } t ? Math.Min(t.Length, MaxTitle) + 5 : 0);
 
     public static string Render(Reply reply)
+    {
+        var parts = Parts(reply);
+        var answer = parts.FindIndex(p => p.Section.Kind == ReplySectionKind.Answer);
+        var title = answer >= 0 && ReplyParts.Title(reply) is { } t ? $"**{TextFit.Trim(t, MaxTitle)}**\n" : "";
+        while (title.Length + parts.Sum(p => p.Text.Length) > DiscordLimits.Content - AnswerReserve
+            && parts.FindLastIndex(p => p.Section.Kind == ReplySectionKind.Quotes && !p.Section.IsFixed) is var quote and >= 0)
+        {
+            parts.RemoveAt(quote);
+        }
+
+        answer = parts.FindIndex(p => p.Section.Kind == ReplySectionKind.Answer);
+        if (answer >= 0)
+        {
+            var room = DiscordLimits.Content - parts.Sum(p => p.Text.Length) - title.Length - 2;
+            var body = parts[answer].Section.IsFixed ? reply.Answer : TextFit.Trim(reply.Answer, Math.Max(0, room));
+            parts[answer] = (parts[answer].Section, title + body + "\n\n");
+        }
+
+        // Should fixed sections and the bot's own texts still not fit, the other trimmable sections give way too.
+        var text = SectionFitting.Join(parts.Select(p => new RenderedPart(p.Text, p.Section.Fit)), "", DiscordLimits.Content, TextFit.Fit);
+        return TextFit.Trim(text, DiscordLimits.Content);
+    }
+
+    private static List<(ReplySection Section, string Text)> Parts(Reply reply)
     {
         var parts = new List<(ReplySection Section, string Text)>();
         foreach (var section in reply.Sections)
@@ -47,24 +76,6 @@ internal static class PlainRenderer
             }
         }
 
-        var answer = parts.FindIndex(p => p.Section.Kind == ReplySectionKind.Answer);
-        var title = answer >= 0 && ReplyParts.Title(reply) is { } t ? $"**{TextFit.Trim(t, 200)}**\n" : "";
-        while (title.Length + parts.Sum(p => p.Text.Length) > DiscordLimits.Content - AnswerReserve
-            && parts.FindLastIndex(p => p.Section.Kind == ReplySectionKind.Quotes && !p.Section.IsFixed) is var quote and >= 0)
-        {
-            parts.RemoveAt(quote);
-        }
-
-        answer = parts.FindIndex(p => p.Section.Kind == ReplySectionKind.Answer);
-        if (answer >= 0)
-        {
-            var room = DiscordLimits.Content - parts.Sum(p => p.Text.Length) - title.Length - 2;
-            var body = parts[answer].Section.IsFixed ? reply.Answer : TextFit.Trim(reply.Answer, Math.Max(0, room));
-            parts[answer] = (parts[answer].Section, title + body + "\n\n");
-        }
-
-        // Should fixed sections and the bot's own texts still not fit, the other trimmable sections give way too.
-        var text = SectionFitting.Join(parts.Select(p => new RenderedPart(p.Text, p.Section.Fit)), "", DiscordLimits.Content, TextFit.Fit);
-        return TextFit.Trim(text, DiscordLimits.Content);
+        return parts;
     }
 }

@@ -12,11 +12,28 @@ namespace ChatBot.Discord.Rendering;
 internal sealed class ReplyRenderer(IOptions<DiscordOptions> options)
 {
     private const int MaxRelatedRows = 2;
+
+    /// <summary>What the part with the answer keeps for the answer and its quotes at least, in plain content and in an embed.</summary>
+    private const int PlainAnswerRoom = 500;
+    private const int EmbedAnswerRoom = 1200;
     private readonly ReplyStyle _style = options.Value.ReplyStyle;
 
     public RenderedMessage Render(Reply reply, bool withButtons = true) => _style == ReplyStyle.Plain
         ? new RenderedMessage(PlainRenderer.Render(reply), null, withButtons ? Buttons(reply) : null)
         : new RenderedMessage(null, [EmbedRenderer.Render(reply)], withButtons ? Buttons(reply) : null);
+
+    /// <summary>
+    /// The reply as the messages to send in order: one, or several when its fixed sections (many red flags'
+    /// guidance, caveats, doctor advice) are too long for one message in this style (Core's
+    /// <see cref="ReplySplitter"/>). Only the last carries buttons.
+    /// </summary>
+    public IReadOnlyList<RenderedMessage> RenderParts(Reply reply, bool withButtons = true)
+    {
+        var parts = _style == ReplyStyle.Plain
+            ? ReplySplitter.Split(reply, PlainRenderer.FixedLength, DiscordLimits.Content, PlainAnswerRoom)
+            : ReplySplitter.Split(reply, PlainRenderer.FixedLength, DiscordLimits.EmbedTotal, EmbedAnswerRoom);
+        return parts.Select((part, i) => Render(part, withButtons && i == parts.Count - 1)).ToList();
+    }
 
     public static IReadOnlyList<ActionRowPayload>? Buttons(Reply reply)
     {
