@@ -163,9 +163,9 @@ public sealed class DiscordGatewayTests
     public async Task Workers_falling_behind_do_not_make_a_healthy_connection_look_like_a_zombie()
     {
         await using var test = await DiscordTestHost.StartAsync(
-            fake => fake.Gateway.HeartbeatIntervalMs = 1000,
+            fake => fake.Gateway.HeartbeatIntervalMs = 2000,
             settings: new Dictionary<string, string?> { ["Discord:Workers"] = "1", ["Discord:QueueCapacity"] = "1" },
-            services: s => s.AddSingleton<ChatBot.Core.Answering.IQuestionObserver>(new SlowAnswers(TimeSpan.FromMilliseconds(150))));
+            services: s => s.AddSingleton<ChatBot.Core.Answering.IQuestionObserver>(new SlowAnswers(TimeSpan.FromMilliseconds(250))));
         var ids = new List<string>();
         for (var i = 0; i < 30; i++)
         {
@@ -174,8 +174,8 @@ public sealed class DiscordGatewayTests
             await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
         }
 
-        // About 4.5 s of answering behind a queue of one: the receive loop waits four heartbeat intervals, each long
-        // enough that a busy test machine does not miss an acknowledgement for reasons of its own.
+        // About 7.5 s of answering behind a queue of one: the workers stay behind for three heartbeat intervals, each
+        // long enough (2 s) that a busy test machine does not miss an acknowledgement for reasons of its own.
         await Eventually.TrueAsync(() => ids.All(id => test.RepliesTo(id).Count == 1), "every reply", TimeSpan.FromSeconds(30));
         Assert.Equal(0, test.Fake.Gateway.Resumes);
         Assert.Equal(1, test.Fake.Gateway.Identifies);
@@ -215,7 +215,7 @@ public sealed class DiscordGatewayTests
     {
         using var held = new HeldAnswers("l-threonate");
         await using var test = await DiscordTestHost.StartAsync(
-            fake => fake.Gateway.HeartbeatIntervalMs = 1000,
+            fake => fake.Gateway.HeartbeatIntervalMs = 2000,
             settings: new Dictionary<string, string?> { ["Discord:Workers"] = "1", ["Discord:QueueCapacity"] = "1" },
             services: s => s.AddSingleton<ChatBot.Core.Answering.IQuestionObserver>(held));
         var ids = new List<string>();
