@@ -120,6 +120,27 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Link_disabled_before_hello_stops_the_host_rather_than_reconnecting()
+    {
+        await using var fake = await FakeSlackServer.StartAsync();
+        fake.HoldHellosAfter(0);
+        await using var bot = await SlackTestHost.StartAsync(fake);
+        try
+        {
+            await fake.DisconnectAsync(fake.LiveSockets[0], "link_disabled", TimeSpan.FromMilliseconds(100));
+            var lifetime = bot.Host.Services.GetRequiredService<IHostApplicationLifetime>();
+            await Eventually.TrueAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "host stop");
+            Assert.Contains(bot.Logs.Lines, l => l.Level == LogLevel.Critical && l.Message.Contains("link_disabled", StringComparison.Ordinal));
+            Assert.Equal(1, fake.ConnectionsOpened);
+        }
+        finally
+        {
+            fake.ReleaseHellos();
+            Environment.ExitCode = 0;
+        }
+    }
+
+    [Fact]
     public async Task Link_disabled_on_one_of_two_sockets_stops_the_host_without_waiting_for_the_other()
     {
         await using var fake = await FakeSlackServer.StartAsync();

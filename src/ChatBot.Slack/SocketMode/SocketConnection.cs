@@ -194,6 +194,10 @@ internal sealed partial class SocketConnection : IAsyncDisposable
                     "too_many_websockets" => SocketEnd.TooMany,
                     _ => SocketEnd.Refresh,
                 });
+
+                // Before hello, too, the socket's end decides what follows (link_disabled stops the bot), not the
+                // close that comes next, which would read as "closed before hello" and be retried.
+                _hello.TrySetResult();
                 return;
         }
 

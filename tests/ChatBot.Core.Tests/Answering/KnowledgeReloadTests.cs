@@ -35,7 +35,8 @@ public sealed class KnowledgeReloadTests : IDisposable
 
         Edit(SideEffects, "It does not say how common", "It never says how common");
 
-        await Eventually.TrueAsync(() => store.Current.Version != before, "the new knowledge version");
+        // The report follows the swap: wait for both.
+        await Eventually.TrueAsync(() => store.Current.Version != before && _notifier.Reports.Count == 1, "the new knowledge version and its report");
         Assert.Contains("never says how common", store.Current.Knowledge.Find("side-effects")!.Answer, StringComparison.Ordinal);
         Assert.True(_notifier.Reports.Single().Applied);
     }
