@@ -50,19 +50,15 @@ public static class ReplySplitter
     }
 
     /// <summary>The guidance of <paramref name="notices"/> with the reply's title, caveats and doctor advice, and nothing trimmable.</summary>
-    public static Reply GuidanceOnly(Reply reply, IReadOnlyList<SafetyNotice> notices)
+    private static Reply GuidanceOnly(Reply reply, IReadOnlyList<SafetyNotice> notices) => reply with
     {
-        ArgumentNullException.ThrowIfNull(reply);
-        return reply with
-        {
-            Safety = notices,
-            Outcome = ReplyOutcome.Notice,
-            Message = "",
-            Answer = "",
-            Citations = [],
-            Evidence = "",
-            Related = [],
-            Choices = [],
-        };
-    }
+        Safety = notices,
+        Outcome = ReplyOutcome.Notice,
+        Message = "",
+        Answer = "",
+        Citations = [],
+        Evidence = "",
+        Related = [],
+        Choices = [],
+    };
 }
