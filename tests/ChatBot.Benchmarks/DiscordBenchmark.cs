@@ -35,6 +35,11 @@ public static class DiscordBenchmark
             }
 
             ok &= await RunScenarioAsync(mode, $"steady {1000 / paceMs} mentions/s (50 req/s budget)", globalPerSecond: 50, paceMs: paceMs);
+            if (paceMs == 25 && mode == "Semantic")
+            {
+                // The rows before made the busy safety patterns hot: a bot that has run a while has them compiled.
+                ok &= await RunScenarioAsync(mode, "burst of 1,000, busy patterns compiled (budget lifted)", globalPerSecond: 100_000, paceMs: 0);
+            }
         }
 
         ok &= await RunScenarioAsync("Lexical", "burst of 1,000 (50 req/s budget)", globalPerSecond: 50, paceMs: 0);

@@ -6,8 +6,10 @@ namespace ChatBot.Core.Retrieval;
 internal static class EmbedderSession
 {
     /// <summary>
-    /// One short question is a tiny workload: a thread per core (up to four) beats ONNX Runtime's default
-    /// pool on 2 cores (measured with MiniLM: p50 2.3 ms against 3.7 ms per question). Inputs change length
+    /// One short question is a tiny workload: split over two threads it took as long as on one (MiniLM, 3.75 ms
+    /// against 3.67 ms per question on 2 cores), so each call runs on one thread and the question batcher runs
+    /// one call per core at once instead (a burst on 2 engine threads: 131–178 answers/s with two threads per
+    /// call, one call at a time; 211 with one thread per call, two at a time). Inputs change length
     /// with every question, so the memory pattern and arena planned for one shape only get in the way
     /// (measured with mixed lengths: p99 3.5 ms without them, 11.4 ms with). The pool's threads sleep between
     /// the model's steps instead of spinning: a spinning thread holds a core the other questions' triage and
@@ -19,7 +21,7 @@ internal static class EmbedderSession
     {
         var options = new SessionOptions
         {
-            IntraOpNumThreads = Math.Clamp(Environment.ProcessorCount, 1, 4),
+            IntraOpNumThreads = 1,
             InterOpNumThreads = 1,
             EnableMemoryPattern = false,
             EnableCpuMemArena = false,

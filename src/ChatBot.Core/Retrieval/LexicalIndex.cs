@@ -23,8 +23,8 @@ public sealed class LexicalIndex : IDisposable
     /// <summary>BM25 scores are unbounded; s / (s + k) maps them to 0..1 with k a "decent match".</summary>
     private const double Saturation = 8.0;
 
-    /// <summary>Fuzzy expansions kept per index: questions' words repeat, but typos are unbounded.</summary>
-    private const int MaxFuzzyTerms = 20_000;
+    /// <summary>Terms whose clause scores are kept per index: questions' words repeat, but typos are unbounded.</summary>
+    private const int MaxCachedTerms = 20_000;
 
     private readonly Analyzer _analyzer = new EnglishAnalyzer(Version);
     private readonly RAMDirectory _directory = new();
@@ -33,11 +33,15 @@ public sealed class LexicalIndex : IDisposable
     private readonly IReadOnlyList<IndexedItem> _items;
 
     /// <summary>
-    /// Each term's fuzzy query rewritten against this index (the one-edit terms it expands to, with their
-    /// boosts): the expansion depends only on the term and the index, and building it (a Levenshtein
-    /// automaton and a walk of the term dictionary) cost more than the rest of the lexical search.
+    /// Each term's clauses (the term in the phrasings, in the answer, and its one-edit expansions), each
+    /// scored alone over every item: a clause's BM25 score does not depend on the other clauses of a query
+    /// (BM25 has no query norm or coordination factor), so a question is scored by adding its terms'
+    /// clauses, with no search and no allocation per clause. Questions' words repeat; typos are unbounded.
     /// </summary>
-    private readonly ConcurrentDictionary<string, Query> _fuzzy = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ClauseHits[]> _termClauses = new(StringComparer.Ordinal);
+
+    /// <summary>The items one clause matches, with the score it gives each.</summary>
+    private sealed record ClauseHits(int[] Items, float[] Scores);
 
     /// <param name="vocabularyItems">How many leading items make up the vocabulary (the FAQ entries, not the known gaps).</param>
     public LexicalIndex(IReadOnlyList<IndexedItem> items, QueryRewriter rewriter, int? vocabularyItems = null)
@@ -70,7 +74,7 @@ public sealed class LexicalIndex : IDisposable
     /// <summary>Every analysed term of the FAQ entries, to tell questions about things the FAQ never mentions.</summary>
     public IReadOnlySet<string> Vocabulary { get; }
 
-    /// <summary>Lexical score per item, 0..1.</summary>
+    /// <summary>Lexical score per item, 0..1: BM25 of the question's terms as one query of optional clauses.</summary>
     public double[] Score(string question)
     {
         var scores = new double[_items.Count];
@@ -80,15 +84,46 @@ public sealed class LexicalIndex : IDisposable
             return scores;
         }
 
-        var query = new BooleanQuery();
-        foreach (var term in terms.Distinct())
+        var clauses = terms.Distinct().SelectMany(Clauses).ToArray();
+        var sums = new double[scores.Length];
+        var hit = new bool[scores.Length];
+        // As Lucene's BooleanScorer adds optional clauses for an item: in double, the last clause first, then to float.
+        for (var c = clauses.Length - 1; c >= 0; c--)
         {
-            query.Add(new TermQuery(new Term(Phrases, term)) { Boost = 1.0f }, Occur.SHOULD);
-            query.Add(new TermQuery(new Term(AnswerField, term)) { Boost = 0.4f }, Occur.SHOULD);
-            if (term.Length >= 5)
+            var clause = clauses[c];
+            for (var i = 0; i < clause.Items.Length; i++)
             {
-                query.Add(Fuzzy(term), Occur.SHOULD);
+                sums[clause.Items[i]] += clause.Scores[i];
+                hit[clause.Items[i]] = true;
             }
+        }
+
+        for (var item = 0; item < scores.Length; item++)
+        {
+            if (hit[item])
+            {
+                var total = (float)sums[item];
+                scores[item] = total / (total + Saturation);
+            }
+        }
+
+        return scores;
+    }
+
+    /// <summary>The query Lucene would run for a question; what <see cref="Score"/> reproduces without running it.</summary>
+    public double[] ScoreBySearch(string question)
+    {
+        var scores = new double[_items.Count];
+        var terms = Terms(question);
+        if (terms.Count == 0)
+        {
+            return scores;
+        }
+
+        var query = new BooleanQuery();
+        foreach (var clause in terms.Distinct().SelectMany(ClauseQueries))
+        {
+            query.Add(clause, Occur.SHOULD);
         }
 
         foreach (var hit in _searcher.Search(query, _items.Count).ScoreDocs)
@@ -99,21 +134,37 @@ public sealed class LexicalIndex : IDisposable
         return scores;
     }
 
-    private Query Fuzzy(string term)
+    private ClauseHits[] Clauses(string term)
     {
-        if (_fuzzy.TryGetValue(term, out var cached))
+        if (_termClauses.TryGetValue(term, out var known))
         {
-            return cached;
+            return known;
         }
 
-        // Rewriting here is what the searcher would do first; the rewritten query is only read afterwards.
-        var rewritten = _searcher.Rewrite(new FuzzyQuery(new Term(Phrases, term), 1) { Boost = 0.3f });
-        if (_fuzzy.Count < MaxFuzzyTerms)
+        var clauses = ClauseQueries(term).Select(ScoresAlone).ToArray();
+        if (_termClauses.Count < MaxCachedTerms)
         {
-            _fuzzy.TryAdd(term, rewritten);
+            _termClauses.TryAdd(term, clauses);
         }
 
-        return rewritten;
+        return clauses;
+    }
+
+    private IEnumerable<Query> ClauseQueries(string term)
+    {
+        yield return new TermQuery(new Term(Phrases, term)) { Boost = 1.0f };
+        yield return new TermQuery(new Term(AnswerField, term)) { Boost = 0.4f };
+        if (term.Length >= 5)
+        {
+            // Rewritten here as the searcher would first: the expansion is a Levenshtein automaton and a walk of the term dictionary.
+            yield return _searcher.Rewrite(new FuzzyQuery(new Term(Phrases, term), 1) { Boost = 0.3f });
+        }
+    }
+
+    private ClauseHits ScoresAlone(Query clause)
+    {
+        var hits = _searcher.Search(clause, _items.Count).ScoreDocs;
+        return new ClauseHits(hits.Select(h => h.Doc).ToArray(), hits.Select(h => h.Score).ToArray());
     }
 
     /// <summary>The analysed (lowercased, stop-word-free, stemmed) terms of a text.</summary>

@@ -16,13 +16,18 @@ public sealed class QuestionBatcher : IDisposable
     private readonly MemoryCache _recent;
     private readonly List<Request> _waiting = [];
     private readonly Lock _lock = new();
-    private bool _running;
+    private readonly int _maxCalls;
+    private int _running;
     private long _calls;
     private long _texts;
 
-    public QuestionBatcher(ITextEmbedder embedder, int remembered = 4096)
+    /// <param name="embedder">The model.</param>
+    /// <param name="remembered">How many recent questions' vectors are kept.</param>
+    /// <param name="concurrentCalls">Model calls run at once; each runs on one core, so one per core.</param>
+    public QuestionBatcher(ITextEmbedder embedder, int remembered = 4096, int? concurrentCalls = null)
     {
         _embedder = embedder;
+        _maxCalls = Math.Max(1, concurrentCalls ?? Environment.ProcessorCount);
         _recent = new MemoryCache(new MemoryCacheOptions { SizeLimit = remembered });
     }
 
@@ -70,13 +75,17 @@ public sealed class QuestionBatcher : IDisposable
         lock (_lock)
         {
             _waiting.Add(request);
-            lead = !_running;
-            _running = true;
+            lead = _running < _maxCalls;
+            if (lead)
+            {
+                _running++;
+                request.Lead = true;
+            }
         }
 
         if (!lead)
         {
-            // Woken when done, or when handed the lead because the caller running the model finished its own.
+            // Woken when done, or when handed a lead because a caller running the model finished its own.
             request.Wake.Wait();
             if (!request.Lead)
             {
@@ -89,7 +98,10 @@ public sealed class QuestionBatcher : IDisposable
         request.ThrowIfFailed();
     }
 
-    /// <summary>Runs batches of whatever waits until this caller's own request is done, then hands the lead on.</summary>
+    /// <summary>
+    /// Runs batches of whatever waits until this caller's own request is done, then hands its lead on. When
+    /// another lead has taken this caller's request into its batch, this caller gives its lead up and waits.
+    /// </summary>
     private void RunUntilDone(Request own)
     {
         while (true)
@@ -97,20 +109,26 @@ public sealed class QuestionBatcher : IDisposable
             List<Request> batch;
             lock (_lock)
             {
-                if (own.Done)
+                batch = own.Done ? [] : TakeBatch();
+                if (batch.Count == 0)
                 {
-                    var next = _waiting.FirstOrDefault();
-                    _running = next is not null;
+                    var next = own.Done ? _waiting.FirstOrDefault(r => !r.Lead) : null;
                     if (next is not null)
                     {
                         next.Lead = true;
                         next.Wake.Set();
                     }
-
-                    return;
+                    else
+                    {
+                        _running--;
+                    }
                 }
+            }
 
-                batch = TakeBatch();
+            if (batch.Count == 0)
+            {
+                own.Finished.Wait();
+                return;
             }
 
             Run(batch);
@@ -173,7 +191,11 @@ public sealed class QuestionBatcher : IDisposable
 
         public Dictionary<string, float[]> Vectors { get; private set; } = [];
 
+        /// <summary>Set when done, or when handed a lead.</summary>
         public ManualResetEventSlim Wake { get; } = new();
+
+        /// <summary>Set when done only.</summary>
+        public ManualResetEventSlim Finished { get; } = new();
 
         public bool Done { get; private set; }
 
@@ -186,6 +208,7 @@ public sealed class QuestionBatcher : IDisposable
             Vectors = vectors ?? [];
             _failure = failure;
             Done = true;
+            Finished.Set();
             Wake.Set();
         }
 

@@ -18,6 +18,10 @@ internal static class PatternCompiler
         Compiled.GetOrAdd((interpreted.ToString(), interpreted.Options, interpreted.MatchTimeout),
             static key => new Regex(key.Pattern, key.Options | RegexOptions.Compiled, key.Timeout));
 
+    /// <summary>The compiled twin of a pattern text compiled before (by an earlier knowledge version), if any.</summary>
+    public static Regex? CompiledBefore(Regex interpreted) =>
+        Compiled.TryGetValue((interpreted.ToString(), interpreted.Options, interpreted.MatchTimeout), out var compiled) ? compiled : null;
+
     public static void Enqueue(Action compile)
     {
         Queue.Enqueue(compile);

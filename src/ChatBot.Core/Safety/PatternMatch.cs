@@ -33,6 +33,10 @@ internal static class PatternMatch
         }
     }
 
+    /// <summary>Whether the pattern now runs as compiled code.</summary>
+    internal static bool RunsCompiled(Regex pattern) =>
+        Patterns.TryGetValue(pattern, out var hot) && hot.IsCompiled;
+
     private static bool Warm(Regex compiled, string text)
     {
         try
@@ -47,13 +51,16 @@ internal static class PatternMatch
 
     private sealed class HotPattern(Regex interpreted)
     {
-        private Regex? _compiled;
+        // A pattern a previous knowledge version made hot is compiled already: a reload starts with it.
+        private Regex? _compiled = PatternCompiler.CompiledBefore(interpreted);
         private int _runs;
+
+        public bool IsCompiled => Volatile.Read(ref _compiled) is not null;
 
         public Regex Next(string text)
         {
             // An approximate count is enough (a lost increment only delays the compile), so no interlocked write.
-            if (_runs < CompileAfter && ++_runs == CompileAfter)
+            if (_runs < CompileAfter && ++_runs == CompileAfter && Volatile.Read(ref _compiled) is null)
             {
                 PatternCompiler.Enqueue(() =>
                 {

@@ -39,4 +39,24 @@ public sealed class MiniLmEncoderTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>
+    /// The knowledge's vectors are cached on disk and a question's are made per call: a change in how many threads
+    /// a call runs on must not change a single bit, or every similarity near a threshold could move.
+    /// </summary>
+    [Fact]
+    public void The_threads_a_call_runs_on_do_not_change_the_vectors()
+    {
+        string[] texts = ["how much mgt should i take for sleep", "my dad took the whole bottle and he won't wake up", "side effects?"];
+        var oneThread = EmbedderSession.Options();
+        using var twoThreads = EmbedderSession.Options();
+        twoThreads.IntraOpNumThreads = 2;
+        var single = new MiniLmEncoder(oneThread).Encode(texts);
+        var pooled = new MiniLmEncoder(twoThreads).Encode(texts);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(single[i].Select(BitConverter.SingleToInt32Bits), pooled[i].Select(BitConverter.SingleToInt32Bits));
+        }
+    }
 }

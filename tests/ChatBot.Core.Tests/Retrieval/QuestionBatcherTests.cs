@@ -31,6 +31,34 @@ public sealed class QuestionBatcherTests
         Assert.True(model.Calls < 40, $"{model.Calls} model calls for 40 questions");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Up_to_the_allowed_number_of_model_calls_run_at_once_and_every_caller_gets_its_vector(int concurrentCalls)
+    {
+        var model = new SlowModel();
+        using var batcher = new QuestionBatcher(model, concurrentCalls: concurrentCalls);
+        var results = new ConcurrentDictionary<string, float[]>();
+
+        using var start = new Barrier(12);
+        var threads = Enumerable.Range(0, 12).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < 8; i++)
+            {
+                var text = $"question {t}-{i}";
+                results[text] = batcher.Embed([text, $"clause of {text}"])[0];
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        Assert.Equal(96, results.Count);
+        Assert.All(results, r => Assert.Equal(SlowModel.VectorOf(r.Key), r.Value));
+        Assert.Equal(concurrentCalls, model.MostAtOnce);
+    }
+
     [Fact]
     public void A_question_asked_again_reuses_its_vector()
     {
@@ -56,12 +84,16 @@ public sealed class QuestionBatcherTests
     {
         private int _calls;
         private int _texts;
+        private int _running;
+        private int _mostAtOnce;
 
         public bool Fail { get; init; }
 
         public int Calls => _calls;
 
         public int Texts => _texts;
+
+        public int MostAtOnce => _mostAtOnce;
 
         public string ModelId => "slow";
 
@@ -71,7 +103,14 @@ public sealed class QuestionBatcherTests
         {
             Interlocked.Increment(ref _calls);
             Interlocked.Add(ref _texts, texts.Count);
+            var running = Interlocked.Increment(ref _running);
+            for (var most = _mostAtOnce; running > most; most = _mostAtOnce)
+            {
+                Interlocked.CompareExchange(ref _mostAtOnce, running, most);
+            }
+
             Thread.Sleep(20);
+            Interlocked.Decrement(ref _running);
             if (Fail)
             {
                 throw new InvalidOperationException("model down");
