@@ -16,6 +16,13 @@ internal static class SlowPatternProbe
     private static readonly TimeSpan StressTimeout = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
+    /// A pattern that ran out of time is probed once more with this much: a machine busy enough to stall a sane
+    /// pattern for half a second (seen with many validations at once on 2 cores) does not stall it for ten times
+    /// that, while catastrophic backtracking on these inputs would take far longer than either.
+    /// </summary>
+    private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Patterns already probed: every reload reads the same few thousand patterns, and only an edited one is
     /// new. Only a pattern that passed is remembered, so a slow one is probed again on each read.
     /// </summary>
@@ -28,7 +35,7 @@ internal static class SlowPatternProbe
             return false;
         }
 
-        if (Probe(pattern))
+        if (Probe(pattern, StressTimeout) && Probe(pattern, ConfirmTimeout))
         {
             return true;
         }
@@ -37,9 +44,9 @@ internal static class SlowPatternProbe
         return false;
     }
 
-    private static bool Probe(string pattern)
+    private static bool Probe(string pattern, TimeSpan timeout)
     {
-        var probe = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, StressTimeout);
+        var probe = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, timeout);
         try
         {
             foreach (var input in StressInputs)
