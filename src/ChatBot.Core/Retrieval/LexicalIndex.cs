@@ -111,7 +111,7 @@ public sealed class LexicalIndex : IDisposable
     }
 
     /// <summary>The query Lucene would run for a question; what <see cref="Score"/> reproduces without running it.</summary>
-    public double[] ScoreBySearch(string question)
+    internal double[] ScoreBySearch(string question)
     {
         var scores = new double[_items.Count];
         var terms = Terms(question);

@@ -15,12 +15,14 @@ internal static class PatternCompiler
     private static int _working;
 
     public static Regex Compile(Regex interpreted) =>
-        Compiled.GetOrAdd((interpreted.ToString(), interpreted.Options, interpreted.MatchTimeout),
-            static key => new Regex(key.Pattern, key.Options | RegexOptions.Compiled, key.Timeout));
+        Compiled.GetOrAdd(Key(interpreted), static key => new Regex(key.Pattern, key.Options | RegexOptions.Compiled, key.Timeout));
 
     /// <summary>The compiled twin of a pattern text compiled before (by an earlier knowledge version), if any.</summary>
     public static Regex? CompiledBefore(Regex interpreted) =>
-        Compiled.TryGetValue((interpreted.ToString(), interpreted.Options, interpreted.MatchTimeout), out var compiled) ? compiled : null;
+        Compiled.TryGetValue(Key(interpreted), out var compiled) ? compiled : null;
+
+    private static (string Pattern, RegexOptions Options, TimeSpan Timeout) Key(Regex pattern) =>
+        (pattern.ToString(), pattern.Options, pattern.MatchTimeout);
 
     public static void Enqueue(Action compile)
     {

@@ -48,7 +48,7 @@ public sealed class MiniLmEncoderTests
     public void The_threads_a_call_runs_on_do_not_change_the_vectors()
     {
         string[] texts = ["how much mgt should i take for sleep", "my dad took the whole bottle and he won't wake up", "side effects?"];
-        var oneThread = EmbedderSession.Options();
+        using var oneThread = EmbedderSession.Options();
         using var twoThreads = EmbedderSession.Options();
         twoThreads.IntraOpNumThreads = 2;
         var single = new MiniLmEncoder(oneThread).Encode(texts);
