@@ -163,20 +163,21 @@ public sealed class DiscordGatewayTests
     public async Task Workers_falling_behind_do_not_make_a_healthy_connection_look_like_a_zombie()
     {
         await using var test = await DiscordTestHost.StartAsync(
-            fake => fake.Gateway.HeartbeatIntervalMs = 2000,
+            fake => fake.Gateway.HeartbeatIntervalMs = 4000,
             settings: new Dictionary<string, string?> { ["Discord:Workers"] = "1", ["Discord:QueueCapacity"] = "1" },
             services: s => s.AddSingleton<ChatBot.Core.Answering.IQuestionObserver>(new SlowAnswers(TimeSpan.FromMilliseconds(250))));
         var ids = new List<string>();
-        for (var i = 0; i < 30; i++)
+        for (var i = 0; i < 48; i++)
         {
             var mention = DiscordEvents.Mention("what is magnesium l-threonate?");
             ids.Add((string)mention["id"]!);
             await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
         }
 
-        // About 7.5 s of answering behind a queue of one: the workers stay behind for three heartbeat intervals, each
-        // long enough (2 s) that a busy test machine does not miss an acknowledgement for reasons of its own.
-        await Eventually.TrueAsync(() => ids.All(id => test.RepliesTo(id).Count == 1), "every reply", TimeSpan.FromSeconds(30));
+        // About 12 s of answering behind a queue of one: the workers stay behind for three heartbeat intervals, each
+        // long enough (4 s) that a test machine busy with other test processes does not miss an acknowledgement for
+        // reasons of its own.
+        await Eventually.TrueAsync(() => ids.All(id => test.RepliesTo(id).Count == 1), "every reply", TimeSpan.FromSeconds(45));
         Assert.Equal(0, test.Fake.Gateway.Resumes);
         Assert.Equal(1, test.Fake.Gateway.Identifies);
     }
@@ -215,7 +216,7 @@ public sealed class DiscordGatewayTests
     {
         using var held = new HeldAnswers("l-threonate");
         await using var test = await DiscordTestHost.StartAsync(
-            fake => fake.Gateway.HeartbeatIntervalMs = 2000,
+            fake => fake.Gateway.HeartbeatIntervalMs = 3000,
             settings: new Dictionary<string, string?> { ["Discord:Workers"] = "1", ["Discord:QueueCapacity"] = "1" },
             services: s => s.AddSingleton<ChatBot.Core.Answering.IQuestionObserver>(held));
         var ids = new List<string>();
