@@ -120,14 +120,18 @@ public sealed class Retriever
         var scored = Score(question, vector);
         var candidates = scored.Candidates;
         var best = candidates.Count == 0 ? 0 : candidates[0].Score;
-        if (scored.Intent is not null && scored.IntentScore >= Threshold && scored.IntentScore >= best && MayBeSmallTalk(question))
+        var gapMargin = Mode == RetrievalMode.Semantic ? _options.GapMargin : 0;
+
+        // Small talk wins over entries on a tie, and over a known gap unless the gap is closer by its margin
+        // ("tell me a joke" is an uncovered request, not "tell me more").
+        if (scored.Intent is not null && scored.IntentScore >= Threshold && scored.IntentScore >= best
+            && scored.GapScore < scored.IntentScore + gapMargin && MayBeSmallTalk(question))
         {
             return new MatchDecision(MatchKind.SmallTalk, candidates, scored.Gap, scored.GapScore) { Intent = scored.Intent };
         }
 
         // A known gap wins only by a margin: a question an entry answers is not refused on a tie.
         var threshold = IsTerse(question) ? _options.TerseThreshold : Threshold;
-        var gapMargin = Mode == RetrievalMode.Semantic ? _options.GapMargin : 0;
         if (candidates.Count == 0 || best < threshold || scored.GapScore >= best + gapMargin)
         {
             return new MatchDecision(MatchKind.NoAnswer, candidates, scored.Gap, scored.GapScore);

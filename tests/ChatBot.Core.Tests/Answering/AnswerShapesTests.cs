@@ -25,6 +25,17 @@ public sealed class AnswerShapesTests
     }
 
     [Theory]
+    [InlineData("tell me a joke")]
+    [InlineData("can i bring my supplements through airport security")]
+    public void A_request_closer_to_a_known_gap_than_to_small_talk_is_not_taken_for_small_talk(string message)
+    {
+        var reply = Ask(message);
+
+        Assert.Null(reply.Intent);
+        Assert.Equal(ReplyOutcome.NoAnswer, reply.Outcome);
+    }
+
+    [Theory]
     [InlineData("how much mgt should i take for sleep?")]
     [InlineData("whats the right dose of magteine")]
     public void Dose_questions_get_the_study_dose_and_no_recommendation(string question)
