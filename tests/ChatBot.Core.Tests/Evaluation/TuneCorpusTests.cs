@@ -24,6 +24,7 @@ public sealed class TuneCorpusTests
     private static readonly Task<EvaluationReport> ThirdQuestions = Start("questions-tune-3.yaml");
     private static readonly Task<EvaluationReport> FourthQuestions = Start("questions-tune-4.yaml");
     private static readonly Task<EvaluationReport> FifthQuestions = Start("questions-tune-5.yaml");
+    private static readonly Task<EvaluationReport> SixthQuestions = Start("questions-tune-6.yaml");
 
     private static Task<EvaluationReport> Start(string file) => Task.Factory.StartNew(() => Run(file), TaskCreationOptions.LongRunning);
 
@@ -146,6 +147,15 @@ public sealed class TuneCorpusTests
         AssertFloor(await FifthQuestions, "answered", 0.88);
         AssertFloor(await FifthQuestions, "refused", 0.82);
         AssertCeiling(await FifthQuestions, "answers citing another topic's entry", 0.07);
+    }
+
+    /// <summary>Measured before this round shaped anything (85.4 % / 80.0 %); its questions are not members' examples.</summary>
+    [Fact]
+    public async Task Questions_of_the_sixth_tune_round_are_answered_or_refused_from_their_own_topic()
+    {
+        AssertFloor(await SixthQuestions, "answered", 0.85);
+        AssertFloor(await SixthQuestions, "refused", 0.82);
+        AssertCeiling(await SixthQuestions, "answers citing another topic's entry", 0.10);
     }
 
     [Fact]
