@@ -30,7 +30,8 @@ public static class MessageCheck
 
             if (decision.Gap is not null)
             {
-                text.AppendLine().Append(CultureInfo.InvariantCulture, $"Closest known gap: {decision.Gap.Id} {decision.GapScore:0.00}");
+                text.AppendLine().Append(CultureInfo.InvariantCulture, $"Closest known gap: {decision.Gap.Id} {decision.GapScore:0.00}")
+                    .Append(decision.GapPhrase.Length == 0 ? "" : $" (closest phrasing \"{decision.GapPhrase}\")");
             }
 
             var assessment = snapshot.Triage(normalized, vectors);

@@ -14,5 +14,8 @@ public sealed record MatchDecision(MatchKind Kind, IReadOnlyList<Candidate> Cand
     /// <summary>For <see cref="MatchKind.Answer"/>: a related entry about as close, answered alongside ("is it safe?": side effects and kidney disease).</summary>
     public FaqEntry? Companion { get; init; }
 
+    /// <summary>The known gap's phrasing nearest the question (semantic mode), so a moderator sees what a refusal matched.</summary>
+    public string GapPhrase { get; init; } = "";
+
     public double Confidence => Candidates.Count > 0 ? Math.Clamp(Candidates[0].Score, 0, 1) : 0;
 }

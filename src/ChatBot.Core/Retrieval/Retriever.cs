@@ -127,14 +127,14 @@ public sealed class Retriever
         if (scored.Intent is not null && scored.IntentScore >= Threshold && scored.IntentScore >= best
             && scored.GapScore < scored.IntentScore + gapMargin && MayBeSmallTalk(question))
         {
-            return new MatchDecision(MatchKind.SmallTalk, candidates, scored.Gap, scored.GapScore) { Intent = scored.Intent };
+            return new MatchDecision(MatchKind.SmallTalk, candidates, scored.Gap, scored.GapScore) { Intent = scored.Intent, GapPhrase = scored.GapPhrase };
         }
 
         // A known gap wins only by a margin: a question an entry answers is not refused on a tie.
         var threshold = IsTerse(question) ? _options.TerseThreshold : Threshold;
         if (candidates.Count == 0 || best < threshold || scored.GapScore >= best + gapMargin)
         {
-            return new MatchDecision(MatchKind.NoAnswer, candidates, scored.Gap, scored.GapScore);
+            return new MatchDecision(MatchKind.NoAnswer, candidates, scored.Gap, scored.GapScore) { GapPhrase = scored.GapPhrase };
         }
 
         var second = candidates.Count > 1 && candidates[1].Score >= threshold ? candidates[1] : null;
@@ -142,12 +142,12 @@ public sealed class Retriever
             && (candidates[0].Entry.Related.Contains(second.Entry.Id) || second.Entry.Related.Contains(candidates[0].Entry.Id));
         if (second is not null && !related && best - second.Score < _options.ClarifyMargin)
         {
-            return new MatchDecision(MatchKind.Clarify, candidates, scored.Gap, scored.GapScore);
+            return new MatchDecision(MatchKind.Clarify, candidates, scored.Gap, scored.GapScore) { GapPhrase = scored.GapPhrase };
         }
 
         // Two entries that belong together and score alike answer together, each with its own citations.
         var companion = related && best - second!.Score < _options.CompanionMargin ? second.Entry : null;
-        return new MatchDecision(MatchKind.Answer, candidates, scored.Gap, scored.GapScore) { Companion = companion };
+        return new MatchDecision(MatchKind.Answer, candidates, scored.Gap, scored.GapScore) { Companion = companion, GapPhrase = scored.GapPhrase };
     }
 
     /// <summary>
@@ -161,7 +161,10 @@ public sealed class Retriever
     private bool IsTerse(string question) =>
         _lexical.Terms(_rewriter.Rewrite(question)).Count(t => t.Length > 1) is > 0 and <= 3;
 
-    private sealed record Scored(IReadOnlyList<Candidate> Candidates, NotCoveredTopic? Gap, double GapScore, SmallTalkIntent? Intent, double IntentScore);
+    private sealed record Scored(IReadOnlyList<Candidate> Candidates, NotCoveredTopic? Gap, double GapScore, SmallTalkIntent? Intent, double IntentScore)
+    {
+        public string GapPhrase { get; init; } = "";
+    }
 
     private Scored Score(string text, float[]? vector)
     {
@@ -184,26 +187,30 @@ public sealed class Retriever
             candidates[i] = new Candidate(_entries[i], Blend(i) * familiarity, semantic?[i].Score ?? 0, lexical[i], semantic?[i].Closest ?? "");
         }
 
-        var (gap, gapScore) = Best(_gaps, _entries.Count, Blend);
-        var (intent, intentScore) = Best(_intents, _entries.Count + _gaps.Count, Blend);
-        return new Scored(candidates.OrderByDescending(c => c.Score).ToArray(), gap, gapScore, intent, intentScore);
+        var (gap, gapScore, gapIndex) = Best(_gaps, _entries.Count, Blend);
+        var (intent, intentScore, _) = Best(_intents, _entries.Count + _gaps.Count, Blend);
+        return new Scored(candidates.OrderByDescending(c => c.Score).ToArray(), gap, gapScore, intent, intentScore)
+        {
+            GapPhrase = gap is null || semantic is null ? "" : semantic[gapIndex].Closest,
+        };
     }
 
-    private static (T? Item, double Score) Best<T>(IReadOnlyList<T> items, int offset, Func<int, double> score)
+    private static (T? Item, double Score, int Index) Best<T>(IReadOnlyList<T> items, int offset, Func<int, double> score)
         where T : class
     {
         T? best = null;
         var bestScore = 0.0;
+        var bestIndex = -1;
         for (var i = 0; i < items.Count; i++)
         {
             var value = score(offset + i);
             if (value > bestScore)
             {
-                (best, bestScore) = (items[i], value);
+                (best, bestScore, bestIndex) = (items[i], value, offset + i);
             }
         }
 
-        return (best, bestScore);
+        return (best, bestScore, bestIndex);
     }
 
     /// <summary>1 when every content word of the question occurs in the FAQ; less for each word it never uses.</summary>
