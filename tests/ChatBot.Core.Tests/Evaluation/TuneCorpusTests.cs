@@ -128,38 +128,22 @@ public sealed class TuneCorpusTests
         AssertFloor(await SecondQuestions, "refused", 0.82);
     }
 
-    [Fact]
-    public async Task Questions_of_the_third_tune_round_are_answered_or_refused_from_their_own_topic()
+    /// <summary>
+    /// The fifth and sixth rounds were measured before they shaped anything (87.2 % / 83.0 % and 85.4 % / 80.0 %);
+    /// their questions are not members' examples, so their floors are lower than the third and fourth rounds'.
+    /// </summary>
+    [Theory]
+    [InlineData(3, 0.92, 0.90, 0.04)]
+    [InlineData(4, 0.95, 0.92, 0.04)]
+    [InlineData(5, 0.88, 0.82, 0.07)]
+    [InlineData(6, 0.85, 0.82, 0.10)]
+    public async Task Questions_of_the_third_and_later_tune_rounds_are_answered_or_refused_from_their_own_topic(
+        int round, double answered, double refused, double otherTopic)
     {
-        AssertFloor(await ThirdQuestions, "answered", 0.92);
-        AssertFloor(await ThirdQuestions, "refused", 0.90);
-        AssertCeiling(await ThirdQuestions, "answers citing another topic's entry", 0.04);
-    }
-
-    [Fact]
-    public async Task Questions_of_the_fourth_tune_round_are_answered_or_refused_from_their_own_topic()
-    {
-        AssertFloor(await FourthQuestions, "answered", 0.95);
-        AssertFloor(await FourthQuestions, "refused", 0.92);
-        AssertCeiling(await FourthQuestions, "answers citing another topic's entry", 0.04);
-    }
-
-    /// <summary>Measured before this round shaped anything (87.2 % / 83.0 %); its questions are not members' examples.</summary>
-    [Fact]
-    public async Task Questions_of_the_fifth_tune_round_are_answered_or_refused_from_their_own_topic()
-    {
-        AssertFloor(await FifthQuestions, "answered", 0.88);
-        AssertFloor(await FifthQuestions, "refused", 0.82);
-        AssertCeiling(await FifthQuestions, "answers citing another topic's entry", 0.07);
-    }
-
-    /// <summary>Measured before this round shaped anything (85.4 % / 80.0 %); its questions are not members' examples.</summary>
-    [Fact]
-    public async Task Questions_of_the_sixth_tune_round_are_answered_or_refused_from_their_own_topic()
-    {
-        AssertFloor(await SixthQuestions, "answered", 0.85);
-        AssertFloor(await SixthQuestions, "refused", 0.82);
-        AssertCeiling(await SixthQuestions, "answers citing another topic's entry", 0.10);
+        var report = await (round switch { 3 => ThirdQuestions, 4 => FourthQuestions, 5 => FifthQuestions, _ => SixthQuestions });
+        AssertFloor(report, "answered", answered);
+        AssertFloor(report, "refused", refused);
+        AssertCeiling(report, "answers citing another topic's entry", otherTopic);
     }
 
     [Fact]
