@@ -104,7 +104,7 @@ public sealed class ModeratorCommandsTests : IDisposable
     [Fact]
     public async Task Diff_of_an_edit_the_gate_refuses_names_the_failing_test_with_its_line()
     {
-        AddGapPhrase("side effects?");
+        AddGapPhrase("mgt vs glycinate for slep?");
 
         var diff = (await _commands.RunAsync("diff", CancellationToken.None)).Message;
 
@@ -144,6 +144,6 @@ public sealed class ModeratorCommandsTests : IDisposable
     private void AddGapPhrase(string phrase)
     {
         var file = Path.Combine(_folder, "not-covered.yaml");
-        File.WriteAllText(file, File.ReadAllText(file).Replace("    phrases:\n", $"    phrases:\n      - \"{phrase}\"\n", StringComparison.Ordinal));
+        File.AppendAllText(file, $"  - id: careless-edit\n    description: a phrasing copied from a question an entry answers\n    phrases:\n      - \"{phrase}\"\n");
     }
 }
