@@ -121,20 +121,21 @@ public sealed class Retriever
         var candidates = scored.Candidates;
         var best = candidates.Count == 0 ? 0 : candidates[0].Score;
         var gapMargin = Mode == RetrievalMode.Semantic ? _options.GapMargin : 0;
+        MatchDecision Decision(MatchKind kind) => new(kind, candidates, scored.Gap, scored.GapScore) { GapPhrase = scored.GapPhrase };
 
         // Small talk wins over entries on a tie, and over a known gap unless the gap is closer by its margin
         // ("tell me a joke" is an uncovered request, not "tell me more").
         if (scored.Intent is not null && scored.IntentScore >= Threshold && scored.IntentScore >= best
             && scored.GapScore < scored.IntentScore + gapMargin && MayBeSmallTalk(question))
         {
-            return new MatchDecision(MatchKind.SmallTalk, candidates, scored.Gap, scored.GapScore) { Intent = scored.Intent, GapPhrase = scored.GapPhrase };
+            return Decision(MatchKind.SmallTalk) with { Intent = scored.Intent };
         }
 
         // A known gap wins only by a margin: a question an entry answers is not refused on a tie.
         var threshold = IsTerse(question) ? _options.TerseThreshold : Threshold;
         if (candidates.Count == 0 || best < threshold || scored.GapScore >= best + gapMargin)
         {
-            return new MatchDecision(MatchKind.NoAnswer, candidates, scored.Gap, scored.GapScore) { GapPhrase = scored.GapPhrase };
+            return Decision(MatchKind.NoAnswer);
         }
 
         var second = candidates.Count > 1 && candidates[1].Score >= threshold ? candidates[1] : null;
@@ -142,12 +143,12 @@ public sealed class Retriever
             && (candidates[0].Entry.Related.Contains(second.Entry.Id) || second.Entry.Related.Contains(candidates[0].Entry.Id));
         if (second is not null && !related && best - second.Score < _options.ClarifyMargin)
         {
-            return new MatchDecision(MatchKind.Clarify, candidates, scored.Gap, scored.GapScore) { GapPhrase = scored.GapPhrase };
+            return Decision(MatchKind.Clarify);
         }
 
         // Two entries that belong together and score alike answer together, each with its own citations.
         var companion = related && best - second!.Score < _options.CompanionMargin ? second.Entry : null;
-        return new MatchDecision(MatchKind.Answer, candidates, scored.Gap, scored.GapScore) { Companion = companion, GapPhrase = scored.GapPhrase };
+        return Decision(MatchKind.Answer) with { Companion = companion };
     }
 
     /// <summary>

@@ -104,7 +104,7 @@ public sealed class ModeratorCommandsTests : IDisposable
     [Fact]
     public async Task Diff_of_an_edit_the_gate_refuses_names_the_failing_test_with_its_line()
     {
-        AddGapPhrase("mgt vs glycinate for slep?");
+        AddGapWithPhrase("mgt vs glycinate for slep?");
 
         var diff = (await _commands.RunAsync("diff", CancellationToken.None)).Message;
 
@@ -141,7 +141,7 @@ public sealed class ModeratorCommandsTests : IDisposable
     }
 
     /// <summary>A known-gap phrasing that takes a question away from its entry: the edit a careless moderator makes.</summary>
-    private void AddGapPhrase(string phrase)
+    private void AddGapWithPhrase(string phrase)
     {
         var file = Path.Combine(_folder, "not-covered.yaml");
         File.AppendAllText(file, $"  - id: careless-edit\n    description: a phrasing copied from a question an entry answers\n    phrases:\n      - \"{phrase}\"\n");
