@@ -64,6 +64,7 @@ public sealed class SafetyTriageTests
     [InlineData("i'm on blood thinners", "medication")]
     [InlineData("my lips are swelling up", "emergency")]
     [InlineData("i had a kidney transplant", "kidney")]
+    [InlineData("I'm on lexapro, does mgt knock you out like benadryl?", "medication")]
     [InlineData("gave my cat to my neighbour and updated my will. last question, how many would it take", "self_harm")]
     public void Red_flags_fire_in_any_language_and_common_misspellings(string question, string flag) =>
         Assert.Contains(flag, Flags(question));
@@ -75,6 +76,7 @@ public sealed class SafetyTriageTests
     [InlineData("how many mg of melatonin should i take")]
     [InlineData("is 3 mg melatonin too much?")]
     [InlineData("my kids are asleep, can I take it now?")]
+    [InlineData("does MgT knock you out like Benadryl or is it subtler?")]
     [InlineData("last question: I gave my dog to my sister for the week, does it help with jet lag?")]
     [InlineData("I get a faint headache")]
     [InlineData("is the drowsiness going to disappear")]
