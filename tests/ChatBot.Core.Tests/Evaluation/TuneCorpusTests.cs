@@ -136,8 +136,8 @@ public sealed class TuneCorpusTests
 
     /// <summary>
     /// The fifth to eighth rounds were measured before they shaped anything (87.2 % / 83.0 %, 85.4 % / 80.0 %,
-    /// 92.1 % / 83.3 %, 88.0 % / 87.1 %); their questions are not members' examples, so their floors are lower than the third and
-    /// fourth rounds'.
+    /// 92.1 % / 83.3 %, 88.0 % / 87.1 %); their questions are not members' examples, so their floors are lower than
+    /// the third and fourth rounds'.
     /// </summary>
     [Theory]
     [InlineData(3, 0.92, 0.90, 0.04)]
