@@ -24,6 +24,13 @@ public sealed record SafetyCategory(
     /// </summary>
     public IReadOnlyList<SafetyConcept> Unless { get; init; } = [];
 
+    /// <summary>
+    /// Concepts that match a negated statement with its scope ("never had kidney problems", "not on SSRIs or
+    /// anything", "薬も飲んでいません"): the words they cover are taken out of what this category's patterns and
+    /// combinations read, so the rest of the sentence still counts ("no meds except lithium").
+    /// </summary>
+    public IReadOnlyList<SafetyConcept> NegatedBy { get; init; } = [];
+
     /// <summary>Concepts that raise this flag when all are said in one sentence.</summary>
     public IReadOnlyList<SafetyCombination> Combinations { get; init; } = [];
 

@@ -68,7 +68,7 @@ internal static class SafetyReader
         var categories = new List<SafetyCategory>();
         foreach (var (item, _, _) in fields.Mappings("categories", RequiredCategories.Length))
         {
-            item.RejectUnknown("id", "label", "action", "message", "doctor_advice", "threshold", "patterns", "combinations", "unless", "examples", "not_examples");
+            item.RejectUnknown("id", "label", "action", "message", "doctor_advice", "threshold", "patterns", "combinations", "unless", "negated_by", "examples", "not_examples");
             var id = item.String("id");
             if (categories.Any(c => c.Id == id))
             {
@@ -86,6 +86,7 @@ internal static class SafetyReader
             {
                 Combinations = Combinations(item, concepts),
                 Unless = KnownConcepts(item, "unless", concepts),
+                NegatedBy = KnownConcepts(item, "negated_by", concepts),
                 DoctorAdvice = item.String("doctor_advice", required: false),
                 Threshold = Number(item, "threshold", threshold),
                 Margin = margin,

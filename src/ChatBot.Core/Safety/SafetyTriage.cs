@@ -38,17 +38,25 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
         var strongest = semantic.Count == 0 ? 0 : semantic.Max(e => e.ExampleSimilarity);
         var folded = ArabicLetters.Fold(normalizedMessage);
         var read = SafetySentences.Read(folded);
-        var sentences = read.Select(s => s.Text).ToArray();
+        // Categories that take negated statements out read the rest; their `unless` concepts still read every word.
+        var views = new Dictionary<string, (string Text, string[] Sentences)>(StringComparer.Ordinal);
         var flags = new List<SafetyFlag>();
         var said = new ConceptMatches();
         for (var i = 0; i < _categories.Count; i++)
         {
             var category = _categories[i];
+            var key = string.Join(' ', category.NegatedBy.Select(c => c.Name));
+            if (!views.TryGetValue(key, out var view))
+            {
+                views[key] = view = Affirmed(folded, read, category.NegatedBy);
+            }
+
+            var (text, sentences) = view;
             var unless = new UnlessScope(category.Unless, read, said);
-            var pattern = category.Patterns.FirstOrDefault(p => PatternMatch.IsMatch(p, folded)
-                && unless.Allows(sentence => PatternMatch.IsMatch(p, sentence), () => true));
+            var pattern = category.Patterns.FirstOrDefault(p => PatternMatch.IsMatch(p, text)
+                && unless.Allows(sentences, sentence => PatternMatch.IsMatch(p, sentence), () => true));
             var combination = pattern is null
-                ? category.Combinations.FirstOrDefault(c => unless.Allows(sentence => c.Matches(sentence, [sentence], said.Says), () => c.Matches(folded, sentences, said.Says)))
+                ? category.Combinations.FirstOrDefault(c => unless.Allows(sentences, sentence => c.Matches(sentence, [sentence], said.Says), () => c.Matches(text, sentences, said.Says)))
                 : null;
             if (pattern is not null)
             {
@@ -60,12 +68,30 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
             }
             else if (semantic.Count > 0 && semantic[i].Fires(category.Threshold, category.Margin)
                 && semantic[i].ExampleSimilarity >= strongest - SafetyDefaults.CategoryMargin
-                && !unless.Says(semantic[i].Clause))
+                && !unless.Says(semantic[i].Clause)
+                && !NegatedStatements.Says(semantic[i].Clause, category.NegatedBy))
             {
                 flags.Add(new SafetyFlag(category, SafetySignal.Example, semantic[i].Example, semantic[i].ExampleSimilarity));
             }
         }
 
         return new SafetyAssessment(SafetyPrecedence.Sort(flags, f => f.Category), semantic);
+    }
+
+    /// <summary>
+    /// The message and its sentences with negated statements taken out. A negated span never holds a sentence's
+    /// end; should one ever do, the sentences would no longer line up, and the whole message is read instead.
+    /// </summary>
+    private static (string Text, string[] Sentences) Affirmed(string folded, IReadOnlyList<SafetySentences.Sentence> read, IReadOnlyList<SafetyConcept> negations)
+    {
+        var original = (folded, read.Select(s => s.Text).ToArray());
+        if (negations.Count == 0)
+        {
+            return original;
+        }
+
+        var text = NegatedStatements.Remove(folded, negations);
+        var sentences = SafetySentences.Read(text);
+        return sentences.Count == read.Count ? (text, sentences.Select(s => s.Text).ToArray()) : original;
     }
 }

@@ -34,7 +34,10 @@ internal sealed class UnlessScope(
     /// True when the signal is said in a sentence the concepts do not stop, or, said only across
     /// sentences, in a message where no sentence says a concept.
     /// </summary>
-    public bool Allows(Func<string, bool> saidIn, Func<bool> saidInMessage)
+    /// <param name="read">What the signal reads of each sentence (negated statements taken out), in the same order.</param>
+    /// <param name="saidIn">Whether the signal is said in one such text.</param>
+    /// <param name="saidInMessage">Whether the signal is said across the sentences.</param>
+    public bool Allows(IReadOnlyList<string> read, Func<string, bool> saidIn, Func<bool> saidInMessage)
     {
         if (IsEmpty)
         {
@@ -43,7 +46,7 @@ internal sealed class UnlessScope(
 
         for (var i = 0; i < _sentences.Count; i++)
         {
-            if (saidIn(_sentences[i].Text) && !Stops(i))
+            if (saidIn(read[i]) && !Stops(i))
             {
                 return true;
             }
