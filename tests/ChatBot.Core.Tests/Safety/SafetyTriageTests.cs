@@ -148,4 +148,31 @@ public sealed class SafetyTriageTests
     [InlineData("what are the signs of too much magnesium? asking because i have chest pain right now")]
     public void The_same_symptoms_told_of_a_person_still_raise_an_emergency(string message) =>
         Assert.Contains("emergency", Flags(message));
+
+    [Theory]
+    [InlineData("I have never had kidney problems, can I take it?", "I have kidney problems, can I take it?", "kidney")]
+    [InlineData("I'm not on sertraline or anything like that, does it help anxiety?", "I'm on sertraline, does it help anxiety?", "medication")]
+    [InlineData("nunca he tenido problemas de riñón, ¿lo puedo tomar?", "tengo problemas de riñón, ¿lo puedo tomar?", "kidney")]
+    [InlineData("ich hatte nie Nierenprobleme, darf ich das nehmen?", "ich habe Nierenprobleme, darf ich das nehmen?", "kidney")]
+    [InlineData("我从来没有肾病，可以吃吗？", "我有肾病，可以吃吗？", "kidney")]
+    [InlineData("妊娠も授乳もしていません。飲んでも大丈夫？", "妊娠しています。飲んでも大丈夫？", "pregnancy")]
+    public void A_negated_statement_raises_nothing_and_the_same_words_affirmed_do(string negated, string affirmed, string category)
+    {
+        Assert.DoesNotContain(category, Flags(negated));
+        Assert.Contains(category, Flags(affirmed));
+    }
+
+    [Theory]
+    [InlineData("no meds except lithium, can I take mgt?", "medication")]
+    [InlineData("I'm not on anything but I'm 20 weeks pregnant", "pregnancy")]
+    [InlineData("I don't have kidney disease, my wife does and she's on dialysis, can she take it?", "kidney")]
+    [InlineData("I can't stop taking my sertraline, is it ok with mgt?", "medication")]
+    [InlineData("not sure if it's ok with my lexapro", "medication")]
+    [InlineData("妊娠中なので薬は飲んでいません", "pregnancy")]
+    public void A_negation_covers_only_its_own_words(string message, string category) =>
+        Assert.Contains(category, Flags(message));
+
+    [Fact]
+    public void A_negation_never_silences_an_urgent_flag() =>
+        Assert.Contains("self_harm", Flags("I don't want to live anymore, how many would it take"));
 }
