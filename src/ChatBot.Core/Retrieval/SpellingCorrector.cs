@@ -6,7 +6,8 @@ namespace ChatBot.Core.Retrieval;
 /// Corrects misspelled words towards the words the FAQ itself uses ("magnesuim", "threonite", "glycinte",
 /// "reslts"), before a question is embedded or scored, so the model sees what was meant. Conservative:
 /// only words of at least five letters, only towards words of at least five letters that start with the
-/// same letter, one edit for short words and two for long ones, and a word the FAQ knows is never changed.
+/// same letter, one edit for short words and two for long ones, and a word the FAQ knows, or any word of ordinary
+/// English (<see cref="EnglishWords"/>), is never changed.
 /// </summary>
 public sealed partial class SpellingCorrector
 {
@@ -15,8 +16,13 @@ public sealed partial class SpellingCorrector
     private readonly HashSet<string> _known;
     private readonly Dictionary<char, string[]> _targets;
 
-    public SpellingCorrector(IEnumerable<string> knownTexts)
+    private readonly IReadOnlySet<string> _words;
+
+    /// <param name="knownTexts">The FAQ's texts: their words are the targets of corrections.</param>
+    /// <param name="words">Words that are never corrected though the FAQ does not use them; ordinary English by default.</param>
+    public SpellingCorrector(IEnumerable<string> knownTexts, IReadOnlySet<string>? words = null)
     {
+        _words = words ?? EnglishWords.All;
         _known = knownTexts.SelectMany(t => Word().Matches(t.ToLowerInvariant()).Select(m => m.Value)).ToHashSet(StringComparer.Ordinal);
         _targets = _known.Where(w => w.Length >= MinimumLength)
             .GroupBy(w => w[0])
@@ -28,7 +34,7 @@ public sealed partial class SpellingCorrector
     private string CorrectWord(string word)
     {
         var lower = word.ToLowerInvariant();
-        if (lower.Length < MinimumLength || _known.Contains(lower) || !_targets.TryGetValue(lower[0], out var candidates))
+        if (lower.Length < MinimumLength || _known.Contains(lower) || _words.Contains(lower) || !_targets.TryGetValue(lower[0], out var candidates))
         {
             return word;
         }

@@ -21,4 +21,19 @@ public sealed class SpellingCorrectorTests
     [InlineData("does it help with migraines")]
     public void Known_short_and_unrelated_words_are_left_alone(string input) =>
         Assert.Equal(input, _corrector.Correct(input));
+
+    [Theory]
+    [InlineData("his breathing is shallow", "breaking swallow")]
+    [InlineData("I feel faint and dizzy", "feint dozzy")]
+    public void Ordinary_english_words_are_never_turned_into_faq_words(string input, string faqWords)
+    {
+        var corrector = new SpellingCorrector([faqWords]);
+
+        Assert.Equal(input, corrector.Correct(input));
+        Assert.NotEqual(input, new SpellingCorrector([faqWords], words: new HashSet<string>()).Correct(input));
+    }
+
+    [Fact]
+    public void The_english_words_come_from_the_model_vocabulary() =>
+        Assert.Contains("breathing", EnglishWords.All);
 }
