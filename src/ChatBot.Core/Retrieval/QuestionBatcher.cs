@@ -13,11 +13,19 @@ namespace ChatBot.Core.Retrieval;
 public sealed class QuestionBatcher : IDisposable
 {
     private const int MaxTextsPerCall = 16;
+
+    /// <summary>
+    /// The latest texts embedded, kept whatever the recent cache does: when full, that cache turns new vectors
+    /// away until it has compacted, and a vector embedded ahead of its question must still be there when asked.
+    /// </summary>
+    private const int LatestKept = 512;
     private readonly ITextEmbedder _embedder;
     private readonly MemoryCache _recent;
     private readonly List<Request> _waiting = [];
     /// <summary>Texts submitted and not yet embedded, with the request that embeds them.</summary>
     private readonly Dictionary<string, Request> _inFlight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, float[]> _latest = new(StringComparer.Ordinal);
+    private readonly Queue<string> _latestOrder = new();
     private readonly Lock _lock = new();
     private readonly int _maxCalls;
     private int _running;
@@ -41,7 +49,7 @@ public sealed class QuestionBatcher : IDisposable
     public long Texts => Interlocked.Read(ref _texts);
 
     /// <summary>True when every one of the texts has a recent vector (a text still in a model call has none yet).</summary>
-    public bool Remembers(IEnumerable<string> texts) => texts.All(t => _recent.TryGetValue(t, out float[]? known) && known is not null);
+    public bool Remembers(IEnumerable<string> texts) => texts.All(t => Recall(t) is not null);
 
     /// <summary>Vectors for the texts, in order. Blocks the caller until its texts are embedded.</summary>
     public float[][] Embed(IReadOnlyList<string> texts)
@@ -50,7 +58,7 @@ public sealed class QuestionBatcher : IDisposable
         var missing = new List<int>();
         for (var i = 0; i < texts.Count; i++)
         {
-            if (_recent.TryGetValue(texts[i], out float[]? known) && known is not null)
+            if (Recall(texts[i]) is { } known)
             {
                 vectors[i] = known;
             }
@@ -85,6 +93,19 @@ public sealed class QuestionBatcher : IDisposable
     }
 
     public void Dispose() => _recent.Dispose();
+
+    private float[]? Recall(string text)
+    {
+        if (_recent.TryGetValue(text, out float[]? known) && known is not null)
+        {
+            return known;
+        }
+
+        lock (_lock)
+        {
+            return _latest.GetValueOrDefault(text);
+        }
+    }
 
     /// <summary>
     /// Splits texts into a new request for those no call is embedding yet (null when there are none) and the
@@ -223,7 +244,7 @@ public sealed class QuestionBatcher : IDisposable
                 _recent.Set(texts[i], vectors[i], new MemoryCacheEntryOptions { Size = 1 });
             }
 
-            Forget(texts);
+            Landed(texts, vectors);
             foreach (var request in batch)
             {
                 request.Finish(byText, null);
@@ -241,7 +262,28 @@ public sealed class QuestionBatcher : IDisposable
         }
     }
 
-    /// <summary>Texts embedded (or failed): later callers find them among the recent vectors, or try again.</summary>
+    /// <summary>Texts embedded: later callers find them among the latest vectors.</summary>
+    private void Landed(string[] texts, float[][] vectors)
+    {
+        lock (_lock)
+        {
+            for (var i = 0; i < texts.Length; i++)
+            {
+                _inFlight.Remove(texts[i]);
+                if (_latest.TryAdd(texts[i], vectors[i]))
+                {
+                    _latestOrder.Enqueue(texts[i]);
+                }
+            }
+
+            while (_latestOrder.Count > LatestKept)
+            {
+                _latest.Remove(_latestOrder.Dequeue());
+            }
+        }
+    }
+
+    /// <summary>Texts the model failed on: a later caller tries again.</summary>
     private void Forget(string[] texts)
     {
         lock (_lock)

@@ -94,6 +94,20 @@ public sealed class QuestionBatcherTests
     }
 
     [Fact]
+    public void Texts_embedded_together_are_all_remembered_even_when_the_recent_cache_is_full()
+    {
+        var model = new SlowModel();
+        using var batcher = new QuestionBatcher(model, remembered: 1);
+
+        batcher.Embed(["first queued", "second queued", "third queued"]);
+
+        Assert.True(batcher.Remembers(["first queued", "second queued", "third queued"]));
+        batcher.Embed(["third queued"]);
+        batcher.Embed(["second queued"]);
+        Assert.Equal(1, model.Calls);
+    }
+
+    [Fact]
     public void A_model_failure_reaches_the_caller()
     {
         using var batcher = new QuestionBatcher(new SlowModel { Fail = true });
