@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ModeratorCommands>();
         services.AddQuestionLog(configuration);
         services.TryAddSingleton<IQuestionObserver, NullQuestionObserver>();
+        services.TryAddSingleton<QuestionsAhead>();
         services.TryAddSingleton<IAnswerEngine, AnswerEngine>();
         services.AddConversations(configuration);
         services.AddDelivery(configuration);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using ChatBot.Core.Answering;
 using ChatBot.Core.Retrieval;
@@ -10,6 +11,8 @@ namespace ChatBot.Benchmarks;
 /// question batcher when they arrive together), with the CPU time each answer cost, the mean model batch, the
 /// memory allocated per answer and the collections it caused, after a warm-up that compiles the busy patterns. The
 /// CPU time is the number to compare on a shared machine: answers/s follows whatever else runs on the cores.
+/// Last, a queued burst as the adapters see one: 1,000 distinct questions queued at once (each told to
+/// <see cref="QuestionsAhead"/> as an adapter's queue does), drained by 2, 4 and 8 workers through the engine.
 /// </summary>
 public static class EmbedBenchmark
 {
@@ -19,7 +22,7 @@ public static class EmbedBenchmark
         embedder.Warm();
         var questions = Enumerable.Range(0, 256).Select(i => $"does magnesium l-threonate help me sleep better, question number {i}").ToArray();
         embedder.Embed(questions[..16]);
-        Console.WriteLine($"Machine: {Measure.Machine()}; MiniLM, {questions.Length} distinct short questions");
+        Console.WriteLine($"Machine: {Measure.Machine()}; MiniLM, {questions.Length} distinct short questions; GC gen0 budget cap {GC.GetConfigurationVariables().GetValueOrDefault("GCGen0MaxBudget")} bytes");
         Console.WriteLine();
         Console.WriteLine("| batch size | per question | questions/s (model only) |");
         Console.WriteLine("|---|---|---|");
@@ -36,7 +39,8 @@ public static class EmbedBenchmark
         }
 
         var store = AnswerBenchmark.Store(Path.Combine(AnswerBenchmark.Root(), "knowledge"), RetrievalMode.Semantic, embedder, Path.Combine(Path.GetTempPath(), "chatbot-bench-cache"));
-        var engine = new AnswerEngine(store, new NullQuestionObserver());
+        var ahead = new QuestionsAhead();
+        var engine = new AnswerEngine(store, new NullQuestionObserver(), ahead);
         var batcher = store.Questions!;
         // Warm up first: the patterns every message meets are compiled after 2,000 runs, on a background thread
         // whose CPU time would otherwise land in the first rows.
@@ -51,25 +55,37 @@ public static class EmbedBenchmark
         foreach (var threads in new[] { 1, 2, 4, 8 })
         {
             var next = -1;
-            var (calls, texts) = (batcher.Calls, batcher.Texts);
-            self.Refresh();
-            var cpu = self.TotalProcessorTime;
-            var gcs = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
-            var allocated = GC.GetTotalAllocatedBytes(precise: true);
-            var watch = Stopwatch.StartNew();
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+            Row($"{threads}", threads, () =>
             {
                 for (var i = Interlocked.Increment(ref next); i < 1000; i = Interlocked.Increment(ref next))
                 {
                     engine.Ask($"how much mgt should i take for sleep, asking for the {i}th time with {threads} threads", AskContext.Console);
                 }
             });
-            var elapsed = watch.Elapsed;
-            self.Refresh();
-            var perAnswer = (self.TotalProcessorTime - cpu).TotalMilliseconds / 1000;
-            var batch = (double)(batcher.Texts - texts) / Math.Max(1, batcher.Calls - calls);
-            var collections = string.Join(" / ", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - gcs[g]));
-            Console.WriteLine($"| {threads} | {1000 / elapsed.TotalSeconds:0} | {Measure.Ms(perAnswer)} | {batch:0.0} | {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1000 / 1024.0:0} KB | {collections} |");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Load average before the queued burst: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine();
+        Console.WriteLine("| workers | answers/s (1,000 distinct questions queued at once) | CPU per answer | questions per model call | allocated per answer | collections gen0 / gen1 / gen2 |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var workers in new[] { 2, 4, 8 })
+        {
+            var queue = new ConcurrentQueue<string>();
+            for (var i = 0; i < 1000; i++)
+            {
+                var question = $"how much mgt should i take for sleep, queued {i}th in a burst for {workers} workers";
+                ahead.Expect(question);
+                queue.Enqueue(question);
+            }
+
+            Row($"{workers}", workers, () =>
+            {
+                while (queue.TryDequeue(out var question))
+                {
+                    engine.Ask(question, AskContext.Console);
+                }
+            });
         }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -89,5 +105,23 @@ public static class EmbedBenchmark
         Console.WriteLine();
         Console.WriteLine($"Allocated per question: model alone {modelBytes / 1024.0:0} KB; whole answer with its vector remembered {remembered / 1024.0:0} KB");
         return 0;
+
+        // One row: 1,000 answers made by `threads` threads each running `work`, with the CPU time and model batches they took.
+        void Row(string label, int threads, Action work)
+        {
+            var (calls, texts) = (batcher.Calls, batcher.Texts);
+            self.Refresh();
+            var cpu = self.TotalProcessorTime;
+            var gcs = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var watch = Stopwatch.StartNew();
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ => work());
+            var elapsed = watch.Elapsed;
+            self.Refresh();
+            var perAnswer = (self.TotalProcessorTime - cpu).TotalMilliseconds / 1000;
+            var batch = (double)(batcher.Texts - texts) / Math.Max(1, batcher.Calls - calls);
+            var collections = string.Join(" / ", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - gcs[g]));
+            Console.WriteLine($"| {label} | {1000 / elapsed.TotalSeconds:0} | {Measure.Ms(perAnswer)} | {batch:0.0} | {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1000 / 1024.0:0} KB | {collections} |");
+        }
     }
 }

@@ -6,13 +6,17 @@ using ChatBot.Core.Text;
 
 namespace ChatBot.Core.Answering;
 
-/// <summary>normalise → safety triage → retrieval → composition, all against one knowledge snapshot.</summary>
-public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observer) : IAnswerEngine
+/// <summary>
+/// normalise → safety triage → retrieval → composition, all against one knowledge snapshot. Questions queued behind
+/// the one asked (<paramref name="ahead"/>) are embedded together with it first.
+/// </summary>
+public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observer, QuestionsAhead? ahead = null) : IAnswerEngine
 {
     public Reply Ask(string question, AskContext context)
     {
         var snapshot = store.Current;
         var normalized = QuestionNormalizer.Normalize(question);
+        ahead?.EmbedWith(snapshot, normalized);
         var reply = Answer(snapshot, normalized);
         observer.Answered(new AnsweredQuestion(normalized, context, reply));
         return reply;
@@ -22,6 +26,7 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
     {
         var snapshot = store.Current;
         var normalized = QuestionNormalizer.Normalize(question);
+        ahead?.EmbedWith(snapshot, normalized);
         var reply = FollowUp(snapshot, normalized, previous);
         observer.Answered(new AnsweredQuestion(normalized, context, reply));
         return reply;

@@ -34,15 +34,35 @@ public sealed class KnowledgeSnapshot(KnowledgeBase knowledge, Retriever retriev
     /// <summary>As <see cref="Triage(string, QuestionVectors)"/>, with the text retrieval reads already prepared.</summary>
     public SafetyAssessment Triage(string normalizedMessage, string prepared, QuestionVectors vectors)
     {
-        var text = prepared;
-        var clauses = SafetyClauses.Of(text);
-        // The embedding model reads English; in other languages its similarities are noise, so there the patterns decide.
-        if (!vectors.IsSemantic || clauses.Count == 0 || !LanguageGuess.IsLikelyEnglish(text))
+        var clauses = SemanticClauses(prepared);
+        if (!vectors.IsSemantic || clauses.Count == 0)
         {
             return Safety.Assess(normalizedMessage, []);
         }
 
-        vectors.Ensure([.. clauses, .. Retriever.Parts(text)]);
+        vectors.Ensure([.. clauses, .. Retriever.Parts(prepared)]);
         return Safety.Assess(normalizedMessage, clauses.Select(c => (c, vectors.Get(c)!)).ToArray());
+    }
+
+    /// <summary>
+    /// The texts answering a normalised message embeds (its clauses for triage, the parts retrieval reads), so
+    /// they can be embedded ahead together with other messages' (<see cref="QuestionsAhead"/>). Empty in lexical mode.
+    /// </summary>
+    public IReadOnlyList<string> TextsToEmbed(string normalizedMessage)
+    {
+        if (Retriever.Mode != RetrievalMode.Semantic || !normalizedMessage.Any(char.IsLetterOrDigit))
+        {
+            return [];
+        }
+
+        var prepared = Retriever.Prepare(normalizedMessage);
+        return [.. SemanticClauses(prepared), .. Retriever.Parts(prepared)];
+    }
+
+    /// <summary>The clauses triage compares with its examples; none outside English, where the model's similarities are noise.</summary>
+    private static IReadOnlyList<string> SemanticClauses(string prepared)
+    {
+        var clauses = SafetyClauses.Of(prepared);
+        return clauses.Count == 0 || !LanguageGuess.IsLikelyEnglish(prepared) ? [] : clauses;
     }
 }

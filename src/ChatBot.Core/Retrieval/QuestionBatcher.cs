@@ -6,15 +6,26 @@ namespace ChatBot.Core.Retrieval;
 /// Embeds the questions people ask, as they arrive from many workers: while the model works on one call,
 /// the questions that arrive wait together and go in the next call, so a burst costs a few batched model
 /// calls instead of one call each; a lone question goes at once, with no added wait. Questions asked again
-/// (a greeting, the same question in a flood) reuse their recent vectors. Knowledge builds do not come
-/// through here, so a reload never holds up a question.
+/// (a greeting, the same question in a flood) reuse their recent vectors, and a question whose text is already
+/// in a model call (embedded ahead, see <see cref="Answering.QuestionsAhead"/>) waits for that call rather than
+/// making another. Knowledge builds do not come through here, so a reload never holds up a question.
 /// </summary>
 public sealed class QuestionBatcher : IDisposable
 {
     private const int MaxTextsPerCall = 16;
+
+    /// <summary>
+    /// The latest texts embedded, kept whatever the recent cache does: when full, that cache turns new vectors
+    /// away until it has compacted, and a vector embedded ahead of its question must still be there when asked.
+    /// </summary>
+    private const int LatestKept = 512;
     private readonly ITextEmbedder _embedder;
     private readonly MemoryCache _recent;
     private readonly List<Request> _waiting = [];
+    /// <summary>Texts submitted and not yet embedded, with the request that embeds them.</summary>
+    private readonly Dictionary<string, Request> _inFlight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, float[]> _latest = new(StringComparer.Ordinal);
+    private readonly Queue<string> _latestOrder = new();
     private readonly Lock _lock = new();
     private readonly int _maxCalls;
     private int _running;
@@ -37,6 +48,9 @@ public sealed class QuestionBatcher : IDisposable
     /// <summary>Texts sent to the model so far: <see cref="Texts"/> / <see cref="Calls"/> is the mean batch.</summary>
     public long Texts => Interlocked.Read(ref _texts);
 
+    /// <summary>True when every one of the texts has a recent vector (a text still in a model call has none yet).</summary>
+    public bool Remembers(IEnumerable<string> texts) => texts.All(t => Recall(t) is not null);
+
     /// <summary>Vectors for the texts, in order. Blocks the caller until its texts are embedded.</summary>
     public float[][] Embed(IReadOnlyList<string> texts)
     {
@@ -44,7 +58,7 @@ public sealed class QuestionBatcher : IDisposable
         var missing = new List<int>();
         for (var i = 0; i < texts.Count; i++)
         {
-            if (_recent.TryGetValue(texts[i], out float[]? known) && known is not null)
+            if (Recall(texts[i]) is { } known)
             {
                 vectors[i] = known;
             }
@@ -56,11 +70,22 @@ public sealed class QuestionBatcher : IDisposable
 
         if (missing.Count > 0)
         {
-            var request = new Request([.. missing.Select(i => texts[i]).Distinct(StringComparer.Ordinal)]);
-            Submit(request);
-            for (var j = 0; j < missing.Count; j++)
+            var (own, others) = Claim(missing.Select(i => texts[i]));
+            if (own is not null)
             {
-                vectors[missing[j]] = request.Vectors[texts[missing[j]]];
+                Submit(own);
+            }
+
+            foreach (var text in missing.Select(i => texts[i]).Distinct(StringComparer.Ordinal))
+            {
+                var request = others.TryGetValue(text, out var running) ? running : own!;
+                request.Finished.Wait();
+                request.ThrowIfFailed();
+                var vector = request.Vectors[text];
+                foreach (var i in missing.Where(i => texts[i] == text))
+                {
+                    vectors[i] = vector;
+                }
             }
         }
 
@@ -68,6 +93,56 @@ public sealed class QuestionBatcher : IDisposable
     }
 
     public void Dispose() => _recent.Dispose();
+
+    private float[]? Recall(string text)
+    {
+        if (_recent.TryGetValue(text, out float[]? known) && known is not null)
+        {
+            return known;
+        }
+
+        lock (_lock)
+        {
+            return _latest.GetValueOrDefault(text);
+        }
+    }
+
+    /// <summary>
+    /// Splits texts into a new request for those no call is embedding yet (null when there are none) and the
+    /// requests already embedding the others, and registers the new request's texts as in flight.
+    /// </summary>
+    private (Request? Own, Dictionary<string, Request> Others) Claim(IEnumerable<string> texts)
+    {
+        var others = new Dictionary<string, Request>(StringComparer.Ordinal);
+        var fresh = new List<string>();
+        lock (_lock)
+        {
+            foreach (var text in texts.Distinct(StringComparer.Ordinal))
+            {
+                if (_inFlight.TryGetValue(text, out var running))
+                {
+                    others[text] = running;
+                }
+                else
+                {
+                    fresh.Add(text);
+                }
+            }
+
+            if (fresh.Count == 0)
+            {
+                return (null, others);
+            }
+
+            var own = new Request([.. fresh]);
+            foreach (var text in fresh)
+            {
+                _inFlight[text] = own;
+            }
+
+            return (own, others);
+        }
+    }
 
     private void Submit(Request request)
     {
@@ -169,6 +244,7 @@ public sealed class QuestionBatcher : IDisposable
                 _recent.Set(texts[i], vectors[i], new MemoryCacheEntryOptions { Size = 1 });
             }
 
+            Landed(texts, vectors);
             foreach (var request in batch)
             {
                 request.Finish(byText, null);
@@ -178,9 +254,43 @@ public sealed class QuestionBatcher : IDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
+            Forget(texts);
             foreach (var request in batch)
             {
                 request.Finish(null, exception);
+            }
+        }
+    }
+
+    /// <summary>Texts embedded: later callers find them among the latest vectors.</summary>
+    private void Landed(string[] texts, float[][] vectors)
+    {
+        lock (_lock)
+        {
+            for (var i = 0; i < texts.Length; i++)
+            {
+                _inFlight.Remove(texts[i]);
+                if (_latest.TryAdd(texts[i], vectors[i]))
+                {
+                    _latestOrder.Enqueue(texts[i]);
+                }
+            }
+
+            while (_latestOrder.Count > LatestKept)
+            {
+                _latest.Remove(_latestOrder.Dequeue());
+            }
+        }
+    }
+
+    /// <summary>Texts the model failed on: a later caller tries again.</summary>
+    private void Forget(string[] texts)
+    {
+        lock (_lock)
+        {
+            foreach (var text in texts)
+            {
+                _inFlight.Remove(text);
             }
         }
     }

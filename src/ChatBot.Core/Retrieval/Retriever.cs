@@ -103,6 +103,9 @@ public sealed class Retriever
     public QuestionVectors NewVectors() =>
         _semantic is null ? QuestionVectors.Lexical : new QuestionVectors(texts => _semantic.Embed(texts.Select(_rewriter.Neutral).ToArray()));
 
+    /// <summary>True when every text's vector is ready, embedded as retrieval does (always, in lexical mode).</summary>
+    public bool HasVectors(IEnumerable<string> texts) => _semantic is null || _semantic.Remembers(texts.Select(_rewriter.Neutral));
+
     public QueryRewriter Rewriter => _rewriter;
 
     /// <summary>The texts the semantic index embedded, so the cache keeps them.</summary>

@@ -47,6 +47,9 @@ public sealed class SemanticIndex
     /// <summary>Query vectors for a message's texts, in order, through the question batcher (<see cref="QuestionBatcher"/>).</summary>
     public float[][] Embed(IReadOnlyList<string> questions) => _cache.Questions.Embed(questions);
 
+    /// <summary>True when the question batcher has recent vectors for every one of the texts.</summary>
+    public bool Remembers(IEnumerable<string> questions) => _cache.Questions.Remembers(questions);
+
     /// <summary>Per item: the best similarity and the phrase it came from.</summary>
     public (double Score, string Closest)[] Score(float[] query)
     {

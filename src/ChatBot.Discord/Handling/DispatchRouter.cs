@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using ChatBot.Core.Answering;
 using ChatBot.Core.Coordination;
 using ChatBot.Discord.Configuration;
 using ChatBot.Discord.Gateway;
+using ChatBot.Discord.Inbound;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,8 +23,15 @@ namespace ChatBot.Discord.Handling;
 /// MESSAGE_CREATE is dropped (with a warning) rather than letting the backlog, or the receive loop, grow without
 /// bound.</item>
 /// </list>
+/// Each question moved onto a worker's queue is told to Core (<see cref="QuestionsAhead"/>), so a burst's
+/// questions are embedded together.
 /// </summary>
-internal sealed partial class DispatchRouter(IOptions<DiscordOptions> options, TimeProvider time, ILogger<DispatchRouter> logger)
+internal sealed partial class DispatchRouter(
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    MessageHandler messages,
+    QuestionsAhead ahead,
+    ILogger<DispatchRouter> logger)
 {
     /// <summary>During an overload, one warning per this many dropped messages.</summary>
     private const int WarnEvery = 1000;
@@ -91,6 +100,11 @@ internal sealed partial class DispatchRouter(IOptions<DiscordOptions> options, T
             {
                 var partition = Id(dispatch.Data, "channel_id") ?? Id(dispatch.Data, "id") ?? "";
                 var index = (int)((uint)StringComparer.Ordinal.GetHashCode(partition) % (uint)_queues.Length);
+                if (dispatch.Type == "MESSAGE_CREATE" && QuestionIn(dispatch.Data) is { } question)
+                {
+                    ahead.Expect(question);
+                }
+
                 await _queues[index].Writer.WriteAsync(dispatch, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -118,6 +132,19 @@ internal sealed partial class DispatchRouter(IOptions<DiscordOptions> options, T
         Enumerable.Range(0, options.Workers)
             .Select(_ => Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }))
             .ToArray();
+
+    /// <summary>The question a message asks the bot; null when it asks none or does not decode (its handler reports that).</summary>
+    private string? QuestionIn(JsonElement data)
+    {
+        try
+        {
+            return DiscordJson.Deserialize<IncomingMessage>(data) is { } message ? messages.QuestionIn(message) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static string? Id(JsonElement data, string name) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

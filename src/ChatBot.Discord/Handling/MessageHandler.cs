@@ -51,7 +51,7 @@ internal sealed partial class MessageHandler(
     /// </summary>
     public Task HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
-        if (!IsForTheBot(message))
+        if (QuestionIn(message) is not { } question)
         {
             return Task.CompletedTask;
         }
@@ -63,7 +63,7 @@ internal sealed partial class MessageHandler(
             Conversation = "discord:" + message.ChannelId,
             Exempt = _moderators.IsModerator(message),
         };
-        if (Ask(MentionParser.Question(message.Content ?? ""), context) is not { } reply)
+        if (Ask(question, context) is not { } reply)
         {
             return Task.CompletedTask;
         }
@@ -109,6 +109,10 @@ internal sealed partial class MessageHandler(
 
     /// <summary>The first part keeps the message's nonce, so a redelivered event is still recognised; later parts get their own.</summary>
     private static string PartNonce(string nonce, int part) => part == 0 ? nonce : $"{nonce}.{part}";
+
+    /// <summary>The question this message asks the bot, as Core is asked it; null when the message is not for the bot.</summary>
+    public string? QuestionIn(IncomingMessage message) =>
+        IsForTheBot(message) ? MentionParser.Question(message.Content ?? "") : null;
 
     /// <summary>A mention, a DM or a reply to the bot, in a channel it may answer, from a person.</summary>
     public bool IsForTheBot(IncomingMessage message)

@@ -22,19 +22,11 @@ public sealed class SlackEventHandler(SafeAnswers answers, ReplyDelivery deliver
     /// <param name="undelivered">Called when the reply could not go out at all, so Slack's redelivery of the event is answered.</param>
     public async Task HandleAsync(IncomingEvent ev, SlackConversation? where, Func<Task>? undelivered, CancellationToken cancellationToken)
     {
-        if (IsNoise(ev) || ev.User is not { } user || where is null)
+        if (QuestionIn(ev, where) is not { } question || ev.User is not { } user || where is null)
         {
             return;
         }
 
-        var isMention = ev.Type == "app_mention";
-        var isDm = ev.Type == "message" && where.IsDirectMessage;
-        if (!(isMention || isDm))
-        {
-            return;
-        }
-
-        var question = SlackText.ToPlainQuestion(ev.Text, _identity.UserId);
         var context = new AskContext(SafeAnswers.Platform, user, where.IsPublic)
         {
             Channel = where.Channel,
@@ -47,6 +39,19 @@ public sealed class SlackEventHandler(SafeAnswers answers, ReplyDelivery deliver
         }
 
         await _delivery.DeliverAsync(where, user, reply, cancellationToken, undelivered: undelivered).ConfigureAwait(false);
+    }
+
+    /// <summary>The question a person asks the bot in this event, as Core is asked it; null when the event asks nothing.</summary>
+    public string? QuestionIn(IncomingEvent ev, SlackConversation? where)
+    {
+        if (IsNoise(ev) || where is null)
+        {
+            return null;
+        }
+
+        var isMention = ev.Type == "app_mention";
+        var isDm = ev.Type == "message" && where.IsDirectMessage;
+        return isMention || isDm ? SlackText.ToPlainQuestion(ev.Text, _identity.UserId) : null;
     }
 
     private static readonly HashSet<string> PersonSubtypes = new(StringComparer.Ordinal) { "file_share", "thread_broadcast" };

@@ -41,6 +41,32 @@ public sealed class MiniLmEncoderTests
     }
 
     /// <summary>
+    /// Questions queued together are embedded in one call, and a question's vector is remembered whichever call
+    /// made it: batched with texts of other lengths (so padded) it must be the vector it gets alone, to the bit.
+    /// </summary>
+    [Fact]
+    public void A_text_batched_with_others_gets_the_vector_it_gets_alone()
+    {
+        string[] texts =
+        [
+            "hi",
+            "side effects?",
+            "how much mgt should i take for sleep",
+            "my dad took the whole bottle and he won't wake up",
+            "I have been taking magnesium for a month now and at first it helped a lot, then I started waking at 3am again",
+            "¿puedo tomar magnesio con alcohol?",
+        ];
+        var model = new MiniLmEmbedder();
+
+        var batched = model.Embed(texts);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(model.Embed([texts[i]])[0].Select(BitConverter.SingleToInt32Bits), batched[i].Select(BitConverter.SingleToInt32Bits));
+        }
+    }
+
+    /// <summary>
     /// The knowledge's vectors are cached on disk and a question's are made per call: a change in how many threads
     /// a call runs on must not change a single bit, or every similarity near a threshold could move.
     /// </summary>

@@ -73,6 +73,41 @@ public sealed class QuestionBatcherTests
     }
 
     [Fact]
+    public void A_text_already_in_a_model_call_waits_for_that_call_instead_of_making_another()
+    {
+        var model = new SlowModel { Hold = new ManualResetEventSlim() };
+        using var batcher = new QuestionBatcher(model);
+        var first = new Thread(() => batcher.Embed(["queued question", "its clause"]));
+        first.Start();
+        SpinWait.SpinUntil(() => model.Calls == 1);
+        float[][]? second = null;
+        var asking = new Thread(() => second = batcher.Embed(["its clause"]));
+        asking.Start();
+
+        Assert.False(asking.Join(200), "the second caller did not wait for the call embedding its text");
+        model.Hold.Set();
+        first.Join();
+        asking.Join();
+
+        Assert.Equal(1, model.Calls);
+        Assert.Equal(SlowModel.VectorOf("its clause"), second![0]);
+    }
+
+    [Fact]
+    public void Texts_embedded_together_are_all_remembered_even_when_the_recent_cache_is_full()
+    {
+        var model = new SlowModel();
+        using var batcher = new QuestionBatcher(model, remembered: 1);
+
+        batcher.Embed(["first queued", "second queued", "third queued"]);
+
+        Assert.True(batcher.Remembers(["first queued", "second queued", "third queued"]));
+        batcher.Embed(["third queued"]);
+        batcher.Embed(["second queued"]);
+        Assert.Equal(1, model.Calls);
+    }
+
+    [Fact]
     public void A_model_failure_reaches_the_caller()
     {
         using var batcher = new QuestionBatcher(new SlowModel { Fail = true });
@@ -88,6 +123,9 @@ public sealed class QuestionBatcherTests
         private int _mostAtOnce;
 
         public bool Fail { get; init; }
+
+        /// <summary>When set, a call runs only once it is signalled.</summary>
+        public ManualResetEventSlim? Hold { get; init; }
 
         public int Calls => _calls;
 
@@ -110,6 +148,7 @@ public sealed class QuestionBatcherTests
             }
 
             Thread.Sleep(20);
+            Hold?.Wait();
             Interlocked.Decrement(ref _running);
             if (Fail)
             {
