@@ -169,6 +169,8 @@ public sealed class SafetyTriageTests
     [InlineData("I can't stop taking my sertraline, is it ok with mgt?", "medication")]
     [InlineData("not sure if it's ok with my lexapro", "medication")]
     [InlineData("妊娠中なので薬は飲んでいません", "pregnancy")]
+    [InlineData("me tomé sin querer el doble de la dosis de magtein", "ingestion")]
+    [InlineData("took 8 caps without thinking, is that bad", "ingestion")]
     public void A_negation_covers_only_its_own_words(string message, string category) =>
         Assert.Contains(category, Flags(message));
 
