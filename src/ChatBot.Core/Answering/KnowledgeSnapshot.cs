@@ -2,7 +2,6 @@ using ChatBot.Core.Knowledge;
 using ChatBot.Core.Replies;
 using ChatBot.Core.Retrieval;
 using ChatBot.Core.Safety;
-using ChatBot.Core.Text;
 
 namespace ChatBot.Core.Answering;
 
@@ -34,14 +33,14 @@ public sealed class KnowledgeSnapshot(KnowledgeBase knowledge, Retriever retriev
     /// <summary>As <see cref="Triage(string, QuestionVectors)"/>, with the text retrieval reads already prepared.</summary>
     public SafetyAssessment Triage(string normalizedMessage, string prepared, QuestionVectors vectors)
     {
-        var clauses = SemanticClauses(prepared);
-        if (!vectors.IsSemantic || clauses.Count == 0)
+        var reading = Safety.SemanticClauses(normalizedMessage, prepared);
+        if (!vectors.IsSemantic || reading.Clauses.Count == 0)
         {
             return Safety.Assess(normalizedMessage, []);
         }
 
-        vectors.Ensure([.. clauses, .. Retriever.Parts(prepared)]);
-        return Safety.Assess(normalizedMessage, clauses.Select(c => (c, vectors.Get(c)!)).ToArray());
+        vectors.Ensure([.. reading.Clauses, .. Retriever.Parts(prepared)]);
+        return Safety.Assess(normalizedMessage, reading.Clauses.Select(c => (c, vectors.Get(c)!)).ToArray(), glossed: reading.IsGloss);
     }
 
     /// <summary>
@@ -56,13 +55,6 @@ public sealed class KnowledgeSnapshot(KnowledgeBase knowledge, Retriever retriev
         }
 
         var prepared = Retriever.Prepare(normalizedMessage);
-        return [.. SemanticClauses(prepared), .. Retriever.Parts(prepared)];
-    }
-
-    /// <summary>The clauses triage compares with its examples; none outside English, where the model's similarities are noise.</summary>
-    private static IReadOnlyList<string> SemanticClauses(string prepared)
-    {
-        var clauses = SafetyClauses.Of(prepared);
-        return clauses.Count == 0 || !LanguageGuess.IsLikelyEnglish(prepared) ? [] : clauses;
+        return [.. Safety.SemanticClauses(normalizedMessage, prepared).Clauses, .. Retriever.Parts(prepared)];
     }
 }

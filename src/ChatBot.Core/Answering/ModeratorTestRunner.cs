@@ -24,7 +24,7 @@ public static class ModeratorTestRunner
         var messages = tests.Select(t => QuestionNormalizer.Normalize(t.Message)).ToArray();
 
         // Every text the answers will read, embedded together rather than one call a test.
-        vectors.Ensure(Texts(snapshot.Knowledge, snapshot.Retriever));
+        vectors.Ensure(messages.SelectMany(snapshot.TextsToEmbed).Distinct(StringComparer.Ordinal).ToArray());
 
         return tests
             .Select((test, i) => (test, problem: Check(test, AnswerEngine.Answer(snapshot, messages[i], vectors))))
@@ -53,10 +53,11 @@ public static class ModeratorTestRunner
     }
 
     /// <summary>The texts the tests' answers embed (clauses for triage, parts for retrieval), as retrieval prepares them.</summary>
-    public static IEnumerable<string> Texts(KnowledgeBase knowledge, Retriever retriever) =>
+    public static IEnumerable<string> Texts(KnowledgeBase knowledge, Retriever retriever, SafetyIndex safety) =>
         knowledge.Tests
-            .Select(t => retriever.Prepare(QuestionNormalizer.Normalize(t.Message)))
-            .SelectMany(p => SafetyClauses.Of(p).Concat(retriever.Parts(p)))
+            .Select(t => QuestionNormalizer.Normalize(t.Message))
+            .Select(n => (normalized: n, prepared: retriever.Prepare(n)))
+            .SelectMany(m => safety.ClausesOf(m.normalized, m.prepared).Clauses.Concat(retriever.Parts(m.prepared)))
             .Where(t => t.Length > 0)
             .Distinct(StringComparer.Ordinal);
 

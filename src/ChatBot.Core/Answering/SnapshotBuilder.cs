@@ -20,10 +20,10 @@ public static class SnapshotBuilder
         IReadOnlyList<string> embedded = [];
         if (retriever.Mode == RetrievalMode.Semantic && cache is not null)
         {
-            safetyIndex = new SafetyIndex(knowledge.Safety, OrdinaryQuestions(knowledge), retriever.Rewriter, cache);
+            safetyIndex = new SafetyIndex(knowledge.Safety, OrdinaryQuestions(knowledge), retriever.Rewriter, cache, knowledge.Glossary);
             // What the cache should keep once this version serves (the moderators' test messages included, so the
             // gate costs no model call at the next start): see KnowledgeStore, which trims it only then.
-            var gateTexts = ModeratorTestRunner.Texts(knowledge, retriever).Select(retriever.Rewriter.Neutral);
+            var gateTexts = ModeratorTestRunner.Texts(knowledge, retriever, safetyIndex).Select(retriever.Rewriter.Neutral);
             embedded = [.. retriever.EmbeddedTexts, .. safetyIndex.Texts, .. gateTexts];
         }
 

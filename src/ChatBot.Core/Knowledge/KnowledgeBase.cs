@@ -31,6 +31,9 @@ public sealed class KnowledgeBase(
     /// <summary>The moderators' expectations (<c>tests.yaml</c>) every version must meet before it goes live.</summary>
     public IReadOnlyList<ModeratorTest> Tests { get; init; } = [];
 
+    /// <summary>English renderings of other languages' words, for the semantic signal (<c>glossary.yaml</c>).</summary>
+    public Glossary Glossary { get; init; } = Glossary.Empty;
+
     /// <summary>Each file's short content hash, by path relative to the folder (<c>faq/side-effects.yaml</c>).</summary>
     public IReadOnlyDictionary<string, string> FileHashes { get; init; } = new Dictionary<string, string>();
 

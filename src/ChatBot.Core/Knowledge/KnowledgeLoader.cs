@@ -15,6 +15,7 @@ public static class KnowledgeLoader
     public const string NotCoveredFile = "not-covered.yaml";
     public const string SmallTalkFile = "smalltalk.yaml";
     public const string TestsFile = "tests.yaml";
+    public const string GlossaryFile = "glossary.yaml";
 
     public static KnowledgeLoadResult Load(string folder)
     {
@@ -40,13 +41,16 @@ public static class KnowledgeLoader
         var tests = files.ContainsKey(TestsFile)
             ? LoadSingle(folder, TestsFile, files, errors, ModeratorTestReader.Read) ?? []
             : [];
+        var glossary = files.ContainsKey(GlossaryFile)
+            ? LoadSingle(folder, GlossaryFile, files, errors, GlossaryReader.Read) ?? Glossary.Empty
+            : Glossary.Empty;
         ModeratorTestReader.Check(tests, entries, safety, errors);
         if (errors.Count > 0 || bot is null)
         {
             return new KnowledgeLoadResult(null, errors);
         }
 
-        var knowledge = new KnowledgeBase(VersionOf(files), sources.Values.ToArray(), entries, safety, bot, notCovered) { SmallTalk = smallTalk, Tests = tests, FileHashes = HashesOf(files) };
+        var knowledge = new KnowledgeBase(VersionOf(files), sources.Values.ToArray(), entries, safety, bot, notCovered) { SmallTalk = smallTalk, Tests = tests, Glossary = glossary, FileHashes = HashesOf(files) };
         return new KnowledgeLoadResult(knowledge, errors);
     }
 
@@ -78,7 +82,7 @@ public static class KnowledgeLoader
             found.AddRange(Directory.EnumerateFiles(faq, "*.yml"));
         }
 
-        found.AddRange(new[] { SafetyFile, BotFile, NotCoveredFile, SmallTalkFile, TestsFile }.Select(f => Path.Combine(folder, f)).Where(File.Exists));
+        found.AddRange(new[] { SafetyFile, BotFile, NotCoveredFile, SmallTalkFile, TestsFile, GlossaryFile }.Select(f => Path.Combine(folder, f)).Where(File.Exists));
         return found;
     }
 

@@ -43,6 +43,12 @@ public sealed record SafetyCategory(
     /// <summary>Similarity to an example at or above which the semantic signal fires.</summary>
     public double Threshold { get; init; } = SafetyDefaults.Threshold;
 
+    /// <summary>
+    /// Whether a message in another language, read through the glossary, may raise the category by resemblance
+    /// (<c>glossary: false</c> leaves it to the patterns there).
+    /// </summary>
+    public bool ByGlossary { get; init; } = true;
+
     /// <summary>How much closer to an example than to the nearest look-alike a message must be.</summary>
     public double Margin { get; init; } = SafetyDefaults.Margin;
 }

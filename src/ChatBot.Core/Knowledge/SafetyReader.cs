@@ -68,7 +68,7 @@ internal static class SafetyReader
         var categories = new List<SafetyCategory>();
         foreach (var (item, _, _) in fields.Mappings("categories", RequiredCategories.Length))
         {
-            item.RejectUnknown("id", "label", "action", "message", "doctor_advice", "threshold", "patterns", "combinations", "unless", "negated_by", "examples", "not_examples");
+            item.RejectUnknown("id", "label", "action", "message", "doctor_advice", "threshold", "patterns", "combinations", "unless", "negated_by", "glossary", "examples", "not_examples");
             var id = item.String("id");
             if (categories.Any(c => c.Id == id))
             {
@@ -90,6 +90,7 @@ internal static class SafetyReader
                 DoctorAdvice = item.String("doctor_advice", required: false),
                 Threshold = Number(item, "threshold", threshold),
                 Margin = margin,
+                ByGlossary = YesNo(item, "glossary", fallback: true),
                 Examples = Phrases(item, "examples"),
                 NotExamples = Phrases(item, "not_examples"),
             };
@@ -105,6 +106,23 @@ internal static class SafetyReader
         }
 
         return categories;
+    }
+
+    private static bool YesNo(YamlFields item, string field, bool fallback)
+    {
+        var value = item.String(field, required: false);
+        if (value.Length == 0)
+        {
+            return fallback;
+        }
+
+        if (bool.TryParse(value, out var yes))
+        {
+            return yes;
+        }
+
+        item.Error(field, $"'{value}' must be true or false", item.Node(field));
+        return fallback;
     }
 
     private static double Number(YamlFields item, string field, double fallback)

@@ -1,5 +1,6 @@
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Retrieval;
+using ChatBot.Core.Text;
 
 namespace ChatBot.Core.Safety;
 
@@ -20,10 +21,12 @@ public sealed class SafetyIndex
     private readonly VectorMatrix _vectors;
     private readonly int[] _firstExampleRow;
     private readonly int _firstLookAlikeRow;
+    private readonly Glossary _glossary;
 
-    public SafetyIndex(IReadOnlyList<SafetyCategory> categories, IReadOnlyList<string> ordinaryQuestions, QueryRewriter rewriter, EmbeddingCache cache)
+    public SafetyIndex(IReadOnlyList<SafetyCategory> categories, IReadOnlyList<string> ordinaryQuestions, QueryRewriter rewriter, EmbeddingCache cache, Glossary? glossary = null)
     {
         _categories = categories;
+        _glossary = glossary ?? Glossary.Empty;
         var exampleTexts = categories.Select(c => c.Examples.Select(e => e.Text).ToArray()).ToArray();
         var lookAlikeTexts = categories.SelectMany(c => c.NotExamples.Select(e => e.Text)).Concat(ordinaryQuestions).Distinct().ToArray();
         Texts = exampleTexts.SelectMany(t => t).Concat(lookAlikeTexts).Select(rewriter.Neutral).ToArray();
@@ -41,6 +44,22 @@ public sealed class SafetyIndex
         _firstLookAlikeRow = next;
     }
 
+    /// <summary>
+    /// What the signal reads of a message: an English one as retrieval prepared it, clause by clause when long; one in
+    /// another language as the glossary renders it in English (<see cref="EnglishGloss"/>); nothing when the glossary
+    /// knows too little of it, since the model's similarities outside English are noise.
+    /// </summary>
+    public SemanticReading ClausesOf(string normalizedMessage, string prepared)
+    {
+        if (LanguageGuess.IsLikelyEnglish(prepared))
+        {
+            return new SemanticReading(SafetyClauses.Of(prepared), IsGloss: false);
+        }
+
+        var gloss = EnglishGloss.Of(RetrievalText.Clean(normalizedMessage), _glossary);
+        return new SemanticReading(gloss is null ? [] : SafetyClauses.Of(gloss), IsGloss: true);
+    }
+
     /// <summary>The embedded texts, so the cache keeps them.</summary>
     public IReadOnlyList<string> Texts { get; }
 
@@ -48,7 +67,7 @@ public sealed class SafetyIndex
     /// Per category, what the clause closest to one of its examples looks like. The first clause is the whole
     /// message; <paramref name="skip"/> leaves one phrasing out (validation).
     /// </summary>
-    public IReadOnlyList<SemanticEvidence> Compare(IReadOnlyList<(string Clause, float[] Vector)> clauses, string? skip = null)
+    public IReadOnlyList<SemanticEvidence> Compare(IReadOnlyList<(string Clause, float[] Vector)> clauses, string? skip = null, bool glossed = false)
     {
         var evidence = new SemanticEvidence[_categories.Count];
         var similarities = clauses.Select(c => _vectors.Similarities(c.Vector)).ToArray();
@@ -63,6 +82,7 @@ public sealed class SafetyIndex
                 var candidate = new SemanticEvidence(category.Id, example.Text, example.Similarity, lookAlikes[j].Text, lookAlikes[j].Similarity, clauses[j].Clause)
                 {
                     IsClause = j > 0,
+                    IsGloss = glossed,
                 };
                 if (best is null || Better(candidate, best, category))
                 {

@@ -53,14 +53,14 @@ public static class SafetyPhraseCheck
     {
         var normalized = QuestionNormalizer.Normalize(phrase);
         var text = RetrievalText.Clean(normalized);
-        var clauses = SafetyClauses.Of(text);
+        var reading = triage.SemanticClauses(normalized, text);
         IReadOnlyList<(string, float[])> embedded = [];
-        if (vectors.IsSemantic && LanguageGuess.IsLikelyEnglish(text))
+        if (vectors.IsSemantic && reading.Clauses.Count > 0)
         {
-            vectors.Ensure(clauses);
-            embedded = clauses.Select(c => (c, vectors.Get(c)!)).ToArray();
+            vectors.Ensure(reading.Clauses);
+            embedded = reading.Clauses.Select(c => (c, vectors.Get(c)!)).ToArray();
         }
 
-        return triage.Assess(normalized, embedded, skip: skipSelf ? phrase : null);
+        return triage.Assess(normalized, embedded, skip: skipSelf ? phrase : null, glossed: reading.IsGloss);
     }
 }

@@ -18,6 +18,10 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
 
     public bool IsSemantic => _semantic is not null;
 
+    /// <summary>The clauses the semantic signal compares (<see cref="SafetyIndex.ClausesOf"/>); none in lexical mode.</summary>
+    public SemanticReading SemanticClauses(string normalizedMessage, string prepared) =>
+        _semantic?.ClausesOf(normalizedMessage, prepared) ?? SemanticReading.None;
+
     /// <summary>Patterns only: what lexical mode, and the check of a pattern edit, rely on.</summary>
     public static SafetyAssessment ByPatterns(string normalizedMessage, IReadOnlyList<SafetyCategory> categories) =>
         new SafetyTriage(categories, null).Assess(normalizedMessage, []);
@@ -25,14 +29,16 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
     /// <param name="normalizedMessage">The normalised message, which the patterns read.</param>
     /// <param name="clauses">The message's clauses (<see cref="SafetyClauses"/>) with their vectors; empty in lexical mode.</param>
     /// <param name="skip">An example or look-alike to leave out of the comparison, when checking that phrasing itself.</param>
-    public SafetyAssessment Assess(string normalizedMessage, IReadOnlyList<(string Clause, float[] Vector)> clauses, string? skip = null)
+    /// <param name="glossed">The clauses are the glossary's English rendering of a message in another language: they must come
+    /// closer, and what would stop a category (its <c>unless</c> concepts, negations) is read in the message itself.</param>
+    public SafetyAssessment Assess(string normalizedMessage, IReadOnlyList<(string Clause, float[] Vector)> clauses, string? skip = null, bool glossed = false)
     {
         if (normalizedMessage.Length == 0)
         {
             return SafetyAssessment.None;
         }
 
-        var semantic = _semantic is null || clauses.Count == 0 ? [] : _semantic.Compare(clauses, skip);
+        var semantic = _semantic is null || clauses.Count == 0 ? [] : _semantic.Compare(clauses, skip, glossed);
         // Categories compete: "my 8 yo can't sleep" resembles the child examples far more than the kidney
         // ones, though both share "my relative can't sleep". Only categories near the best one may fire.
         var strongest = semantic.Count == 0 ? 0 : semantic.Max(e => e.ExampleSimilarity);
@@ -66,10 +72,10 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
             {
                 flags.Add(new SafetyFlag(category, SafetySignal.Combination, combination.Describe(), 1));
             }
-            else if (semantic.Count > 0 && semantic[i].Fires(category.Threshold, category.Margin)
+            else if (semantic.Count > 0 && (!glossed || category.ByGlossary) && semantic[i].Fires(category.Threshold, category.Margin)
                 && semantic[i].ExampleSimilarity >= strongest - SafetyDefaults.CategoryMargin
-                && !unless.Says(semantic[i].Clause)
-                && !NegatedStatements.Says(semantic[i].Clause, category.NegatedBy))
+                && !unless.Says(glossed ? folded : semantic[i].Clause)
+                && !NegatedStatements.Says(glossed ? folded : semantic[i].Clause, category.NegatedBy))
             {
                 flags.Add(new SafetyFlag(category, SafetySignal.Example, semantic[i].Example, semantic[i].ExampleSimilarity));
             }

@@ -9,7 +9,14 @@ public sealed record SemanticEvidence(string Category, string Example, double Ex
     /// <summary>True when the evidence comes from one clause of a long message rather than the whole of it.</summary>
     public bool IsClause { get; init; }
 
-    /// <summary>A short clause resembles a short example more easily than a whole message does, so it must come closer.</summary>
-    public bool Fires(double threshold, double margin) =>
-        ExampleSimilarity >= threshold + (IsClause ? SafetyClauses.ClauseThresholdBoost : 0) && ExampleSimilarity - LookAlikeSimilarity > margin;
+    /// <summary>True when the clause is a word-by-word English rendering of a message in another language.</summary>
+    public bool IsGloss { get; init; }
+
+    /// <summary>A short clause resembles a short example more easily than a whole message does, so it must come closer; so must a rendering.</summary>
+    public bool Fires(double threshold, double margin)
+    {
+        var needed = threshold + (IsClause ? SafetyClauses.ClauseThresholdBoost : 0) + (IsGloss ? SafetyClauses.GlossThresholdBoost : 0);
+        var apart = margin + (IsGloss ? SafetyClauses.GlossMarginBoost : 0);
+        return ExampleSimilarity >= needed && ExampleSimilarity - LookAlikeSimilarity > apart;
+    }
 }

@@ -38,6 +38,17 @@ public static class SafetyCheckCommand
             return string.Join(Environment.NewLine, lines);
         }
 
+        if (assessment.Semantic.Count == 0)
+        {
+            lines.Add("Semantic signal: not read (a language the glossary knows too little of); patterns only.");
+            return string.Join(Environment.NewLine, lines);
+        }
+
+        if (assessment.Semantic.FirstOrDefault(e => e.IsGloss) is { } glossed)
+        {
+            lines.Add($"Read through the glossary as: \"{glossed.Clause}\"");
+        }
+
         lines.Add("Semantic signal, per category (fires at or above its threshold when closer to the example than to any look-alike):");
         lines.AddRange(assessment.Semantic.Select(e => string.Create(CultureInfo.InvariantCulture,
             $"  {e.Category,-11} example {e.ExampleSimilarity:0.00} \"{e.Example}\" | look-alike {e.LookAlikeSimilarity:0.00} \"{e.LookAlike}\"")));
@@ -55,6 +66,7 @@ public static class SafetyCheckCommand
             similarity = Math.Round(f.Similarity, 3),
         }),
         urgent = assessment.IsUrgent,
+        gloss = assessment.Semantic.FirstOrDefault(e => e.IsGloss)?.Clause,
         semantic = assessment.Semantic.Select(e => new
         {
             category = e.Category,

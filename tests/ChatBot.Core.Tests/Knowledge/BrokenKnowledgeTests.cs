@@ -36,6 +36,9 @@ public sealed class BrokenKnowledgeTests : IDisposable
         { "missing doctor advice", "bot.yaml", "doctor_advice:", "doctor_advise:", "doctor_advice", "standing_caveat:" },
         { "clarify without placeholders", "bot.yaml", "\"{0}\" or \"{1}\"", "one or the other", "messages.clarify", "clarify:" },
         { "source without header", "sources/mgt-sleep-article.txt", "---\nid: mgt-sleep-article", "id: mgt-sleep-article", "", "id: mgt-sleep-article" },
+        { "unknown glossary language", "glossary.yaml", "  ru:\n", "  russian:\n", "languages.russian", "  russian:" },
+        { "glossary stem too short", "glossary.yaml", "    \"почк*\": ", "    \"поч*\": ", "languages.ru.поч*", "\"поч*\"" },
+        { "glossary switch not true or false", "safety.yaml", "    glossary: false\n", "    glossary: no way\n", "categories[2].glossary", "glossary: no way" },
         { "not-covered topic without phrases", "not-covered.yaml", "    phrases:\n      - does ashwagandha help you sleep", "    phrasings:\n      - does ashwagandha help you sleep", "topics[0].phrases", "id: other-supplements" },
     };
 

@@ -1,0 +1,30 @@
+namespace ChatBot.Core.Knowledge;
+
+/// <summary>
+/// One language of the glossary: whole words and fixed expressions (several words, or a run of characters in
+/// Chinese and Japanese) with their English, and stems (written with a trailing <c>*</c>) that stand for every
+/// word beginning with them. An empty rendering marks a particle that carries no meaning.
+/// </summary>
+public sealed class GlossaryLanguage(string code, IReadOnlyDictionary<string, string> words, IReadOnlyDictionary<string, string> stems)
+{
+    public string Code { get; } = code;
+
+    public IReadOnlyDictionary<string, string> Words { get; } = words;
+
+    public IReadOnlyDictionary<string, string> Stems { get; } = stems;
+
+    /// <summary>The accented words by their unaccented spelling (Latin script), for messages typed without accents.</summary>
+    public IReadOnlyDictionary<string, string> Unaccented { get; } = words
+        .Select(w => (Plain: Text.Accents.Remove(w.Key), w.Value))
+        .Where(w => !words.ContainsKey(w.Plain))
+        .GroupBy(w => w.Plain, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+
+    /// <summary>The most words a fixed expression has.</summary>
+    public int LongestWords { get; } = words.Keys.Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
+
+    /// <summary>The longest entry in characters, for matching text written without spaces.</summary>
+    public int LongestRun { get; } = words.Keys.Select(k => k.Length).DefaultIfEmpty(1).Max();
+
+    public int LongestStem { get; } = stems.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max();
+}

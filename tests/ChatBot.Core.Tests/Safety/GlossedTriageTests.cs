@@ -1,0 +1,45 @@
+using ChatBot.Core.Retrieval;
+using ChatBot.Core.Safety;
+using ChatBot.Core.Text;
+
+namespace ChatBot.Core.Tests.Safety;
+
+/// <summary>Messages in other languages compared by meaning through the shipped glossary (<c>knowledge/glossary.yaml</c>).</summary>
+public sealed class GlossedTriageTests
+{
+    private static SafetyAssessment Assess(string message)
+    {
+        var snapshot = TestKnowledge.ShippedStore(RetrievalMode.Semantic).Current;
+        return snapshot.Triage(QuestionNormalizer.Normalize(message), snapshot.Retriever.NewVectors());
+    }
+
+    [Theory]
+    [InlineData("prendo il litio per il disturbo bipolare, posso aggiungere magtein?", "medication")]
+    [InlineData("心跳特别慢，一分钟才四十多下，头晕想吐，我在吃镁L-苏糖酸盐", "emergency")]
+    public void A_phrasing_no_pattern_has_is_caught_through_its_english_rendering(string message, string category)
+    {
+        var assessment = Assess(message);
+
+        Assert.Contains(assessment.Flags, f => f.Category.Id == category && f.Signal == SafetySignal.Example);
+        Assert.All(assessment.Semantic, e => Assert.True(e.IsGloss));
+    }
+
+    [Theory]
+    [InlineData("non sono incinta, niente farmaci, reni a posto. meglio la sera?")]
+    [InlineData("Mon médecin dit que mes reins vont très bien. Je peux tenter le MgT ?")]
+    public void Negations_and_reassurances_are_read_in_the_message_itself(string message) =>
+        Assert.Empty(Assess(message).Flags);
+
+    [Fact]
+    public void Having_taken_too_much_is_left_to_the_patterns_outside_english()
+    {
+        var assessment = Assess("小学3年生の息子にマグネシウムL-スレオン酸を飲ませてもいいですか");
+
+        Assert.Contains(assessment.Flags, f => f.Category.Id == "child");
+        Assert.DoesNotContain(assessment.Flags, f => f.Category.Id == "ingestion");
+    }
+
+    [Fact]
+    public void A_language_the_glossary_does_not_know_is_not_compared_by_meaning() =>
+        Assert.Empty(Assess("Bu takviye uykuya yardımcı olur mu?").Semantic);
+}

@@ -1,0 +1,82 @@
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Text;
+
+namespace ChatBot.Core.Tests.Text;
+
+public sealed class EnglishGlossTests
+{
+    private static readonly Glossary Glossary = Build("""
+        languages:
+          es:
+            "pronto": "soon"
+            "dejaré": "i will stop"
+            "de": "-"
+            "ser": "being"
+            "una": "a"
+            "carga": "burden"
+            "me muero de sueño": "i am very sleepy"
+            "embaraz*": "pregnant"
+            "estoy": "i am"
+          pt:
+            "estou": "i am"
+            "grávida": "pregnant"
+          zh:
+            "我": "i"
+            "吃了": "took"
+            "整瓶": "the whole bottle"
+            "整": "whole"
+          ar:
+            "اخذت": "i took"
+            "علبه": "box"
+            "كل": "all"
+          ru:
+            "почк*": "kidney"
+            "больные": "sick"
+        """);
+
+    [Fact]
+    public void Renders_words_expressions_and_particles()
+    {
+        Assert.Equal("soon i will stop being a burden", EnglishGloss.Of("pronto dejaré de ser una carga", Glossary));
+        Assert.Equal("i am very sleepy", EnglishGloss.Of("me muero de sueño", Glossary));
+    }
+
+    [Fact]
+    public void Reads_a_word_without_its_accents_and_by_its_stem()
+    {
+        Assert.Equal("soon i will stop", EnglishGloss.Of("pronto dejare", Glossary));
+        Assert.Equal("i am pregnant", EnglishGloss.Of("estoy embarazadísima", Glossary));
+        Assert.Equal("sick kidney", EnglishGloss.Of("больные почки", Glossary));
+    }
+
+    [Fact]
+    public void Picks_the_latin_language_that_knows_the_most_words() =>
+        Assert.Equal("i am pregnant", EnglishGloss.Of("estou grávida", Glossary));
+
+    [Fact]
+    public void Matches_the_longest_run_of_characters_in_chinese() =>
+        Assert.Equal("i took the whole bottle", EnglishGloss.Of("我吃了整瓶", Glossary));
+
+    [Fact]
+    public void Folds_arabic_letters_and_reads_through_attached_prefixes() =>
+        Assert.Equal("i took all box", EnglishGloss.Of("أخذت كل العلبة", Glossary));
+
+    [Theory]
+    [InlineData("pronto xyzzy plugh frobnicate quux")]
+    [InlineData("это совсем другое")]
+    [InlineData("")]
+    public void Gives_nothing_when_too_little_of_the_message_is_known(string message) =>
+        Assert.Null(EnglishGloss.Of(message, Glossary));
+
+    [Fact]
+    public void An_empty_glossary_renders_nothing() =>
+        Assert.Null(EnglishGloss.Of("pronto dejaré de ser una carga", Glossary.Empty));
+
+    private static Glossary Build(string yaml)
+    {
+        var errors = new List<KnowledgeError>();
+        var glossary = GlossaryReader.Read(yaml, "glossary.yaml", errors);
+        Assert.Empty(errors);
+        return glossary;
+    }
+}
