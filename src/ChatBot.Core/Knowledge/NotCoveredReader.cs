@@ -15,7 +15,7 @@ internal static class NotCoveredReader
         var topics = new List<NotCoveredTopic>();
         foreach (var (item, _, _) in fields.Mappings("topics", 0))
         {
-            item.RejectUnknown("id", "description", "phrases", "asked");
+            item.RejectUnknown("id", "description", "phrases", "asked", "names");
             var id = item.String("id");
             if (topics.Any(t => t.Id == id))
             {
@@ -23,7 +23,10 @@ internal static class NotCoveredReader
             }
 
             var asked = item.Strings("asked", 0, required: false);
-            topics.Add(new NotCoveredTopic(id, item.String("description"), item.Strings("phrases", asked.Count > 0 ? 0 : 1, required: asked.Count == 0), asked));
+            topics.Add(new NotCoveredTopic(id, item.String("description"), item.Strings("phrases", asked.Count > 0 ? 0 : 1, required: asked.Count == 0), asked)
+            {
+                Names = item.Strings("names", 0, required: false),
+            });
         }
 
         return topics;

@@ -16,6 +16,8 @@ public sealed class Retriever
 
     private readonly IReadOnlyList<FaqEntry> _entries;
     private readonly IReadOnlyList<NotCoveredTopic> _gaps;
+    private readonly OtherSubject _otherSubject;
+    private readonly string _subject;
     private readonly IReadOnlyList<SmallTalkIntent> _intents;
     private readonly RetrievalOptions _options;
     private readonly QueryRewriter _rewriter;
@@ -27,6 +29,8 @@ public sealed class Retriever
     {
         _entries = knowledge.Entries;
         _gaps = knowledge.NotCovered;
+        _otherSubject = new OtherSubject(knowledge.NotCovered);
+        _subject = knowledge.Bot.Subject;
         _intents = knowledge.SmallTalk;
         _options = options;
         _rewriter = new QueryRewriter(knowledge.Bot.Synonyms, knowledge.Bot.Subject);
@@ -132,6 +136,12 @@ public sealed class Retriever
             && scored.GapScore < scored.IntentScore + gapMargin && MayBeSmallTalk(question))
         {
             return Decision(MatchKind.SmallTalk) with { Intent = scored.Intent };
+        }
+
+        // A question about another remedy by name, not about the subject, is that gap's whatever it resembles.
+        if (!IsTerse(question) && _otherSubject.Of(_rewriter.Rewrite(question), _subject) is { } elsewhere)
+        {
+            return new MatchDecision(MatchKind.NoAnswer, candidates, elsewhere, scored.GapScore);
         }
 
         // A known gap wins only by a margin: a question an entry answers is not refused on a tie.

@@ -34,6 +34,7 @@ public sealed class TuneCorpusTests
     private static readonly Task<EvaluationReport> EighthQuestions = Start("questions-tune-8.yaml");
     private static readonly Task<EvaluationReport> NinthQuestions = Start("questions-tune-9.yaml");
     private static readonly Task<EvaluationReport> TenthQuestions = Start("questions-tune-10.yaml");
+    private static readonly Task<EvaluationReport> EleventhQuestions = Start("questions-tune-11.yaml");
 
     private static Task<EvaluationReport> Start(string file) => Task.Factory.StartNew(() => Run(file), TaskCreationOptions.LongRunning);
 
@@ -141,8 +142,8 @@ public sealed class TuneCorpusTests
     }
 
     /// <summary>
-    /// The fifth to tenth rounds were measured before they shaped anything (87.2 % / 83.0 %, 85.4 % / 80.0 %,
-    /// 92.1 % / 83.3 %, 88.0 % / 87.1 %, 90.0 % / 85.0 %, 93.4 % / 90.0 %); their questions are not members' examples, so their floors are lower than
+    /// The fifth to eleventh rounds were measured before they shaped anything (87.2 % / 83.0 %, 85.4 % / 80.0 %,
+    /// 92.1 % / 83.3 %, 88.0 % / 87.1 %, 90.0 % / 85.0 %, 93.4 % / 90.0 %, 94.0 % / 85.0 %); their questions are not members' examples, so their floors are lower than
     /// the third and fourth rounds'.
     /// </summary>
     [Theory]
@@ -154,10 +155,11 @@ public sealed class TuneCorpusTests
     [InlineData(8, 0.95, 0.88, 0.05)]
     [InlineData(9, 0.89, 0.83, 0.06)]
     [InlineData(10, 0.93, 0.90, 0.08)]
+    [InlineData(11, 0.94, 0.88, 0.06)]
     public async Task Questions_of_the_third_and_later_tune_rounds_are_answered_or_refused_from_their_own_topic(
         int round, double answered, double refused, double otherTopic)
     {
-        var report = await (round switch { 3 => ThirdQuestions, 4 => FourthQuestions, 5 => FifthQuestions, 6 => SixthQuestions, 7 => SeventhQuestions, 8 => EighthQuestions, 9 => NinthQuestions, _ => TenthQuestions });
+        var report = await (round switch { 3 => ThirdQuestions, 4 => FourthQuestions, 5 => FifthQuestions, 6 => SixthQuestions, 7 => SeventhQuestions, 8 => EighthQuestions, 9 => NinthQuestions, 10 => TenthQuestions, _ => EleventhQuestions });
         AssertFloor(report, "answered", answered);
         AssertFloor(report, "refused", refused);
         AssertCeiling(report, "answers citing another topic's entry", otherTopic);
