@@ -28,7 +28,11 @@ public static class MessageCheck
                     $"{(rank == 0 ? "Best entry" : "Runner-up")}: {candidate.Entry.Id} {candidate.Score:0.00} (closest phrasing \"{candidate.ClosestPhrase}\")");
             }
 
-            if (decision.Gap is not null)
+            if (decision.GapName.Length > 0)
+            {
+                text.AppendLine().Append(CultureInfo.InvariantCulture, $"Known gap by name: {decision.Gap!.Id} (the question names \"{decision.GapName}\" and not the subject)");
+            }
+            else if (decision.Gap is not null)
             {
                 text.AppendLine().Append(CultureInfo.InvariantCulture, $"Closest known gap: {decision.Gap.Id} {decision.GapScore:0.00}")
                     .Append(decision.GapPhrase.Length == 0 ? "" : $" (closest phrasing \"{decision.GapPhrase}\")");

@@ -17,5 +17,8 @@ public sealed record MatchDecision(MatchKind Kind, IReadOnlyList<Candidate> Cand
     /// <summary>The known gap's phrasing nearest the question (semantic mode), so a moderator sees what a refusal matched.</summary>
     public string GapPhrase { get; init; } = "";
 
+    /// <summary>The name of a gap's <c>names</c> the question used, when that decided the refusal (<see cref="OtherSubject"/>).</summary>
+    public string GapName { get; init; } = "";
+
     public double Confidence => Candidates.Count > 0 ? Math.Clamp(Candidates[0].Score, 0, 1) : 0;
 }

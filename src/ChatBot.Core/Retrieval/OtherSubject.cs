@@ -18,7 +18,7 @@ public sealed partial class OtherSubject(IReadOnlyList<NotCoveredTopic> gaps)
             .ToArray();
 
     /// <summary>The gap the question is about, or null. <paramref name="rewritten"/> has the subject's aliases rewritten.</summary>
-    public NotCoveredTopic? Of(string rewritten, string subject)
+    public NamedGap? Of(string rewritten, string subject)
     {
         if (_topics.Count == 0 || PointsBack().IsMatch(rewritten)
             || (subject.Length > 0 && rewritten.Contains(subject, StringComparison.OrdinalIgnoreCase)))
@@ -26,8 +26,13 @@ public sealed partial class OtherSubject(IReadOnlyList<NotCoveredTopic> gaps)
             return null;
         }
 
-        return _topics.FirstOrDefault(t => t.Names.IsMatch(rewritten)).Topic;
+        return _topics.Select(t => (t.Topic, Name: t.Names.Match(rewritten))).FirstOrDefault(t => t.Name.Success) is { Topic: { } topic } found
+            ? new NamedGap(topic, found.Name.Value)
+            : null;
     }
+
+    /// <summary>A gap a question named, and the name it used.</summary>
+    public sealed record NamedGap(NotCoveredTopic Topic, string Name);
 
     /// <summary>Words that bring the subject back in, or weigh the other thing against it.</summary>
     [GeneratedRegex(@"\b(?:magnesium|threonate|it|its|it's|this|that|these|those|them|they|article|study|trial|expert|author|bot|you|or|vs|versus|better|worse|best|instead|first|before|rather|than|compare[sd]?|comparison|difference|alternatives?|same|either|both|together|with|combine|stack|as (?:good|well|effective|strong)|what about|how about)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

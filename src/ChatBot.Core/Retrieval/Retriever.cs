@@ -141,7 +141,7 @@ public sealed class Retriever
         // A question about another remedy by name, not about the subject, is that gap's whatever it resembles.
         if (!IsTerse(question) && _otherSubject.Of(_rewriter.Rewrite(question), _subject) is { } elsewhere)
         {
-            return new MatchDecision(MatchKind.NoAnswer, candidates, elsewhere, scored.GapScore);
+            return new MatchDecision(MatchKind.NoAnswer, candidates, elsewhere.Topic) { GapName = elsewhere.Name };
         }
 
         // A known gap wins only by a margin: a question an entry answers is not refused on a tie.

@@ -163,7 +163,11 @@ public static class FaqCommands
                 $"  {candidate.Score:0.000}  {candidate.Entry.Id,-28} semantic {candidate.Semantic:0.000} (closest: \"{candidate.ClosestPhrase}\"), lexical {candidate.Lexical:0.000}"));
         }
 
-        if (decision.Gap is not null)
+        if (decision.GapName.Length > 0)
+        {
+            Console.WriteLine($"  known gap by name: {decision.Gap!.Id} (names \"{decision.GapName}\" and not the subject: \"not covered\")");
+        }
+        else if (decision.Gap is not null)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  closest known gap: {decision.Gap.Id} {decision.GapScore:0.000} (a gap at or above the best entry means \"not covered\")"));
