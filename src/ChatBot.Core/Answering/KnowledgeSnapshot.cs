@@ -47,14 +47,17 @@ public sealed class KnowledgeSnapshot(KnowledgeBase knowledge, Retriever retriev
     /// The texts answering a normalised message embeds (its clauses for triage, the parts retrieval reads), so
     /// they can be embedded ahead together with other messages' (<see cref="QuestionsAhead"/>). Empty in lexical mode.
     /// </summary>
-    public IReadOnlyList<string> TextsToEmbed(string normalizedMessage)
+    public IReadOnlyList<string> TextsToEmbed(string normalizedMessage) => TextsToEmbed(Retriever, Safety, normalizedMessage);
+
+    /// <inheritdoc cref="TextsToEmbed(string)"/>
+    internal static IReadOnlyList<string> TextsToEmbed(Retriever retriever, SafetyTriage safety, string normalizedMessage)
     {
-        if (Retriever.Mode != RetrievalMode.Semantic || !normalizedMessage.Any(char.IsLetterOrDigit))
+        if (retriever.Mode != RetrievalMode.Semantic || !normalizedMessage.Any(char.IsLetterOrDigit))
         {
             return [];
         }
 
-        var prepared = Retriever.Prepare(normalizedMessage);
-        return [.. Safety.SemanticClauses(normalizedMessage, prepared).Clauses, .. Retriever.Parts(prepared)];
+        var prepared = retriever.Prepare(normalizedMessage);
+        return [.. safety.SemanticClauses(normalizedMessage, prepared).Clauses, .. retriever.Parts(prepared)];
     }
 }

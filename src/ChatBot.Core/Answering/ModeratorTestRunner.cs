@@ -24,7 +24,7 @@ public static class ModeratorTestRunner
         var messages = tests.Select(t => QuestionNormalizer.Normalize(t.Message)).ToArray();
 
         // Every text the answers will read, embedded together rather than one call a test.
-        vectors.Ensure(messages.SelectMany(snapshot.TextsToEmbed).Distinct(StringComparer.Ordinal).ToArray());
+        vectors.Ensure(Texts(snapshot.Knowledge, snapshot.Retriever, snapshot.Safety).ToArray());
 
         return tests
             .Select((test, i) => (test, problem: Check(test, AnswerEngine.Answer(snapshot, messages[i], vectors))))
@@ -53,11 +53,9 @@ public static class ModeratorTestRunner
     }
 
     /// <summary>The texts the tests' answers embed (clauses for triage, parts for retrieval), as retrieval prepares them.</summary>
-    public static IEnumerable<string> Texts(KnowledgeBase knowledge, Retriever retriever, SafetyIndex safety) =>
+    public static IEnumerable<string> Texts(KnowledgeBase knowledge, Retriever retriever, SafetyTriage safety) =>
         knowledge.Tests
-            .Select(t => QuestionNormalizer.Normalize(t.Message))
-            .Select(n => (normalized: n, prepared: retriever.Prepare(n)))
-            .SelectMany(m => safety.ClausesOf(m.normalized, m.prepared).Clauses.Concat(retriever.Parts(m.prepared)))
+            .SelectMany(t => KnowledgeSnapshot.TextsToEmbed(retriever, safety, QuestionNormalizer.Normalize(t.Message)))
             .Where(t => t.Length > 0)
             .Distinct(StringComparer.Ordinal);
 

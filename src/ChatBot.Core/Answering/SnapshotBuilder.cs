@@ -16,18 +16,19 @@ public static class SnapshotBuilder
     public static KnowledgeSnapshot Build(KnowledgeBase knowledge, RetrievalOptions options, EmbeddingCache? cache, DateTimeOffset loadedAt)
     {
         var retriever = new Retriever(knowledge, options, cache);
-        SafetyIndex? safetyIndex = null;
+        var semantic = retriever.Mode == RetrievalMode.Semantic && cache is not null;
+        var safetyIndex = semantic ? new SafetyIndex(knowledge.Safety, OrdinaryQuestions(knowledge), retriever.Rewriter, cache!, knowledge.Glossary) : null;
+        var triage = new SafetyTriage(knowledge.Safety, safetyIndex);
         IReadOnlyList<string> embedded = [];
-        if (retriever.Mode == RetrievalMode.Semantic && cache is not null)
+        if (safetyIndex is not null)
         {
-            safetyIndex = new SafetyIndex(knowledge.Safety, OrdinaryQuestions(knowledge), retriever.Rewriter, cache, knowledge.Glossary);
             // What the cache should keep once this version serves (the moderators' test messages included, so the
             // gate costs no model call at the next start): see KnowledgeStore, which trims it only then.
-            var gateTexts = ModeratorTestRunner.Texts(knowledge, retriever, safetyIndex).Select(retriever.Rewriter.Neutral);
+            var gateTexts = ModeratorTestRunner.Texts(knowledge, retriever, triage).Select(retriever.Rewriter.Neutral);
             embedded = [.. retriever.EmbeddedTexts, .. safetyIndex.Texts, .. gateTexts];
         }
 
-        return new KnowledgeSnapshot(knowledge, retriever, new SafetyTriage(knowledge.Safety, safetyIndex), loadedAt) { EmbeddedTexts = embedded };
+        return new KnowledgeSnapshot(knowledge, retriever, triage, loadedAt) { EmbeddedTexts = embedded };
     }
 
     /// <summary>

@@ -17,7 +17,6 @@ public sealed class Retriever
     private readonly IReadOnlyList<FaqEntry> _entries;
     private readonly IReadOnlyList<NotCoveredTopic> _gaps;
     private readonly OtherSubject _otherSubject;
-    private readonly string _subject;
     private readonly IReadOnlyList<SmallTalkIntent> _intents;
     private readonly RetrievalOptions _options;
     private readonly QueryRewriter _rewriter;
@@ -29,8 +28,7 @@ public sealed class Retriever
     {
         _entries = knowledge.Entries;
         _gaps = knowledge.NotCovered;
-        _otherSubject = new OtherSubject(knowledge.NotCovered);
-        _subject = knowledge.Bot.Subject;
+        _otherSubject = new OtherSubject(knowledge.NotCovered, knowledge.Bot.Subject);
         _intents = knowledge.SmallTalk;
         _options = options;
         _rewriter = new QueryRewriter(knowledge.Bot.Synonyms, knowledge.Bot.Subject);
@@ -139,13 +137,15 @@ public sealed class Retriever
         }
 
         // A question about another remedy by name, not about the subject, is that gap's whatever it resembles.
-        if (!IsTerse(question) && _otherSubject.Of(_rewriter.Rewrite(question), _subject) is { } elsewhere)
+        var rewritten = _rewriter.Rewrite(question);
+        var terse = IsTerse(rewritten);
+        if (!terse && _otherSubject.Of(rewritten) is { } elsewhere)
         {
             return new MatchDecision(MatchKind.NoAnswer, candidates, elsewhere.Topic) { GapName = elsewhere.Name };
         }
 
         // A known gap wins only by a margin: a question an entry answers is not refused on a tie.
-        var threshold = IsTerse(question) ? _options.TerseThreshold : Threshold;
+        var threshold = terse ? _options.TerseThreshold : Threshold;
         if (candidates.Count == 0 || best < threshold || scored.GapScore >= best + gapMargin)
         {
             return Decision(MatchKind.NoAnswer);
@@ -172,8 +172,8 @@ public sealed class Retriever
         Mode == RetrievalMode.Semantic || question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5;
 
     /// <summary>One to three words ("dose?", "safe?", "magtein vs melatonin"): too few for a confident score, so the nearest topic is offered more readily.</summary>
-    private bool IsTerse(string question) =>
-        _lexical.Terms(_rewriter.Rewrite(question)).Count(t => t.Length > 1) is > 0 and <= 3;
+    private bool IsTerse(string rewritten) =>
+        _lexical.Terms(rewritten).Count(t => t.Length > 1) is > 0 and <= 3;
 
     private sealed record Scored(IReadOnlyList<Candidate> Candidates, NotCoveredTopic? Gap, double GapScore, SmallTalkIntent? Intent, double IntentScore)
     {

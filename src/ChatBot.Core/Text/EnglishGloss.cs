@@ -89,7 +89,7 @@ public static partial class EnglishGloss
             }
 
             var (english, used) = Phrase(tokens, i, language);
-            var counted = tokens.Skip(i).Take(used).Count(t => t.Any(char.IsLetter));
+            var counted = new ArraySegment<string>(tokens, i, used).Count(t => t.Any(char.IsLetter));
             total += counted;
             if (english is not null)
             {
@@ -112,8 +112,8 @@ public static partial class EnglishGloss
     {
         for (var count = Math.Min(language.LongestWords, tokens.Length - start); count > 1; count--)
         {
-            var words = tokens.Skip(start).Take(count).ToArray();
-            if (!words.Any(IsSentenceEnd) && language.Words.TryGetValue(string.Join(' ', words), out var english))
+            if (!new ArraySegment<string>(tokens, start, count).Any(IsSentenceEnd)
+                && language.Words.TryGetValue(string.Join(' ', tokens, start, count), out var english))
             {
                 return (english, count);
             }

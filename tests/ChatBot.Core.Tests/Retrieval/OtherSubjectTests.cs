@@ -9,13 +9,13 @@ public sealed class OtherSubjectTests
 {
     private static readonly NotCoveredTopic Remedies = new("other-remedies", "other remedies", ["valerian side effects"]) { Names = ["valerian", "valerian root", "chamomile"] };
 
-    private static readonly OtherSubject Rule = new([Remedies]);
+    private static readonly OtherSubject Rule = new([Remedies], "magnesium l-threonate");
 
     [Theory]
     [InlineData("is valerian root safe to take every night")]
     [InlineData("does chamomile tea have caffeine")]
     public void A_question_naming_only_another_remedy_is_about_that_remedy(string question) =>
-        Assert.Same(Remedies, Rule.Of(question, "magnesium l-threonate")?.Topic);
+        Assert.Same(Remedies, Rule.Of(question)?.Topic);
 
     [Theory]
     [InlineData("should i try valerian first")]
@@ -25,12 +25,13 @@ public sealed class OtherSubjectTests
     [InlineData("what does the article say about chamomile")]
     [InlineData("is chamomile tea just as good")]
     [InlineData("does magnesium l-threonate help you sleep")]
+    [InlineData("is valerian safe to take alongside threonate")]
     public void A_question_that_brings_the_subject_back_or_compares_is_left_to_the_scores(string question) =>
-        Assert.Null(Rule.Of(question, "magnesium l-threonate"));
+        Assert.Null(Rule.Of(question));
 
     [Fact]
     public void Topics_without_names_never_claim_a_question() =>
-        Assert.Null(new OtherSubject([new NotCoveredTopic("x", "x", ["x"])]).Of("is valerian safe", ""));
+        Assert.Null(new OtherSubject([new NotCoveredTopic("x", "x", ["x"])], "").Of("is valerian safe"));
 
     [Theory]
     [InlineData("is valerian root safe to take every night", ReplyOutcome.NoAnswer)]
