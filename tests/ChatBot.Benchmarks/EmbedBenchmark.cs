@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ChatBot.Core.Answering;
+using ChatBot.Core.Evaluation;
 using ChatBot.Core.Retrieval;
 
 namespace ChatBot.Benchmarks;
@@ -84,6 +85,38 @@ public static class EmbedBenchmark
                 while (queue.TryDequeue(out var question))
                 {
                     engine.Ask(question, AskContext.Console);
+                }
+            });
+        }
+
+        // Members' own messages: one to several sentences, eleven languages, so texts of very different lengths
+        // meet in one model call (the tune halves of the question and red-flag banks; 1,000 unseen ones per row).
+        var members = Directory.EnumerateFiles(Path.Combine(AnswerBenchmark.Root(), "eval"), "*-tune*.yaml")
+            .Order(StringComparer.Ordinal)
+            .SelectMany(file => QuestionSet.Load(file).Select(item => item.Question))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        new Random(20261204).Shuffle(members);
+        Console.WriteLine();
+        Console.WriteLine($"Load average before the queued burst of members' messages: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine();
+        Console.WriteLine($"| workers | answers/s (1,000 members' messages queued at once, mean {members.Take(3000).Average(m => m.Length):0} characters) | CPU per answer | texts per model call | allocated per answer | collections gen0 / gen1 / gen2 |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        var row = 0;
+        foreach (var workers in new[] { 2, 4, 8 })
+        {
+            var queue = new ConcurrentQueue<string>();
+            foreach (var message in members.Skip(1000 * row++).Take(1000))
+            {
+                ahead.Expect(message);
+                queue.Enqueue(message);
+            }
+
+            Row($"{workers}", workers, () =>
+            {
+                while (queue.TryDequeue(out var message))
+                {
+                    engine.Ask(message, AskContext.Console);
                 }
             });
         }

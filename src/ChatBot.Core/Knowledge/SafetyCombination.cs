@@ -23,10 +23,44 @@ public sealed record SafetyCombination(IReadOnlyList<SafetyConcept> Concepts, bo
     /// <param name="normalizedMessage">The message, read when the combination is read in the whole message.</param>
     /// <param name="sentences">Its sentences, read one by one otherwise.</param>
     /// <param name="said">Whether a concept is said in a text (a message's triage remembers the answers).</param>
-    public bool Matches(string normalizedMessage, IReadOnlyList<string> sentences, Func<SafetyConcept, string, bool> said) => WholeMessage
-        ? AllIn(normalizedMessage, said)
-        : sentences.Any(sentence => AllIn(sentence, said));
+    public bool Matches(string normalizedMessage, IReadOnlyList<string> sentences, Func<SafetyConcept, string, bool> said)
+    {
+        if (WholeMessage)
+        {
+            return AllIn(normalizedMessage, said);
+        }
 
-    private bool AllIn(string text, Func<SafetyConcept, string, bool> said) =>
-        Concepts.All(c => said(c, text)) && !Unless.Any(c => said(c, text));
+        // Loops rather than LINQ: every message runs every combination, and each lambda would allocate.
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            if (AllIn(sentences[i], said))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether one text alone (a sentence) says every concept and none that stops it.</summary>
+    public bool AllIn(string text, Func<SafetyConcept, string, bool> said)
+    {
+        for (var i = 0; i < Concepts.Count; i++)
+        {
+            if (!said(Concepts[i], text))
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < Unless.Count; i++)
+        {
+            if (said(Unless[i], text))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

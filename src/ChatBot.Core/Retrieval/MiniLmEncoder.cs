@@ -64,19 +64,49 @@ internal sealed class MiniLmEncoder
         }
     }
 
+    /// <summary>Tokens a run pads to at most (its texts times its longest text's tokens): see <see cref="PaddingGroups"/>.</summary>
+    internal const int TokensPerRun = 200;
+
     public float[][] Encode(string[] sentences)
     {
         var encoded = _tokenizer.Encode(sentences);
-        var count = sentences.Length;
-        var length = encoded[0].InputIds.Length;
+        var lengths = encoded.Select(e => Tokens(e.AttentionMask)).ToArray();
+        var vectors = new float[sentences.Length][];
+        foreach (var run in PaddingGroups.Of(lengths, TokensPerRun))
+        {
+            var made = Run(run.Select(i => encoded[i]).ToList(), lengths[run[^1]]);
+            for (var k = 0; k < run.Length; k++)
+            {
+                vectors[run[k]] = made[k];
+            }
+        }
+
+        return vectors;
+    }
+
+    private static int Tokens(long[] attentionMask)
+    {
+        var tokens = 0;
+        while (tokens < attentionMask.Length && attentionMask[tokens] != 0)
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>One model run over tokenised texts, each cut to <paramref name="length"/> (the run's longest; the rest is padding).</summary>
+    private float[][] Run(List<(long[] InputIds, long[] TokenTypeIds, long[] AttentionMask)> encoded, int length)
+    {
+        var count = encoded.Count;
         var ids = new long[count * length];
         var mask = new long[count * length];
         var types = new long[count * length];
         for (var i = 0; i < count; i++)
         {
-            encoded[i].InputIds.CopyTo(ids, i * length);
-            encoded[i].AttentionMask.CopyTo(mask, i * length);
-            encoded[i].TokenTypeIds.CopyTo(types, i * length);
+            Array.Copy(encoded[i].InputIds, 0, ids, i * length, length);
+            Array.Copy(encoded[i].AttentionMask, 0, mask, i * length, length);
+            Array.Copy(encoded[i].TokenTypeIds, 0, types, i * length, length);
         }
 
         int[] shape = [count, length];

@@ -62,16 +62,20 @@ internal static class PatternMatch
             // An approximate count is enough (a lost increment only delays the compile), so no interlocked write.
             if (_runs < CompileAfter && ++_runs == CompileAfter && Volatile.Read(ref _compiled) is null)
             {
-                PatternCompiler.Enqueue(() =>
-                {
-                    var compiled = PatternCompiler.Compile(interpreted);
-                    // The compiled code is JIT-compiled on its first run: do that here, not on an answer's thread.
-                    _ = PatternMatch.Warm(compiled, text);
-                    Volatile.Write(ref _compiled, compiled);
-                });
+                CompileLater(text);
             }
 
             return Volatile.Read(ref _compiled) ?? interpreted;
         }
+
+        // Its own method: a lambda capturing the text inside Next would allocate its closure on every run.
+        private void CompileLater(string text) =>
+            PatternCompiler.Enqueue(() =>
+            {
+                var compiled = PatternCompiler.Compile(interpreted);
+                // The compiled code is JIT-compiled on its first run: do that here, not on an answer's thread.
+                _ = PatternMatch.Warm(compiled, text);
+                Volatile.Write(ref _compiled, compiled);
+            });
     }
 }

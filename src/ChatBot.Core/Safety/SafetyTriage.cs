@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Safety;
@@ -48,6 +49,7 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
         var views = new Dictionary<string, (string Text, string[] Sentences)>(StringComparer.Ordinal);
         var flags = new List<SafetyFlag>();
         var said = new ConceptMatches();
+        Func<SafetyConcept, string, bool> says = said.Says;
         for (var i = 0; i < _categories.Count; i++)
         {
             var category = _categories[i];
@@ -59,11 +61,8 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
 
             var (text, sentences) = view;
             var unless = new UnlessScope(category.Unless, read, said);
-            var pattern = category.Patterns.FirstOrDefault(p => PatternMatch.IsMatch(p, text)
-                && unless.Allows(sentences, sentence => PatternMatch.IsMatch(p, sentence), () => true));
-            var combination = pattern is null
-                ? category.Combinations.FirstOrDefault(c => unless.Allows(sentences, sentence => c.Matches(sentence, [sentence], said.Says), () => c.Matches(text, sentences, said.Says)))
-                : null;
+            var pattern = FirstPattern(category, text, sentences, unless);
+            var combination = pattern is null ? FirstCombination(category, text, sentences, unless, says) : null;
             if (pattern is not null)
             {
                 flags.Add(new SafetyFlag(category, SafetySignal.Pattern, pattern.ToString(), 1));
@@ -83,6 +82,42 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
 
         return new SafetyAssessment(SafetyPrecedence.Sort(flags, f => f.Category), semantic);
     }
+
+    // The two searches below run for every category of every message: loops, with the lambdas `unless` needs made
+    // only when it has concepts to read, since each lambda made per pattern or combination allocates.
+    private static Regex? FirstPattern(SafetyCategory category, string text, string[] sentences, UnlessScope unless)
+    {
+        for (var i = 0; i < category.Patterns.Count; i++)
+        {
+            var pattern = category.Patterns[i];
+            if (PatternMatch.IsMatch(pattern, text) && (unless.IsEmpty || AllowedBy(unless, pattern, sentences)))
+            {
+                return pattern;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool AllowedBy(UnlessScope unless, Regex pattern, string[] sentences) =>
+        unless.Allows(sentences, sentence => PatternMatch.IsMatch(pattern, sentence), () => true);
+
+    private static SafetyCombination? FirstCombination(SafetyCategory category, string text, string[] sentences, UnlessScope unless, Func<SafetyConcept, string, bool> says)
+    {
+        for (var i = 0; i < category.Combinations.Count; i++)
+        {
+            var combination = category.Combinations[i];
+            if (unless.IsEmpty ? combination.Matches(text, sentences, says) : AllowedBy(unless, combination, text, sentences, says))
+            {
+                return combination;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool AllowedBy(UnlessScope unless, SafetyCombination combination, string text, string[] sentences, Func<SafetyConcept, string, bool> says) =>
+        unless.Allows(sentences, sentence => combination.AllIn(sentence, says), () => combination.Matches(text, sentences, says));
 
     /// <summary>
     /// The message and its sentences with negated statements taken out. A negated span never holds a sentence's
