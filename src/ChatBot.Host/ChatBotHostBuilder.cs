@@ -43,6 +43,11 @@ public static class ChatBotHostBuilder
         builder.Services.AddHostedService<KnowledgeReloadService>();
         builder.Services.AddQuestionLogServices(builder.Configuration);
         builder.Services.AddChatBotStorage(builder.Configuration);
+        if (ConfiguredPlatforms.Any(builder.Configuration))
+        {
+            builder.Services.AddHostedService<SafetyPatternCompileService>();
+        }
+
         if (ConfiguredPlatforms.Discord(builder.Configuration))
         {
             builder.Services.AddDiscordAdapter(builder.Configuration);

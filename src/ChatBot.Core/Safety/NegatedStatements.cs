@@ -27,14 +27,8 @@ internal static class NegatedStatements
         var affirmed = text;
         foreach (var pattern in negations.SelectMany(c => c.Patterns))
         {
-            try
-            {
-                affirmed = pattern.Replace(affirmed, Placeholder);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // Too slow to decide: keep the words, so a possible red flag is still read.
-            }
+            // Too slow to decide, a pattern keeps the words, so a possible red flag is still read.
+            affirmed = PatternMatch.Replace(pattern, affirmed, Placeholder);
         }
 
         return affirmed;

@@ -7,7 +7,8 @@ namespace ChatBot.Core.Safety;
 /// Runs the safety patterns. They are built interpreted (building ~1,900 takes little time at start and
 /// reload); a pattern run often enough to matter (the ones every message meets) is compiled in the
 /// background and the compiled twin used from then on, so neither the start nor a reload waits for the
-/// compiler and a one-shot process never pays for it. Interpreted and compiled match identically.
+/// compiler and a one-shot process never pays for it. A bot on a platform, which runs for months, asks for every
+/// pattern at start instead (<see cref="CompileSoon"/>). Interpreted and compiled match identically.
 /// </summary>
 internal static class PatternMatch
 {
@@ -33,6 +34,34 @@ internal static class PatternMatch
         }
     }
 
+    /// <summary>
+    /// Replaces every match, with the compiled twin once the pattern is compiled (negated statements are taken out
+    /// of every message this way). A pattern too slow to decide leaves the text as it is, so its words are still read.
+    /// </summary>
+    public static string Replace(Regex pattern, string text, string replacement)
+    {
+        try
+        {
+            return Patterns.GetValue(pattern, static p => new HotPattern(p)).Next(text).Replace(text, replacement);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return text;
+        }
+    }
+
+    /// <summary>
+    /// Compiles patterns now, on the background compiler, rather than once each has run <see cref="CompileAfter"/>
+    /// times: a bot that runs for months pays the compile once at start instead of during its first burst.
+    /// </summary>
+    public static void CompileSoon(IEnumerable<Regex> patterns)
+    {
+        foreach (var pattern in patterns)
+        {
+            Patterns.GetValue(pattern, static p => new HotPattern(p)).CompileSoon();
+        }
+    }
+
     /// <summary>Whether the pattern now runs as compiled code.</summary>
     internal static bool RunsCompiled(Regex pattern) =>
         Patterns.TryGetValue(pattern, out var hot) && hot.IsCompiled;
@@ -54,13 +83,14 @@ internal static class PatternMatch
         // A pattern a previous knowledge version made hot is compiled already: a reload starts with it.
         private Regex? _compiled = PatternCompiler.CompiledBefore(interpreted);
         private int _runs;
+        private int _queued;
 
         public bool IsCompiled => Volatile.Read(ref _compiled) is not null;
 
         public Regex Next(string text)
         {
             // An approximate count is enough (a lost increment only delays the compile), so no interlocked write.
-            if (_runs < CompileAfter && ++_runs == CompileAfter && Volatile.Read(ref _compiled) is null)
+            if (_runs < CompileAfter && ++_runs == CompileAfter)
             {
                 CompileLater(text);
             }
@@ -68,8 +98,17 @@ internal static class PatternMatch
             return Volatile.Read(ref _compiled) ?? interpreted;
         }
 
+        public void CompileSoon() => CompileLater(text: "");
+
         // Its own method: a lambda capturing the text inside Next would allocate its closure on every run.
-        private void CompileLater(string text) =>
+        private void CompileLater(string text)
+        {
+            // Once: the count and a start-up request may both ask.
+            if (Volatile.Read(ref _compiled) is not null || Interlocked.Exchange(ref _queued, 1) == 1)
+            {
+                return;
+            }
+
             PatternCompiler.Enqueue(() =>
             {
                 var compiled = PatternCompiler.Compile(interpreted);
@@ -77,5 +116,6 @@ internal static class PatternMatch
                 _ = PatternMatch.Warm(compiled, text);
                 Volatile.Write(ref _compiled, compiled);
             });
+        }
     }
 }

@@ -23,6 +23,18 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
     public SemanticReading SemanticClauses(string normalizedMessage, string prepared) =>
         _semantic?.ClausesOf(normalizedMessage, prepared) ?? SemanticReading.None;
 
+    /// <summary>
+    /// Has every pattern this triage runs compiled on the background compiler now, rather than each once it has run
+    /// often: for a bot that runs for months, so its first burst after a start does not pay for the compiling.
+    /// </summary>
+    public void CompilePatternsSoon() => PatternMatch.CompileSoon(_categories.SelectMany(PatternsOf).Distinct());
+
+    private static IEnumerable<Regex> PatternsOf(SafetyCategory category) =>
+        category.Patterns.Concat(category.Unless
+            .Concat(category.NegatedBy)
+            .Concat(category.Combinations.SelectMany(c => c.Concepts.Concat(c.Unless)))
+            .SelectMany(c => c.Patterns));
+
     /// <summary>Patterns only: what lexical mode, and the check of a pattern edit, rely on.</summary>
     public static SafetyAssessment ByPatterns(string normalizedMessage, IReadOnlyList<SafetyCategory> categories) =>
         new SafetyTriage(categories, null).Assess(normalizedMessage, []);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatBot.Core.Knowledge;
 using ChatBot.Core.Safety;
 
 namespace ChatBot.Core.Tests.Safety;
@@ -25,6 +26,47 @@ public sealed class PatternMatchTests
         var reloaded = new Regex(text, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         Assert.False(PatternMatch.IsMatch(reloaded, "how much should i take"));
         Assert.True(PatternMatch.RunsCompiled(reloaded));
+    }
+
+    [Fact]
+    public void A_pattern_compiled_at_start_runs_compiled_before_it_has_run_often()
+    {
+        var concept = new SafetyConcept("took", [Unique(@"\btook {0}\b")]);
+        var category = new SafetyCategory("ingestion", "Took too much", SafetyAction.Replace, "Call Poison Help.", [Unique(@"\bwhole bottle {0}\b")])
+        {
+            NegatedBy = [new SafetyConcept("negation", [Unique(@"\bnever {0}\b")])],
+            Combinations = [new SafetyCombination([concept])],
+        };
+        var patterns = category.Patterns.Concat(category.NegatedBy[0].Patterns).Concat(concept.Patterns).ToArray();
+
+        new SafetyTriage([category], null).CompilePatternsSoon();
+
+        WaitUntilCompiled(patterns);
+        Assert.All(patterns, p => Assert.True(PatternMatch.RunsCompiled(p)));
+    }
+
+    [Fact]
+    public void A_replacement_reads_like_the_patterns_own()
+    {
+        var pattern = Unique(@"\bnever had {0} kidney problems\b");
+        var text = $"i never had {pattern.ToString().Split(' ')[2]} kidney problems, but i take lithium";
+
+        Assert.Equal(pattern.Replace(text, " ¬ "), PatternMatch.Replace(pattern, text, " ¬ "));
+        PatternMatch.CompileSoon([pattern]);
+        WaitUntilCompiled([pattern]);
+        Assert.Equal(pattern.Replace(text, " ¬ "), PatternMatch.Replace(pattern, text, " ¬ "));
+    }
+
+    private static Regex Unique(string format) =>
+        new(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, "x" + Guid.NewGuid().ToString("N")), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static void WaitUntilCompiled(IReadOnlyList<Regex> patterns)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!patterns.All(PatternMatch.RunsCompiled) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(10);
+        }
     }
 
     [Fact]

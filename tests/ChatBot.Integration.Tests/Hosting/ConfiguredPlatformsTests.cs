@@ -45,6 +45,14 @@ public sealed class ConfiguredPlatformsTests
         Assert.Contains(hosted, h => h.StartsWith("Slack", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Only_a_bot_on_a_platform_compiles_its_safety_patterns_as_it_starts()
+    {
+        Assert.Contains("SafetyPatternCompileService", HostedServices(("Slack:BotToken", "xoxb-test")));
+        Assert.Contains("SafetyPatternCompileService", HostedServices(("Discord:Token", "token")));
+        Assert.DoesNotContain("SafetyPatternCompileService", HostedServices(("Discord:Token", "")));
+    }
+
     private static IConfiguration Configuration(params (string Key, string? Value)[] settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, s.Value))).Build();
 
