@@ -137,9 +137,8 @@ public sealed class Retriever
         }
 
         // A question about another remedy by name, not about the subject, is that gap's whatever it resembles.
-        var rewritten = _rewriter.Rewrite(question);
-        var terse = IsTerse(rewritten);
-        if (!terse && _otherSubject.Of(rewritten) is { } elsewhere)
+        var terse = IsTerse(scored.Rewritten);
+        if (!terse && _otherSubject.Of(scored.Rewritten) is { } elsewhere)
         {
             return new MatchDecision(MatchKind.NoAnswer, candidates, elsewhere.Topic) { GapName = elsewhere.Name };
         }
@@ -175,7 +174,8 @@ public sealed class Retriever
     private bool IsTerse(string rewritten) =>
         _lexical.Terms(rewritten).Count(t => t.Length > 1) is > 0 and <= 3;
 
-    private sealed record Scored(IReadOnlyList<Candidate> Candidates, NotCoveredTopic? Gap, double GapScore, SmallTalkIntent? Intent, double IntentScore)
+    /// <param name="Rewritten">The question as scored: aliases of the subject rewritten (<see cref="QueryRewriter.Rewrite"/>).</param>
+    private sealed record Scored(string Rewritten, IReadOnlyList<Candidate> Candidates, NotCoveredTopic? Gap, double GapScore, SmallTalkIntent? Intent, double IntentScore)
     {
         public string GapPhrase { get; init; } = "";
     }
@@ -185,7 +185,7 @@ public sealed class Retriever
         var question = _rewriter.Rewrite(text);
         if (question.Length == 0 || _entries.Count == 0)
         {
-            return new Scored([], null, 0, null, 0);
+            return new Scored(question, [], null, 0, null, 0);
         }
 
         var lexical = _lexical.Score(question);
@@ -203,7 +203,7 @@ public sealed class Retriever
 
         var (gap, gapScore, gapIndex) = Best(_gaps, _entries.Count, Blend);
         var (intent, intentScore, _) = Best(_intents, _entries.Count + _gaps.Count, Blend);
-        return new Scored(candidates.OrderByDescending(c => c.Score).ToArray(), gap, gapScore, intent, intentScore)
+        return new Scored(question, candidates.OrderByDescending(c => c.Score).ToArray(), gap, gapScore, intent, intentScore)
         {
             GapPhrase = gap is null || semantic is null ? "" : semantic[gapIndex].Closest,
         };

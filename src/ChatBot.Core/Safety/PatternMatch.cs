@@ -25,7 +25,7 @@ internal static class PatternMatch
     {
         try
         {
-            return Patterns.GetValue(pattern, static p => new HotPattern(p)).Next(text).IsMatch(text);
+            return Hot(pattern).Next(text).IsMatch(text);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -42,7 +42,7 @@ internal static class PatternMatch
     {
         try
         {
-            return Patterns.GetValue(pattern, static p => new HotPattern(p)).Next(text).Replace(text, replacement);
+            return Hot(pattern).Next(text).Replace(text, replacement);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -58,9 +58,11 @@ internal static class PatternMatch
     {
         foreach (var pattern in patterns)
         {
-            Patterns.GetValue(pattern, static p => new HotPattern(p)).CompileSoon();
+            Hot(pattern).CompileSoon();
         }
     }
+
+    private static HotPattern Hot(Regex pattern) => Patterns.GetValue(pattern, static p => new HotPattern(p));
 
     /// <summary>Whether the pattern now runs as compiled code.</summary>
     internal static bool RunsCompiled(Regex pattern) =>
