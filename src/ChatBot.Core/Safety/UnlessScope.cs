@@ -3,10 +3,11 @@ using ChatBot.Core.Knowledge;
 namespace ChatBot.Core.Safety;
 
 /// <summary>
-/// Where a category's <c>unless</c> concepts stop it: in a sentence that says one, and in a question
+/// Where a category's <c>unless</c> concepts stop it: in a sentence that says one; in a question
 /// that follows a question saying one ("What are the signs of too much? Muscle weakness, a slow
-/// pulse?": the first question covers the examples it lists). A statement after it is not covered:
-/// "Can people with kidney disease take it? I have CKD." is flagged. The same rule holds for every
+/// pulse?": the first question covers the examples it lists); and in a question that the next statement
+/// qualifies ("Can pregnant women take it? I'm not pregnant, just curious."). A statement after it is not
+/// covered: "Can people with kidney disease take it? I have CKD." is flagged. The same rule holds for every
 /// signal of the category: patterns, combinations and the semantic comparison.
 /// </summary>
 internal sealed class UnlessScope(
@@ -26,9 +27,14 @@ internal sealed class UnlessScope(
     /// <summary>True when the text says one of the concepts.</summary>
     public bool Says(string text) => _concepts.Any(c => _said.Says(c, text));
 
-    /// <summary>True when sentence <paramref name="index"/> says one of the concepts, or is a question after a question that does.</summary>
+    /// <summary>
+    /// True when sentence <paramref name="index"/> says one of the concepts, is a question after a question that does,
+    /// or is a question followed by a statement that does.
+    /// </summary>
     public bool Stops(int index) =>
-        Stopped(index) || (index > 0 && _sentences[index - 1].IsQuestion && _sentences[index].IsQuestion && Stopped(index - 1));
+        Stopped(index)
+        || (index > 0 && _sentences[index - 1].IsQuestion && _sentences[index].IsQuestion && Stopped(index - 1))
+        || (index + 1 < _sentences.Count && _sentences[index].IsQuestion && !_sentences[index + 1].IsQuestion && Stopped(index + 1));
 
     /// <summary>
     /// True when the signal is said in a sentence the concepts do not stop, or, said only across

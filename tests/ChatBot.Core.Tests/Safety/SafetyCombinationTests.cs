@@ -78,6 +78,25 @@ public sealed class SafetyCombinationTests
     }
 
     [Fact]
+    public void A_statement_saying_an_unless_concept_covers_the_question_just_before_it()
+    {
+        var denied = Concept("denied", @"\bnot pregnant\b");
+        var pregnancy = new SafetyCategory("pregnancy", "Pregnancy", SafetyAction.Warn, "Ask your midwife.",
+            [new Regex(@"\bpregnant\b", RegexOptions.IgnoreCase)])
+        {
+            Unless = [denied],
+        };
+
+        IReadOnlyList<SafetyFlag> Assess(string message) => SafetyTriage.ByPatterns(QuestionNormalizer.Normalize(message), [pregnancy]).Flags;
+
+        Assert.Empty(Assess("can pregnant women take it? I'm not pregnant, just curious."));
+        // Only the question just before: a question further back, or a statement before, stays flagged.
+        Assert.Single(Assess("I'm pregnant. I'm not pregnant with twins though."));
+        Assert.Single(Assess("can I take it while pregnant? and what about the dose? I'm not pregnant yet."));
+        Assert.Single(Assess("can pregnant women take it? I'm pregnant."));
+    }
+
+    [Fact]
     public void A_warning_stops_for_a_denial_but_not_for_a_denial_with_an_exception()
     {
         var denied = Concept("denied", @"\bnot on any\b(?![^.?!]{0,40}\b(?:except|besides|but)\b)");

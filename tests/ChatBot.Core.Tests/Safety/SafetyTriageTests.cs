@@ -66,6 +66,13 @@ public sealed class SafetyTriageTests
     [InlineData("i had a kidney transplant", "kidney")]
     [InlineData("I'm on lexapro, does mgt knock you out like benadryl?", "medication")]
     [InlineData("gave my cat to my neighbour and updated my will. last question, how many would it take", "self_harm")]
+    [InlineData("honestly I don't care whether I wake up tomorrow or not", "self_harm")]
+    [InlineData("ya me da igual si despierto o no", "self_harm")]
+    [InlineData("мне уже всё равно, проснусь я или нет", "self_harm")]
+    [InlineData("もう目が覚めなくてもいいや", "self_harm")]
+    [InlineData("a volte penso che sarebbe più facile non svegliarsi", "self_harm")]
+    [InlineData("my brother has been giving away his things all week", "self_harm")]
+    [InlineData("ich krieg meinen Vater nicht wach", "emergency")]
     public void Red_flags_fire_in_any_language_and_common_misspellings(string question, string flag) =>
         Assert.Contains(flag, Flags(question));
 
@@ -86,6 +93,13 @@ public sealed class SafetyTriageTests
     [InlineData("se bebe con agua?")]
     [InlineData("my heart skipped a beat when I saw the price lol")]
     [InlineData("I'm expecting it to work within a week")]
+    [InlineData("I'm expecting my first order on Friday, when should I take it?")]
+    [InlineData("mon fils m'a acheté une boîte, c'est pour quoi ?")]
+    [InlineData("my toddler sleeps fine now, it's me who can't sleep")]
+    [InlineData("had my kidneys checked in the spring, results came back normal. can I try it?")]
+    [InlineData("ich hatte mal Nierensteine, längst ausgeheilt. was bringt MgT?")]
+    [InlineData("out cold by 10 last night, best sleep in years lol")]
+    [InlineData("la curiosità mi uccide: quanto magnesio c'è in una capsula?")]
     public void Ordinary_questions_raise_no_flag(string question) =>
         Assert.Empty(Flags(question));
 
