@@ -103,6 +103,34 @@ public sealed class SafetyTriageTests
     public void Ordinary_questions_raise_no_flag(string question) =>
         Assert.Empty(Flags(question));
 
+    [Theory]
+    [InlineData("had my kidneys checked last month, results came back normal")]
+    [InlineData("Fiz exame dos rins mês passado, tudo normal.")]
+    [InlineData("上个月刚查过肾功能,一切正常")]
+    public void A_check_that_came_back_fine_is_read_as_fine(string sentence) =>
+        Assert.True(SaysPastFine(sentence));
+
+    [Theory]
+    [InlineData("my kidney function tests were not normal")]
+    [InlineData("mis análisis de riñón no salieron bien")]
+    [InlineData("meus exames dos rins não deram normais")]
+    [InlineData("meine Nierenwerte sind nicht gut")]
+    [InlineData("i miei esami dei reni non sono normali")]
+    [InlineData("анализы почек не в порядке")]
+    [InlineData("体检肾功能不正常")]
+    [InlineData("التحاليل تبع الكلى مو طبيعية")]
+    [InlineData("किडनी की जांच ठीक नहीं आई")]
+    [InlineData("kidney tests fine, but I'm on dialysis since spring")]
+    public void A_check_that_did_not_come_back_fine_never_quiets_the_kidney_warning(string sentence) =>
+        Assert.False(SaysPastFine(sentence));
+
+    private bool SaysPastFine(string sentence)
+    {
+        var pastFine = _knowledge.Safety.Single(c => c.Id == "kidney").Unless.Single(c => c.Name == "past_fine");
+        var text = ArabicLetters.Fold(QuestionNormalizer.Normalize(sentence));
+        return pastFine.Patterns.Any(p => p.IsMatch(text));
+    }
+
     [Fact]
     public void Urgent_flags_replace_the_answer_with_help_first()
     {
