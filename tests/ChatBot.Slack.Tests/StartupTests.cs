@@ -57,6 +57,18 @@ public sealed class StartupTests
         await AssertStartFailsWithOneLineAsync(settings, "Slack:ChannelPostInterval must be between");
     }
 
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("00:00:03")]
+    public async Task Slash_ack_budget_outside_slacks_deadline_fails_the_start_with_one_clear_line(string value)
+    {
+        var settings = HostSettings();
+        settings["Slack:AppToken"] = "xapp-1-app-secret42";
+        settings["Slack:BotToken"] = "xoxb-1-bot-secret42";
+        settings["Slack:SlashAckBudget"] = value;
+        await AssertStartFailsWithOneLineAsync(settings, "Slack:SlashAckBudget must be above");
+    }
+
     [Fact]
     public async Task Invalid_auth_stops_the_host_with_one_clear_line()
     {

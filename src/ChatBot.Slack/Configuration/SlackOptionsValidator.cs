@@ -8,6 +8,9 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
     /// <summary>Longer than any sensible pacing: beyond it a busy channel's replies would queue for minutes.</summary>
     private static readonly TimeSpan MaxChannelPostInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>Slack shows the person an error when a slash command is not acknowledged within three seconds.</summary>
+    private static readonly TimeSpan SlackAckDeadline = TimeSpan.FromSeconds(3);
+
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
         var failures = new List<string>();
@@ -57,6 +60,11 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         if (options.ChannelPostInterval < TimeSpan.Zero || options.ChannelPostInterval > MaxChannelPostInterval)
         {
             failures.Add("Slack:ChannelPostInterval must be between 00:00:00 (no pacing) and 00:01:00.");
+        }
+
+        if (options.SlashAckBudget <= TimeSpan.Zero || options.SlashAckBudget >= SlackAckDeadline)
+        {
+            failures.Add("Slack:SlashAckBudget must be above 00:00:00 and below 00:00:03 (Slack's deadline for acknowledging a slash command).");
         }
 
         Moderators(failures, options);

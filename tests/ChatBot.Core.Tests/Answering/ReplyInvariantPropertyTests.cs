@@ -50,9 +50,9 @@ public sealed class ReplyInvariantPropertyTests
     }
 
     [Fact]
-    public void Thousands_of_random_inputs_keep_the_invariant()
+    public void A_thousand_random_inputs_keep_the_invariant()
     {
-        Inputs.Sample(input => AssertInvariant(input, Lexical.Value.Ask(input, new AskContext("test"))), iter: 3000);
+        Inputs.Sample(input => AssertInvariant(input, Lexical.Value.Ask(input, new AskContext("test"))), iter: 1000);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class LexicalIndexTests
         var questions = Directory.EnumerateFiles(Path.Combine(TestKnowledge.RepositoryRoot, "eval"), "*.yaml")
             .Where(f => !f.EndsWith("topics.yaml", StringComparison.Ordinal))
             .SelectMany(QuestionSet.Load)
+            .Where((_, i) => i % 5 == 0) // a fixed fifth of every bank: thousands of phrasings, a fifth of the time
             .Select(i => rewriter.Rewrite(i.Question.ToLowerInvariant()))
             .Append("magnesuim threonite dosage")
             .Append("")
