@@ -35,6 +35,11 @@ public static class EvalCommand
         var engine = host.Services.GetRequiredService<IAnswerEngine>();
         var topicsFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "topics.yaml");
         var topics = File.Exists(topicsFile) ? TopicMap.Load(topicsFile) : TopicMap.None;
+        if (topics == TopicMap.None && items.Any(i => i.Topics.Count > 0))
+        {
+            Console.Error.WriteLine($"chatbot: no topics.yaml beside {file}: an answer from any entry counts as on-topic.");
+        }
+
         var result = QuestionSetEvaluator.Run(engine, items, topics);
         foreach (var evaluated in result.Items.Where(i => !i.Passed || options.Verbose))
         {

@@ -32,6 +32,18 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Topics_without_a_topic_map_beside_the_set_are_named_on_stderr()
+    {
+        var file = Path.Combine(_folder, "topics-only.yaml");
+        File.WriteAllText(file, "- q: \"side effects?\"\n  expect: answer\n  topics: [side-effects]\n");
+
+        var result = await ChatBotProcess.RunAsync("", "faq", "eval", file, "--Retrieval:Mode=Lexical");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal($"chatbot: no topics.yaml beside {file}: an answer from any entry counts as on-topic.", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
     public async Task Eval_exits_1_when_a_floor_given_on_the_command_line_is_not_met()
     {
         var file = Path.Combine(_folder, "flags.yaml");
