@@ -46,27 +46,17 @@ public sealed class StartupTests
     }
 
     [Theory]
-    [InlineData("-00:00:01")]
-    [InlineData("00:02:00")]
-    public async Task Bad_channel_post_interval_fails_the_start_with_one_clear_line(string value)
+    [InlineData("Slack:ChannelPostInterval", "-00:00:01", "Slack:ChannelPostInterval must be between")]
+    [InlineData("Slack:ChannelPostInterval", "00:02:00", "Slack:ChannelPostInterval must be between")]
+    [InlineData("Slack:SlashAckBudget", "00:00:00", "Slack:SlashAckBudget must be above")]
+    [InlineData("Slack:SlashAckBudget", "00:00:03", "Slack:SlashAckBudget must be above")]
+    public async Task Bad_timing_setting_fails_the_start_with_one_clear_line(string key, string value, string expected)
     {
         var settings = HostSettings();
         settings["Slack:AppToken"] = "xapp-1-app-secret42";
         settings["Slack:BotToken"] = "xoxb-1-bot-secret42";
-        settings["Slack:ChannelPostInterval"] = value;
-        await AssertStartFailsWithOneLineAsync(settings, "Slack:ChannelPostInterval must be between");
-    }
-
-    [Theory]
-    [InlineData("00:00:00")]
-    [InlineData("00:00:03")]
-    public async Task Slash_ack_budget_outside_slacks_deadline_fails_the_start_with_one_clear_line(string value)
-    {
-        var settings = HostSettings();
-        settings["Slack:AppToken"] = "xapp-1-app-secret42";
-        settings["Slack:BotToken"] = "xoxb-1-bot-secret42";
-        settings["Slack:SlashAckBudget"] = value;
-        await AssertStartFailsWithOneLineAsync(settings, "Slack:SlashAckBudget must be above");
+        settings[key] = value;
+        await AssertStartFailsWithOneLineAsync(settings, expected);
     }
 
     [Fact]
