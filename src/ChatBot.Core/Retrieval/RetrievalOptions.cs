@@ -36,7 +36,11 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0)]
     public double CompanionMargin { get; set; } = 0.03;
 
-    /// <summary>When the two best entries are closer than this, the bot asks which one was meant.</summary>
+    /// <summary>When the two best entries are unrelated and closer than this, they tie: see <see cref="Ties"/>.</summary>
     [Range(0.0, 1.0)]
     public double ClarifyMargin { get; set; } = 0.02;
+
+    /// <summary>What a tie of two unrelated entries gets: both answers, or a question asking which was meant.</summary>
+    [EnumDataType(typeof(TieReply))]
+    public TieReply Ties { get; set; } = TieReply.AnswerBoth;
 }

@@ -4,7 +4,7 @@ using ChatBot.Core.Text;
 namespace ChatBot.Core.Retrieval;
 
 /// <summary>
-/// Ranks FAQ entries for a question and decides answer / clarify / no-answer. Semantic mode blends
+/// Ranks FAQ entries for a question and decides answer (one entry, or two that tie) / clarify / no-answer. Semantic mode blends
 /// embedding similarity with the lexical score (rare terms, aliases, typos); lexical mode uses BM25 alone.
 /// Known gaps (<c>not-covered.yaml</c>) are scored the same way: a question closer to a gap than to
 /// any entry is not covered. Words the FAQ never uses mark a question down, so a question about another
@@ -153,9 +153,10 @@ public sealed class Retriever
         var second = candidates.Count > 1 && candidates[1].Score >= threshold ? candidates[1] : null;
         var related = second is not null
             && (candidates[0].Entry.Related.Contains(second.Entry.Id) || second.Entry.Related.Contains(candidates[0].Entry.Id));
+        // Two unrelated entries that score alike: both answered (each cited), or the asker chooses.
         if (second is not null && !related && best - second.Score < _options.ClarifyMargin)
         {
-            return Decision(MatchKind.Clarify);
+            return _options.Ties == TieReply.AskWhich ? Decision(MatchKind.Clarify) : Decision(MatchKind.Answer) with { Companion = second.Entry };
         }
 
         // Two entries that belong together and score alike answer together, each with its own citations.

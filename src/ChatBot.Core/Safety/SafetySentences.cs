@@ -12,6 +12,11 @@ internal static partial class SafetySentences
         var start = 0;
         foreach (Match boundary in Boundary().Matches(normalizedMessage))
         {
+            if (IsOrdinal(normalizedMessage, boundary))
+            {
+                continue;
+            }
+
             Add(normalizedMessage[start..boundary.Index], boundary.Value.AsSpan().IndexOfAny("?？؟") >= 0);
             start = boundary.Index + boundary.Length;
         }
@@ -30,6 +35,18 @@ internal static partial class SafetySentences
 
     public readonly record struct Sentence(string Text, bool IsQuestion);
 
+    /// <summary>German writes ordinals with a dot ("in der 30. SSW", "im 7. Monat", "im 3. Lebensjahr"): no sentence ends there.</summary>
+    private static bool IsOrdinal(string text, Match boundary) =>
+        boundary.Value.TrimEnd() == "." && boundary.Length > 1
+        && OrdinalNumber().IsMatch(text.AsSpan(0, boundary.Index))
+        && OrdinalNoun().IsMatch(text, boundary.Index + boundary.Length);
+
     [GeneratedRegex(@"[.!?;\n。！？；؟।]+(?:\s+|$)|[。！？；؟।]")]
     private static partial Regex Boundary();
+
+    [GeneratedRegex(@"(?:^|\s)\d{1,2}$")]
+    private static partial Regex OrdinalNumber();
+
+    [GeneratedRegex(@"\G(?:ssw|schwangerschaftswoche|woche|monat|lebensjahr|lebensmonat|klasse|trimester)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OrdinalNoun();
 }
