@@ -165,7 +165,7 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
         var composer = snapshot.Composer;
         return decision.Kind switch
         {
-            MatchKind.Answer => composer.Answer(decision.Candidates[0].Entry, decision.Confidence, flags, decision.Companion),
+            MatchKind.Answer => composer.Answer(decision.Candidates[0].Entry, decision.Confidence, flags, decision.Companion) with { Tied = decision.IsTie },
             MatchKind.SmallTalk => composer.SmallTalk(decision.Intent!, decision.Confidence, flags),
             MatchKind.Clarify => composer.Clarify(decision.Candidates[0].Entry, decision.Candidates[1].Entry, decision.Confidence, flags),
             _ => composer.NoAnswer(decision.Confidence, flags, englishOnlyNote: !LanguageGuess.IsLikelyEnglish(question)),

@@ -32,7 +32,7 @@ public sealed class QuestionLogObserver(
             queue.TryAdd(new LoggedQuestion(
                 time.GetUtcNow(),
                 question.Context.Platform,
-                LoggedQuestion.OutcomeName(reply.Outcome),
+                reply.Tied ? LoggedQuestion.ClarifyOutcome : LoggedQuestion.OutcomeName(reply.Outcome),
                 reply.EntryId,
                 reply.Confidence,
                 reply.KnowledgeVersion,

@@ -20,6 +20,9 @@ public sealed record Reply
     /// <summary>A related entry answered alongside the matched one, if any; its answer and citations are included.</summary>
     public string? CompanionEntryId { get; init; }
 
+    /// <summary>True when the companion is an unrelated entry that tied with the matched one: the question log counts it as a clarify.</summary>
+    public bool Tied { get; init; }
+
     /// <summary>The matched entry's canonical question (a title), if any.</summary>
     public string? Title { get; init; }
 

@@ -14,6 +14,9 @@ public sealed record MatchDecision(MatchKind Kind, IReadOnlyList<Candidate> Cand
     /// <summary>For <see cref="MatchKind.Answer"/>: a related entry about as close, answered alongside ("is it safe?": side effects and kidney disease).</summary>
     public FaqEntry? Companion { get; init; }
 
+    /// <summary>For <see cref="MatchKind.Answer"/>: the companion is an unrelated entry that scored alike, so the question was ambiguous.</summary>
+    public bool IsTie { get; init; }
+
     /// <summary>The known gap's phrasing nearest the question (semantic mode), so a moderator sees what a refusal matched.</summary>
     public string GapPhrase { get; init; } = "";
 

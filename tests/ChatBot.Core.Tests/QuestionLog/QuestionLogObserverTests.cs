@@ -59,6 +59,15 @@ public sealed class QuestionLogObserverTests
     }
 
     [Fact]
+    public void An_answer_to_two_tied_entries_is_logged_as_a_clarify_so_moderators_see_it_in_the_gaps()
+    {
+        var queue = new QuestionLogQueue(10);
+        Observer(queue).Answered(new AnsweredQuestion("dose or timing?", new AskContext("discord", "1"), Reply(ReplyOutcome.Answer) with { Tied = true }));
+
+        Assert.Equal(LoggedQuestion.ClarifyOutcome, Assert.IsType<LoggedQuestion>(Read(queue)).Outcome);
+    }
+
+    [Fact]
     public void The_hosts_warm_up_question_is_not_logged()
     {
         var queue = new QuestionLogQueue(10);

@@ -22,6 +22,7 @@ public sealed class TieReplyTests
         Assert.NotNull(decision.Companion);
         Assert.Equal(decision.Candidates[1].Entry.Id, decision.Companion!.Id);
         Assert.DoesNotContain(decision.Companion.Id, decision.Candidates[0].Entry.Related);
+        Assert.True(decision.IsTie);
     }
 
     [Fact]
