@@ -156,7 +156,9 @@ public sealed class Retriever
         // Two unrelated entries that score alike: both answered (each cited), or the asker chooses.
         if (second is not null && !related && best - second.Score < _options.ClarifyMargin)
         {
-            return _options.Ties == TieReply.AskWhich ? Decision(MatchKind.Clarify) : Decision(MatchKind.Answer) with { Companion = second.Entry, IsTie = true };
+            return _options.Ties == TieReply.AskWhich
+                ? Decision(MatchKind.Clarify)
+                : Decision(MatchKind.Answer) with { Companion = second.Entry, IsTie = true };
         }
 
         // Two entries that belong together and score alike answer together, each with its own citations.
