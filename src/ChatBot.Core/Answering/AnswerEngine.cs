@@ -157,7 +157,7 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
         flags.AddRange(context.Flags.Select(f => f.Category).Where(c => !flags.Contains(c)));
         return context.IsUrgent
             ? composer.Urgent(flags)
-            : composer.Answer(combined.Candidates[0].Entry, combined.Confidence, flags, combined.Companion, readWith: previous.Question);
+            : composer.Answer(combined.Candidates[0].Entry, combined.Confidence, flags, combined.Companion, readWith: previous.Question) with { Tied = combined.IsTie };
     }
 
     private static Reply Compose(KnowledgeSnapshot snapshot, string question, MatchDecision decision, IReadOnlyList<SafetyCategory> flags)

@@ -37,7 +37,7 @@ internal static partial class SafetySentences
 
     /// <summary>German writes ordinals with a dot ("in der 30. SSW", "im 7. Monat", "im 3. Lebensjahr"): no sentence ends there.</summary>
     private static bool IsOrdinal(string text, Match boundary) =>
-        boundary.Value.TrimEnd() == "." && boundary.Length > 1
+        boundary.Length > 1 && boundary.ValueSpan.TrimEnd().SequenceEqual(".")
         && OrdinalNumber().IsMatch(text.AsSpan(0, boundary.Index))
         && OrdinalNoun().IsMatch(text, boundary.Index + boundary.Length);
 
