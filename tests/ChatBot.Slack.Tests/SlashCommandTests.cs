@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatBot.Slack.Rendering;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Slack.Tests;
 
@@ -16,8 +17,9 @@ public sealed class SlashCommandTests
     [Fact]
     public async Task Question_ack_carries_the_ephemeral_answer()
     {
+        // The clock stands still, so the acknowledgement budget never runs out however busy the machine is.
         await using var fake = await FakeSlackServer.StartAsync();
-        await using var bot = await SlackTestHost.StartAsync(fake);
+        await using var bot = await SlackTestHost.StartAsync(fake, time: new FakeTimeProvider(DateTimeOffset.UtcNow));
 
         var ack = await AckOfAsync(fake, SlackFrames.SlashCommand("does magnesium help sleep?", new Uri(fake.BaseUri, "hooks/commands/1")));
 
@@ -71,7 +73,7 @@ public sealed class SlashCommandTests
     public async Task In_channel_safety_public_notice_in_ack_guidance_ephemeral_via_response_url()
     {
         await using var fake = await FakeSlackServer.StartAsync();
-        await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:SlashReplyVisibility"] = "in_channel");
+        await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:SlashReplyVisibility"] = "in_channel", time: new FakeTimeProvider(DateTimeOffset.UtcNow));
 
         var ack = await AckOfAsync(fake, SlackFrames.SlashCommand("pregnant and sleepless", new Uri(fake.BaseUri, "hooks/commands/2")));
         Assert.Equal("in_channel", (string)ack["payload"]!["response_type"]!);
