@@ -1,5 +1,6 @@
 using ChatBot.Core.Answering;
 using ChatBot.Slack.Rendering;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Slack.Tests;
 
@@ -53,7 +54,7 @@ public sealed class DirectMessageTests
     public async Task An_in_channel_slash_command_in_a_DM_carries_the_whole_reply_in_its_ack()
     {
         await using var fake = await FakeSlackServer.StartAsync();
-        await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:SlashReplyVisibility"] = "in_channel");
+        await using var bot = await SlackTestHost.StartAsync(fake, s => s["Slack:SlashReplyVisibility"] = "in_channel", time: new FakeTimeProvider(DateTimeOffset.UtcNow)); // a standing clock: the ack budget never runs out
         var command = SlackFrames.SlashCommand("pregnant and sleepless", new Uri(fake.BaseUri, "hooks/commands/9"), channel: DmWithoutDPrefix, channelName: "directmessage");
 
         await fake.SendEnvelopeAsync(command);

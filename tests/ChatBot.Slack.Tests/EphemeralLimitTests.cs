@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ChatBot.Core.Answering;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Rendering;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Slack.Tests;
 
@@ -117,7 +118,7 @@ public sealed class EphemeralLimitTests
     public async Task A_slash_question_raising_many_red_flags_gets_its_first_part_on_the_ack_and_the_rest_through_the_response_url()
     {
         await using var fake = await FakeSlackServer.StartAsync();
-        await using var bot = await SlackTestHost.StartAsync(fake);
+        await using var bot = await SlackTestHost.StartAsync(fake, time: new FakeTimeProvider(DateTimeOffset.UtcNow)); // a standing clock: the ack budget never runs out
         var reply = bot.Engine.Ask(ManyRedFlags, new AskContext("slack"));
         var envelope = SlackFrames.SlashCommand(ManyRedFlags, new Uri(fake.BaseUri, "hooks/commands/42"));
         var id = (string)envelope["envelope_id"]!;
@@ -163,7 +164,7 @@ public sealed class EphemeralLimitTests
     public async Task Long_slash_answer_on_the_ack_fits_the_limit_with_caveats_and_advice_whole()
     {
         await using var fake = await FakeSlackServer.StartAsync();
-        await using var bot = await SlackTestHost.StartAsync(fake);
+        await using var bot = await SlackTestHost.StartAsync(fake, time: new FakeTimeProvider(DateTimeOffset.UtcNow)); // a standing clock: the ack budget never runs out
         bot.Engine.AnswerFor = _ => LongAnswer;
         var reply = bot.Engine.Ask("tell me everything", new AskContext("slack"));
         var envelope = SlackFrames.SlashCommand("tell me everything", new Uri(fake.BaseUri, "hooks/commands/40"));
