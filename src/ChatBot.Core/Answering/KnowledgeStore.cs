@@ -42,11 +42,7 @@ public sealed partial class KnowledgeStore
         }
 
         _current = Build(result.Knowledge!);
-        var phraseErrors = SnapshotBuilder.Gate(_current, _cache);
-        if (phraseErrors.Count > 0)
-        {
-            throw new KnowledgeInvalidException(Folder, phraseErrors);
-        }
+        GateAtStart(embedder);
 
         // Months of edits do not grow the cache: it keeps the serving version's texts.
         _cache?.RetainOnly(_current.EmbeddedTexts);
@@ -56,6 +52,25 @@ public sealed partial class KnowledgeStore
     }
 
     public string Folder => _knowledgeOptions.Path;
+
+    /// <summary>The gate of the version a start serves, unless this very version passed it before (<see cref="PassedGateRecord"/>).</summary>
+    private void GateAtStart(ITextEmbedder embedder)
+    {
+        var record = _knowledgeOptions.RememberPassedGate && _retrievalOptions.CachePath.Length > 0 ? new PassedGateRecord(_retrievalOptions.CachePath) : null;
+        var key = record is null ? "" : PassedGateRecord.KeyOf(_current, _retrievalOptions, _cache is null ? null : embedder.ModelId);
+        if (record?.Has(key) == true)
+        {
+            return;
+        }
+
+        var errors = SnapshotBuilder.Gate(_current, _cache);
+        if (errors.Count > 0)
+        {
+            throw new KnowledgeInvalidException(Folder, errors);
+        }
+
+        record?.Add(key);
+    }
 
     public KnowledgeSnapshot Current => Volatile.Read(ref _current);
 

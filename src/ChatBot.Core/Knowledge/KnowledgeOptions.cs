@@ -11,6 +11,13 @@ public sealed class KnowledgeOptions
     [Required(AllowEmptyStrings = false)]
     public string Path { get; set; } = "knowledge";
 
+    /// <summary>
+    /// Skip the start gate for a version that passed it on this machine with the same engine build and retrieval
+    /// settings (recorded in <c>Retrieval:CachePath</c>; no record without one). <c>faq test</c> and
+    /// <c>faq validate</c> always run it.
+    /// </summary>
+    public bool RememberPassedGate { get; set; } = true;
+
     /// <summary>Watch the folder and serve valid edits without a restart.</summary>
     public bool Watch { get; set; } = true;
 

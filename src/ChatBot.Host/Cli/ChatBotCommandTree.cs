@@ -95,14 +95,15 @@ public sealed class ChatBotCommandTree
 
         var file = new Argument<string>("file") { Description = "A question set (YAML list of q, expect, must_mention, flag, topics)" };
         var verbose = new Option<bool>("--verbose") { Description = "List every question, not only the misses" };
+        var figuresOnly = new Option<bool>("--figures-only") { Description = "Print the figures and no message, not even a miss: for a holdout set, whose misses must stay unread" };
         var minAnswer = Rate("--min-answer", "Exit 1 when fewer answerable questions are answered with their facts");
         var minNoAnswer = Rate("--min-no-answer", "Exit 1 when fewer uncovered questions are refused");
         var minRecall = Rate("--min-recall", "Exit 1 when any red-flag category catches fewer of its messages");
         var minUrgent = Rate("--min-urgent-recall", "Exit 1 when self-harm, emergency or ingestion catch fewer of theirs");
         var maxFalse = Rate("--max-false-alarms", "Exit 1 when more look-alikes raise a flag");
         var maxReplace = Rate("--max-replace-false-alarms", "Exit 1 when more look-alikes lose their answer to an urgent flag");
-        var eval = new Command("eval", "Replay a question set, print rates and misses; exit 1 below a floor given") { file, verbose, minAnswer, minNoAnswer, minRecall, minUrgent, maxFalse, maxReplace };
-        eval.SetAction(parse => EvalCommand.Run(Arguments(parse, verbose: parse.GetValue(verbose)), parse.GetValue(file)!, new Core.Evaluation.EvaluationFloors
+        var eval = new Command("eval", "Replay a question set, print rates and misses; exit 1 below a floor given") { file, verbose, figuresOnly, minAnswer, minNoAnswer, minRecall, minUrgent, maxFalse, maxReplace };
+        eval.SetAction(parse => EvalCommand.Run(Arguments(parse, verbose: parse.GetValue(verbose)), parse.GetValue(file)!, parse.GetValue(figuresOnly), new Core.Evaluation.EvaluationFloors
         {
             Answer = parse.GetValue(minAnswer),
             NoAnswer = parse.GetValue(minNoAnswer),

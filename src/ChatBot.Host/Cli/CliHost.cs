@@ -9,10 +9,18 @@ namespace ChatBot.Host.Cli;
 /// </summary>
 public static class CliHost
 {
-    public static IHost Build(CliArguments options, bool questionLog = false)
+    /// <param name="options">The verb's options.</param>
+    /// <param name="questionLog">The verb reads the question log.</param>
+    /// <param name="fullGate">The verb checks the knowledge, so the start gate runs even for a version that passed it before.</param>
+    public static IHost Build(CliArguments options, bool questionLog = false, bool fullGate = false)
     {
         var overrides = options.Overrides;
         overrides["Console:Enabled"] = "false";
+        if (fullGate)
+        {
+            overrides["Knowledge:RememberPassedGate"] = "false";
+        }
+
         if (!questionLog)
         {
             overrides["QuestionLog:Enabled"] = "false";

@@ -8,11 +8,12 @@ namespace ChatBot.Host.Cli;
 /// <summary>
 /// <c>chatbot faq eval FILE [floors]</c>: replays a question set, prints every miss and the figures (answer
 /// and refusal rates, red-flag recall per category, false alarms), and exits 1 when a floor given on the
-/// command line is not met, so moderators can gate an edit with it.
+/// command line is not met, so moderators can gate an edit with it. With <c>--figures-only</c> it prints no
+/// message at all, so a holdout set can be measured without its misses being read.
 /// </summary>
 public static class EvalCommand
 {
-    public static int Run(CliArguments options, string file, EvaluationFloors floors)
+    public static int Run(CliArguments options, string file, bool figuresOnly, EvaluationFloors floors)
     {
         if (!File.Exists(file))
         {
@@ -41,7 +42,7 @@ public static class EvalCommand
         }
 
         var result = QuestionSetEvaluator.Run(engine, items, topics);
-        foreach (var evaluated in result.Items.Where(i => !i.Passed || options.Verbose))
+        foreach (var evaluated in result.Items.Where(i => !figuresOnly && (!i.Passed || options.Verbose)))
         {
             var reply = evaluated.Reply;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

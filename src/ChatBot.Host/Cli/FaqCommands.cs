@@ -31,7 +31,7 @@ public static class FaqCommands
         // The safety phrasings are checked against the triage they build, with the configured model.
         try
         {
-            using var host = CliHost.Build(options);
+            using var host = CliHost.Build(options, fullGate: true);
             var errors = host.Services.GetRequiredService<KnowledgeStore>().CheckPhrases();
             if (errors.Count > 0)
             {
@@ -64,7 +64,7 @@ public static class FaqCommands
         var folder = KnowledgeFolder(options);
         try
         {
-            using var host = CliHost.Build(options);
+            using var host = CliHost.Build(options, fullGate: true);
             var store = host.Services.GetRequiredService<KnowledgeStore>();
             Console.WriteLine($"OK: {store.Current.Knowledge.Tests.Count} tests pass ({store.Current.Retriever.Mode} mode); version {store.Current.Version}");
             return 0;
