@@ -60,6 +60,7 @@ public sealed partial class KnowledgeStore
         var key = record is null ? "" : PassedGateRecord.KeyOf(_current, _retrievalOptions, _cache is null ? null : embedder.ModelId);
         if (record?.Has(key) == true)
         {
+            SnapshotBuilder.PatternsKnownToPass(_current);
             return;
         }
 

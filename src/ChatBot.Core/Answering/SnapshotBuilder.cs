@@ -77,6 +77,13 @@ public static class SnapshotBuilder
     }
 
     /// <summary>
+    /// Counts the pattern check of <see cref="CheckPatterns"/> as passed for this snapshot's safety categories without
+    /// running it: for a start that skipped the gate of a version known to have passed it (<see cref="PassedGateRecord"/>),
+    /// so the first reload of an FAQ edit does not run it either.
+    /// </summary>
+    public static void PatternsKnownToPass(KnowledgeSnapshot snapshot) => PatternsPassed.AddOrUpdate(snapshot.Knowledge.Safety, Passed);
+
+    /// <summary>
     /// The gate a version passes before it serves: no look-alike matched by a pattern, and every moderator
     /// test (<c>tests.yaml</c>) holding. Runs where the version is built, never on the reply path.
     /// </summary>
