@@ -1,5 +1,6 @@
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Retrieval;
+using ChatBot.Core.Safety;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -61,16 +62,24 @@ public sealed partial class KnowledgeStore
         if (record?.Has(key) == true)
         {
             SnapshotBuilder.PatternsKnownToPass(_current);
+            // The gate's messages are embedded as a gated start would (cache hits after any earlier start), so the
+            // first reload's gate finds them in the cache rather than calling the model for each.
+            _cache?.GetOrEmbed([.. _current.EmbeddedTexts]);
             return;
         }
 
+        var timeouts = PatternMatch.Timeouts;
         var errors = SnapshotBuilder.Gate(_current, _cache);
         if (errors.Count > 0)
         {
             throw new KnowledgeInvalidException(Folder, errors);
         }
 
-        record?.Add(key);
+        // A pattern too slow to decide counts as a match, which may pass a red-flag test on a busy machine: run it again next time.
+        if (PatternMatch.Timeouts == timeouts)
+        {
+            record?.Add(key);
+        }
     }
 
     public KnowledgeSnapshot Current => Volatile.Read(ref _current);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -9,7 +10,8 @@ namespace ChatBot.Core.Answering;
 /// The knowledge versions that passed the start gate on this machine, kept in the cache folder. A start of a version
 /// that passed before, with the same engine build and the same retrieval settings, skips the gate: its checks are
 /// deterministic, so they cannot give another result, and they cost seconds of every start. Only passes are kept; a
-/// file that cannot be read or written just means the gate runs. Edits served by a reload are always gated.
+/// file that cannot be read or written just means the gate runs. Edits served by a reload are always gated. A gate
+/// during which a pattern was too slow to decide (counted as a match, see <c>PatternMatch</c>) is not remembered.
 /// </summary>
 public sealed class PassedGateRecord(string folder)
 {
@@ -18,7 +20,13 @@ public sealed class PassedGateRecord(string folder)
     /// <summary>How many passed versions are remembered; the oldest is forgotten first.</summary>
     private const int Kept = 32;
 
-    private static readonly string EngineBuild = typeof(PassedGateRecord).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+    /// <summary>This engine's build, the libraries it was built against and the runtime: what reads and runs the files.</summary>
+    private static readonly string EngineBuild = string.Join('\n',
+        [
+            typeof(PassedGateRecord).Assembly.ManifestModule.ModuleVersionId.ToString("N"),
+            RuntimeInformation.FrameworkDescription,
+            .. typeof(PassedGateRecord).Assembly.GetReferencedAssemblies().Select(a => a.FullName).Order(StringComparer.Ordinal),
+        ]);
 
     private string RecordFile => Path.Combine(folder, FileName);
 
@@ -37,19 +45,30 @@ public sealed class PassedGateRecord(string folder)
 
     public void Add(string key)
     {
+        string? temporary = null;
         try
         {
             var keys = Read().Where(k => k != key).Append(key).TakeLast(Kept).ToArray();
             Directory.CreateDirectory(folder);
             // Another process may write at the same time: each writes a whole file and renames it into place, so a
             // reader sees one complete list; a pass lost that way only means the gate runs once more.
-            var temporary = RecordFile + "." + Guid.NewGuid().ToString("N")[..8];
+            temporary = RecordFile + "." + Guid.NewGuid().ToString("N")[..8];
             File.WriteAllLines(temporary, keys);
             File.Move(temporary, RecordFile, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Not remembering a pass is harmless.
+            // Not remembering a pass is harmless; a half-written list is not left behind.
+            if (temporary is not null)
+            {
+                try
+                {
+                    File.Delete(temporary);
+                }
+                catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+                {
+                }
+            }
         }
     }
 

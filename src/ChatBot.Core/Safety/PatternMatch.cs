@@ -21,6 +21,11 @@ internal static class PatternMatch
 
     private static readonly ConditionalWeakTable<Regex, HotPattern> Patterns = new();
 
+    private static long _timeouts;
+
+    /// <summary>How many pattern runs in this process were too slow to decide: a gate that met one is not remembered as passed.</summary>
+    public static long Timeouts => Interlocked.Read(ref _timeouts);
+
     public static bool IsMatch(Regex pattern, string text)
     {
         try
@@ -30,6 +35,7 @@ internal static class PatternMatch
         catch (RegexMatchTimeoutException)
         {
             // A pattern too slow to decide: fail towards caution rather than skip a possible red flag.
+            Interlocked.Increment(ref _timeouts);
             return true;
         }
     }
@@ -46,6 +52,7 @@ internal static class PatternMatch
         }
         catch (RegexMatchTimeoutException)
         {
+            Interlocked.Increment(ref _timeouts);
             return text;
         }
     }

@@ -51,6 +51,22 @@ public sealed class PassedGateRecordTests : IDisposable
     }
 
     [Fact]
+    public void A_recorded_pass_skips_the_gate_unless_remembering_is_off()
+    {
+        // A version that fails its gate, recorded as passed: only the record lets it start.
+        File.AppendAllText(Path.Combine(_folder, "tests.yaml"), "  - message: \"side effects?\"\n    expect: kidney-disease\n");
+        var loaded = KnowledgeLoader.Load(_folder).Knowledge!;
+        Lexical.CachePath = _cache;
+        var snapshot = SnapshotBuilder.Build(loaded, Lexical, null, DateTimeOffset.UnixEpoch);
+        new PassedGateRecord(_cache).Add(PassedGateRecord.KeyOf(snapshot, Lexical, null));
+
+        var started = Start();
+
+        Assert.Equal(snapshot.Version, started.Current.Version);
+        Assert.Throws<KnowledgeInvalidException>(() => Start(remember: false));
+    }
+
+    [Fact]
     public void The_key_follows_every_file_and_every_retrieval_setting()
     {
         var snapshot = Start(remember: false).Current;

@@ -37,6 +37,22 @@ public sealed class FaqCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Faq_test_always_runs_the_gate_while_a_start_remembers_a_pass()
+    {
+        var environment = new Dictionary<string, string?> { ["Retrieval__CachePath"] = _broken };
+        var record = Path.Combine(_broken, "gates-passed.txt");
+
+        var tested = await ChatBotProcess.RunInAsync(Repository.Root, environment, "", "faq", "test", "--Retrieval:Mode=Lexical");
+        var recordedByTest = File.Exists(record);
+        var asked = await ChatBotProcess.RunInAsync(Repository.Root, environment, "", "ask", "--Retrieval:Mode=Lexical", "side effects?");
+
+        Assert.Equal(0, tested.ExitCode);
+        Assert.False(recordedByTest);
+        Assert.Equal(0, asked.ExitCode);
+        Assert.Single(File.ReadAllLines(record));
+    }
+
+    [Fact]
     public async Task Validate_names_file_line_and_field_and_exits_1()
     {
         KnowledgeCopy.To(_broken);

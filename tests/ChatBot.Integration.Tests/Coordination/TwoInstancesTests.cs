@@ -143,7 +143,8 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         File.WriteAllText(broken, File.ReadAllText(broken)
             .Replace("caveatz:", "caveats:", StringComparison.Ordinal)
             .Replace("It does not say how common or", "The article does not say how common or", StringComparison.Ordinal));
-        await Eventually.TrueAsync(() => reportsSeen.All(r => r.Applied > 0), "both instances serving the fixed edit", TimeSpan.FromSeconds(30));
+        // Two instances each gate the edit (moderator tests and all) on a machine shared with the rest of the suite.
+        await Eventually.TrueAsync(() => reportsSeen.All(r => r.Applied > 0), "both instances serving the fixed edit", TimeSpan.FromSeconds(90));
         Assert.Equal(2, ModeratorPosts(discord).Count);
         Assert.Equal(2, SlackModeratorPosts(slack).Count);
     }
