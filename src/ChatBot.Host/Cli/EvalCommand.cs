@@ -42,7 +42,8 @@ public static class EvalCommand
         }
 
         var result = QuestionSetEvaluator.Run(engine, items, topics);
-        foreach (var evaluated in result.Items.Where(i => !figuresOnly && (!i.Passed || options.Verbose)))
+        var listed = figuresOnly ? [] : result.Items.Where(i => !i.Passed || options.Verbose);
+        foreach (var evaluated in listed)
         {
             var reply = evaluated.Reply;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

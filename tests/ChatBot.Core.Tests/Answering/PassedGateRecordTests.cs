@@ -12,6 +12,8 @@ public sealed class PassedGateRecordTests : IDisposable
     private readonly string _folder = TestKnowledge.CopyToTemp();
     private readonly string _cache = Path.Combine(Path.GetTempPath(), "chatbot-gates-" + Guid.NewGuid().ToString("N")[..8]);
 
+    public PassedGateRecordTests() => Lexical = new() { Mode = RetrievalMode.Lexical, CachePath = _cache };
+
     public void Dispose()
     {
         Directory.Delete(_folder, recursive: true);
@@ -21,11 +23,10 @@ public sealed class PassedGateRecordTests : IDisposable
         }
     }
 
-    private RetrievalOptions Lexical { get; } = new() { Mode = RetrievalMode.Lexical };
+    private RetrievalOptions Lexical { get; }
 
     private KnowledgeStore Start(bool remember = true)
     {
-        Lexical.CachePath = _cache;
         return new KnowledgeStore(
             Options.Create(new KnowledgeOptions { Path = _folder, RememberPassedGate = remember }),
             Options.Create(Lexical),
@@ -56,7 +57,6 @@ public sealed class PassedGateRecordTests : IDisposable
         // A version that fails its gate, recorded as passed: only the record lets it start.
         File.AppendAllText(Path.Combine(_folder, "tests.yaml"), "  - message: \"side effects?\"\n    expect: kidney-disease\n");
         var loaded = KnowledgeLoader.Load(_folder).Knowledge!;
-        Lexical.CachePath = _cache;
         var snapshot = SnapshotBuilder.Build(loaded, Lexical, null, DateTimeOffset.UnixEpoch);
         new PassedGateRecord(_cache).Add(PassedGateRecord.KeyOf(snapshot, Lexical, null));
 

@@ -1,5 +1,4 @@
 using ChatBot.Core.Evaluation;
-using ChatBot.Core.Retrieval;
 
 namespace ChatBot.Core.Tests.Evaluation;
 
@@ -9,15 +8,13 @@ namespace ChatBot.Core.Tests.Evaluation;
 /// </summary>
 public sealed class DevelopmentSetTests
 {
-    private static readonly IReadOnlyList<QuestionSetItem> Items = QuestionSet.Load(TestKnowledge.DataFile("dev-questions.yaml"));
+    private static readonly ReplayInBothModes Replay = new("dev-questions.yaml");
 
-    private static readonly Lazy<EvaluationResult> Semantic = new(() => QuestionSetEvaluator.Run(TestKnowledge.Engine(RetrievalMode.Semantic), Items));
+    private static IReadOnlyList<QuestionSetItem> Items => Replay.Items;
 
-    private static readonly Lazy<EvaluationResult> Lexical = new(() => QuestionSetEvaluator.Run(TestKnowledge.Engine(RetrievalMode.Lexical), Items));
+    public static TheoryData<string> Modes => ReplayInBothModes.Modes;
 
-    public static TheoryData<string> Modes => new() { "semantic", "lexical" };
-
-    private static EvaluationResult Result(string mode) => mode == "semantic" ? Semantic.Value : Lexical.Value;
+    private static EvaluationResult Result(string mode) => Replay.Result(mode);
 
     [Fact]
     public void Set_has_all_four_groups()

@@ -1,6 +1,3 @@
-using ChatBot.Core.Evaluation;
-using ChatBot.Core.Retrieval;
-
 namespace ChatBot.Core.Tests.Evaluation;
 
 /// <summary>
@@ -10,25 +7,21 @@ namespace ChatBot.Core.Tests.Evaluation;
 /// </summary>
 public sealed class PlainRedFlagTests
 {
-    private static readonly IReadOnlyList<QuestionSetItem> Items = QuestionSet.Load(TestKnowledge.DataFile("plain-red-flags.yaml"));
+    private static readonly ReplayInBothModes Replay = new("plain-red-flags.yaml");
 
-    private static readonly Lazy<EvaluationResult> Semantic = new(() => QuestionSetEvaluator.Run(TestKnowledge.Engine(RetrievalMode.Semantic), Items));
-
-    private static readonly Lazy<EvaluationResult> Lexical = new(() => QuestionSetEvaluator.Run(TestKnowledge.Engine(RetrievalMode.Lexical), Items));
-
-    public static TheoryData<string> Modes => new() { "semantic", "lexical" };
+    public static TheoryData<string> Modes => ReplayInBothModes.Modes;
 
     [Theory]
     [MemberData(nameof(Modes))]
     public void Every_plain_red_flag_is_caught_and_no_look_alike_raises_one(string mode)
     {
-        var result = mode == "semantic" ? Semantic.Value : Lexical.Value;
+        var result = Replay.Result(mode);
         var misses = result.Items.Where(i => !i.Passed)
             .Select(i => $"{i.Item.Question} (expected {i.Item.Flag ?? "no flag"}) -> [{string.Join(",", i.Reply.SafetyFlags)}]")
             .ToArray();
 
         Assert.True(misses.Length == 0, string.Join('\n', misses));
         Assert.Contains(result.Items, i => i.Item.Expect == "no_flag");
-        Assert.Equal(7, Items.Where(i => i.Flag is not null).Select(i => i.Flag).Distinct().Count());
+        Assert.Equal(7, Replay.Items.Where(i => i.Flag is not null).Select(i => i.Flag).Distinct().Count());
     }
 }
