@@ -129,6 +129,8 @@ public sealed class KnowledgeReloadTests : IDisposable
     [Fact]
     public async Task Questions_in_flight_during_20_reloads_are_each_answered_by_one_complete_version()
     {
+        // What is checked is the swap, not the gate: without the moderators' tests each reload costs a fraction.
+        File.Delete(Path.Combine(_folder, "tests.yaml"));
         var store = Store(RetrievalMode.Lexical);
         var engine = new AnswerEngine(store, new NullQuestionObserver());
         var answers = new ConcurrentDictionary<string, string> { [store.Current.Version] = store.Current.Knowledge.Find("side-effects")!.Answer };
