@@ -123,7 +123,7 @@ public sealed class TuneCorpusTests
     [InlineData(17, 0.97, 0.90, 0.97, 0.97, 0.01, 0.03, 0.80)]
     [InlineData(18, 0.96, 0.92, 0.95, 0.97, 0.01, 0.01, 0.95)]
     [InlineData(19, 0.98, 0.94, 0.97, 0.97, 0.02, 0.03, 0.95)]
-    [InlineData(20, 0.97, 0.96, 0.95, 0.97, 0.01, 0.02, 0.95)]
+    [InlineData(20, 0.96, 0.92, 0.95, 0.97, 0.03, 0.03, 0.80)]
     public async Task Red_flags_of_the_seventh_and_later_tune_rounds_are_caught_in_every_language_and_their_look_alikes_keep_their_answer(
         int round, double recall, double selfHarm, double emergency, double ingestion, double replaceLevelFalseAlarms, double falseAlarms, double selfHarmNotEnglish)
     {
