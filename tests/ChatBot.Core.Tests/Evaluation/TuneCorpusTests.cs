@@ -12,6 +12,8 @@ public sealed class TuneCorpusTests
     // Each corpus is replayed once per run, all of them at once as soon as the first test needs one: some eight thousand
     // questions through the semantic model, which embeds questions that arrive together in one call. A test waits
     // only for its own corpus. Every tune half in eval/ is copied to the test output (see the project file).
+    private static readonly TopicMap Topics = TopicMap.Load(TestKnowledge.DataFile(Path.Combine("eval", "topics.yaml")));
+
     private static readonly IReadOnlyDictionary<string, Task<EvaluationReport>> Reports =
         Directory.EnumerateFiles(TestKnowledge.DataFile("eval"), "*-tune*.yaml")
             .Select(Path.GetFileName)
@@ -36,8 +38,7 @@ public sealed class TuneCorpusTests
     private static EvaluationReport Run(string file)
     {
         var items = QuestionSet.Load(TestKnowledge.DataFile(Path.Combine("eval", file)));
-        var topics = TopicMap.Load(TestKnowledge.DataFile(Path.Combine("eval", "topics.yaml")));
-        return new EvaluationReport(QuestionSetEvaluator.Run(TestKnowledge.Engine(RetrievalMode.Semantic), items, topics));
+        return new EvaluationReport(QuestionSetEvaluator.Run(TestKnowledge.Engine(RetrievalMode.Semantic), items, Topics));
     }
 
     [Theory]
