@@ -25,7 +25,9 @@ public static class SnapshotBuilder
             // What the cache should keep once this version serves (the moderators' test messages included, so the
             // gate costs no model call at the next start): see KnowledgeStore, which trims it only then.
             var gateTexts = ModeratorTestRunner.Texts(knowledge, retriever, triage).Select(retriever.Rewriter.Neutral);
-            embedded = [.. retriever.EmbeddedTexts, .. safetyIndex.Texts, .. gateTexts];
+            // And the clauses `faq validate` reads of every safety phrasing, so a second check makes no model call.
+            var phraseTexts = SafetyPhraseCheck.Texts(triage).Select(retriever.Rewriter.Neutral);
+            embedded = [.. retriever.EmbeddedTexts, .. safetyIndex.Texts, .. gateTexts, .. phraseTexts];
         }
 
         return new KnowledgeSnapshot(knowledge, retriever, triage, loadedAt) { EmbeddedTexts = embedded };

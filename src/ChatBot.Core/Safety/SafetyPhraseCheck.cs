@@ -49,11 +49,26 @@ public static class SafetyPhraseCheck
         return errors;
     }
 
+    /// <summary>
+    /// What the check embeds: the clauses of every phrasing it reads (none in lexical mode), so the embedding cache can
+    /// keep them and the next check of an unchanged file makes no model call.
+    /// </summary>
+    public static IEnumerable<string> Texts(SafetyTriage triage) =>
+        triage.Categories
+            .SelectMany(c => (triage.IsSemantic ? c.Examples : []).Concat(c.NotExamples))
+            .SelectMany(p => Reading(triage, p.Text).Clauses)
+            .Distinct(StringComparer.Ordinal);
+
+    private static SemanticReading Reading(SafetyTriage triage, string phrase)
+    {
+        var normalized = QuestionNormalizer.Normalize(phrase);
+        return triage.SemanticClauses(normalized, RetrievalText.Clean(normalized));
+    }
+
     private static SafetyAssessment Assess(SafetyTriage triage, QuestionVectors vectors, string phrase, bool skipSelf)
     {
         var normalized = QuestionNormalizer.Normalize(phrase);
-        var text = RetrievalText.Clean(normalized);
-        var reading = triage.SemanticClauses(normalized, text);
+        var reading = Reading(triage, phrase);
         IReadOnlyList<(string, float[])> embedded = [];
         if (vectors.IsSemantic && reading.Clauses.Count > 0)
         {
