@@ -178,6 +178,23 @@ public sealed class KnowledgeReloadTests : IDisposable
         Assert.Equal(2, embedder.Embedded - initial);
     }
 
+    [Fact]
+    public void The_phrase_check_after_a_reload_finds_every_clause_it_reads_in_the_cache()
+    {
+        File.Delete(Path.Combine(_folder, "tests.yaml"));
+        var embedder = new CountingEmbedder();
+        var store = Store(RetrievalMode.Semantic, embedder);
+        store.CheckPhrases();
+        Edit(SideEffects, "It does not say how common", "It never says how common");
+        store.Reload();
+        var afterReload = embedder.Embedded;
+
+        store.CheckPhrases();
+
+        // Only the edited answer was embedded by the reload; the check's clauses of long or glossed phrasings were kept.
+        Assert.Equal(afterReload, embedder.Embedded);
+    }
+
     private KnowledgeStore StartWatching()
     {
         var store = Store(RetrievalMode.Lexical);
