@@ -184,7 +184,9 @@ public sealed class KnowledgeReloadTests : IDisposable
         File.Delete(Path.Combine(_folder, "tests.yaml"));
         var embedder = new CountingEmbedder();
         var store = Store(RetrievalMode.Semantic, embedder);
+        var atStart = embedder.Embedded;
         store.CheckPhrases();
+        Assert.True(embedder.Embedded > atStart, "the first check embeds the clauses a start does not need");
         Edit(SideEffects, "It does not say how common", "It never says how common");
         store.Reload();
         var afterReload = embedder.Embedded;

@@ -125,8 +125,8 @@ public sealed class TuneCorpusTests
     [InlineData(18, 0.96, 0.92, 0.95, 0.97, 0.01, 0.01, 0.95)]
     [InlineData(19, 0.98, 0.94, 0.97, 0.97, 0.02, 0.03, 0.95)]
     [InlineData(20, 0.96, 0.92, 0.95, 0.97, 0.03, 0.03, 0.80)]
-    [InlineData(21, 0.94, 0.81, 0.95, 0.97, 0.03, 0.03, 0.80)]
-    [InlineData(22, 0.82, 0.50, 0.90, 0.97, 0.05, 0.09, 0.55)]
+    [InlineData(21, 0.89, 0.72, 0.90, 0.80, 0.04, 0.05, 0.70)]
+    [InlineData(22, 0.81, 0.45, 0.85, 0.91, 0.06, 0.10, 0.50)]
     public async Task Red_flags_of_the_seventh_and_later_tune_rounds_are_caught_in_every_language_and_their_look_alikes_keep_their_answer(
         int round, double recall, double selfHarm, double emergency, double ingestion, double replaceLevelFalseAlarms, double falseAlarms, double selfHarmNotEnglish)
     {
@@ -167,8 +167,8 @@ public sealed class TuneCorpusTests
     [InlineData(14, 0.90, 0.90, 0.07)]
     [InlineData(15, 0.92, 0.91, 0.07)]
     [InlineData(16, 0.97, 0.92, 0.04)]
-    [InlineData(17, 0.93, 0.90, 0.05)]
-    [InlineData(18, 0.89, 0.91, 0.06)]
+    [InlineData(17, 0.92, 0.87, 0.05)]
+    [InlineData(18, 0.88, 0.88, 0.07)]
     public async Task Questions_of_the_third_and_later_tune_rounds_are_answered_or_refused_from_their_own_topic(
         int round, double answered, double refused, double otherTopic)
     {

@@ -38,24 +38,29 @@ public sealed class ServiceLoopsTests
     public async Task Loops_that_end_normally_leave_the_others_running_until_they_end_too()
     {
         var release = new TaskCompletionSource();
-        var ended = new bool[2];
+        var firstEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondEnded = false;
         var run = ServiceLoops.RunAsync(2, async (index, _) =>
         {
-            if (index == 1)
+            if (index == 0)
             {
-                await release.Task;
+                await Task.Yield();
+                firstEnded.SetResult();
+                return;
             }
 
-            ended[index] = true;
+            await release.Task;
+            secondEnded = true;
         }, CancellationToken.None);
 
+        // Waits for the first loop to end rather than for a fixed time: a busy machine may start it late.
+        await firstEnded.Task.WaitAsync(Timeout);
         await Task.Delay(50);
         Assert.False(run.IsCompleted);
-        Assert.True(ended[0]);
 
         release.SetResult();
         await run.WaitAsync(Timeout);
-        Assert.True(ended[1]);
+        Assert.True(secondEnded);
     }
 
     [Fact]

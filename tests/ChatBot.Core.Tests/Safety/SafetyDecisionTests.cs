@@ -28,6 +28,8 @@ public sealed class SafetyDecisionTests
     [Theory]
     [InlineData("my 8 yo cant sleep, can i give her magtein?", "child")]
     [InlineData("im 20 weeks pregnant and sleeping terribly, is mag threonate ok to take?", "pregnancy")]
+    [InlineData("my little girl is so stressed about her operation next week she's barely slept. could magnesium l-threonate take the edge off for her?", "child")]
+    [InlineData("Grandkids are here all week and bedtime is chaos. Can they have some of my MgT too?", "child")]
     public void A_warning_raises_its_own_category_and_keeps_the_answer(string question, string flag)
     {
         var reply = Ask(question);
