@@ -56,19 +56,16 @@ public static class SafetyPhraseCheck
     public static IEnumerable<string> Texts(SafetyTriage triage) =>
         triage.Categories
             .SelectMany(c => (triage.IsSemantic ? c.Examples : []).Concat(c.NotExamples))
-            .SelectMany(p => Reading(triage, p.Text).Clauses)
+            .SelectMany(p => Reading(triage, QuestionNormalizer.Normalize(p.Text)).Clauses)
             .Distinct(StringComparer.Ordinal);
 
-    private static SemanticReading Reading(SafetyTriage triage, string phrase)
-    {
-        var normalized = QuestionNormalizer.Normalize(phrase);
-        return triage.SemanticClauses(normalized, RetrievalText.Clean(normalized));
-    }
+    private static SemanticReading Reading(SafetyTriage triage, string normalized) =>
+        triage.SemanticClauses(normalized, RetrievalText.Clean(normalized));
 
     private static SafetyAssessment Assess(SafetyTriage triage, QuestionVectors vectors, string phrase, bool skipSelf)
     {
         var normalized = QuestionNormalizer.Normalize(phrase);
-        var reading = Reading(triage, phrase);
+        var reading = Reading(triage, normalized);
         IReadOnlyList<(string, float[])> embedded = [];
         if (vectors.IsSemantic && reading.Clauses.Count > 0)
         {

@@ -160,11 +160,7 @@ public sealed class KnowledgeReloadTests : IDisposable
     [Fact]
     public void One_entry_edit_embeds_only_what_changed()
     {
-        // The moderators' tests need the real model (this embedder's vectors mean nothing) and embed their own
-        // messages on every reload; this test counts only what the index embeds.
-        File.Delete(Path.Combine(_folder, "tests.yaml"));
-        var embedder = new CountingEmbedder();
-        var store = Store(RetrievalMode.Semantic, embedder);
+        var (store, embedder) = CountingSemanticStore();
         var initial = embedder.Embedded;
         Edit(SideEffects, "It does not say how common", "It never says how common");
 
@@ -181,9 +177,7 @@ public sealed class KnowledgeReloadTests : IDisposable
     [Fact]
     public void The_phrase_check_after_a_reload_finds_every_clause_it_reads_in_the_cache()
     {
-        File.Delete(Path.Combine(_folder, "tests.yaml"));
-        var embedder = new CountingEmbedder();
-        var store = Store(RetrievalMode.Semantic, embedder);
+        var (store, embedder) = CountingSemanticStore();
         var atStart = embedder.Embedded;
         store.CheckPhrases();
         Assert.True(embedder.Embedded > atStart, "the first check embeds the clauses a start does not need");
@@ -195,6 +189,18 @@ public sealed class KnowledgeReloadTests : IDisposable
 
         // Only the edited answer was embedded by the reload; the check's clauses of long or glossed phrasings were kept.
         Assert.Equal(afterReload, embedder.Embedded);
+    }
+
+    /// <summary>
+    /// A semantic store whose embedder counts what reaches it. The moderators' tests need the real model (this embedder's
+    /// vectors mean nothing) and embed their own messages on every reload, so the copy has none: a test counts only what
+    /// the indexes and the phrase check embed.
+    /// </summary>
+    private (KnowledgeStore Store, CountingEmbedder Embedder) CountingSemanticStore()
+    {
+        File.Delete(Path.Combine(_folder, "tests.yaml"));
+        var embedder = new CountingEmbedder();
+        return (Store(RetrievalMode.Semantic, embedder), embedder);
     }
 
     private KnowledgeStore StartWatching()
