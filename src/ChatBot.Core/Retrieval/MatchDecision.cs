@@ -23,5 +23,8 @@ public sealed record MatchDecision(MatchKind Kind, IReadOnlyList<Candidate> Cand
     /// <summary>The name of a gap's <c>names</c> the question used, when that decided the refusal (<see cref="OtherSubject"/>).</summary>
     public string GapName { get; init; } = "";
 
+    /// <summary>For <see cref="MatchKind.NoAnswer"/>: a known gap matched well enough to answer and won (by its margin, or by a name), not merely a low score.</summary>
+    public bool RefusedByGap { get; init; }
+
     public double Confidence => Candidates.Count > 0 ? Math.Clamp(Candidates[0].Score, 0, 1) : 0;
 }

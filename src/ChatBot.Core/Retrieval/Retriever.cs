@@ -57,10 +57,21 @@ public sealed class Retriever
     {
         var parts = Parts(text);
         vectors.Ensure(parts);
-        var best = DecideOne(parts[0], vectors.Get(parts[0]));
+        var context = text.Length < RetrievalText.LongQuestion ? null : RetrievalText.QuestionInContext(text);
+        var decisions = new Dictionary<string, MatchDecision>(StringComparer.Ordinal);
+        MatchDecision Decided(string part) =>
+            decisions.TryGetValue(part, out var known) ? known : decisions[part] = DecideOne(part, vectors.Get(part));
+
+        var best = Decided(parts[0]);
         for (var i = 1; i < parts.Count; i++)
         {
-            var decision = DecideOne(parts[i], vectors.Get(parts[i]));
+            // The sentence before a question lends it a subject, never an answer the question alone was refused as a known gap.
+            if (context is not null && parts[i] == context.Pair && Decided(context.Question).RefusedByGap)
+            {
+                continue;
+            }
+
+            var decision = Decided(parts[i]);
             if (decision.Kind == MatchKind.Answer && (best.Kind != MatchKind.Answer || decision.Confidence > best.Confidence))
             {
                 best = decision;
@@ -72,8 +83,9 @@ public sealed class Retriever
 
     /// <summary>
     /// What is matched of a question: a short one whole. Of a long message, each part costs a model call,
-    /// so semantic mode reads its last sentence and the one other part with the strongest lexical match;
-    /// lexical mode, being cheap, reads the opening and every part.
+    /// so semantic mode reads its last sentence, its last question with the sentence before it when that question
+    /// is short, and the one other part with the strongest lexical match; lexical mode, being cheap, reads the
+    /// opening and every part.
     /// </summary>
     public IReadOnlyList<string> Parts(string text)
     {
@@ -89,13 +101,15 @@ public sealed class Retriever
             return [opening];
         }
 
+        // A short question with the sentence before it, and the question itself, to know whether it alone is a known gap.
+        var inContext = RetrievalText.QuestionInContext(text) is { } context ? new[] { context.Pair, context.Question } : [];
         if (_semantic is null)
         {
-            return [opening, .. sentences];
+            return [opening, .. sentences, .. inContext.Except(sentences)];
         }
 
         var strongest = sentences.Skip(1).MaxBy(p => _lexical.Score(_rewriter.Rewrite(p)).DefaultIfEmpty().Max());
-        return strongest is null ? [sentences[0]] : [sentences[0], strongest];
+        return new[] { sentences[0] }.Concat(inContext).Concat(strongest is null ? [] : [strongest]).Distinct().ToArray();
     }
 
     /// <summary>What retrieval reads of a normalised message: markup removed, misspellings of FAQ words corrected.</summary>
@@ -140,14 +154,14 @@ public sealed class Retriever
         var terse = IsTerse(scored.Rewritten);
         if (!terse && _otherSubject.Of(scored.Rewritten) is { } elsewhere)
         {
-            return new MatchDecision(MatchKind.NoAnswer, candidates, elsewhere.Topic) { GapName = elsewhere.Name };
+            return new MatchDecision(MatchKind.NoAnswer, candidates, elsewhere.Topic) { GapName = elsewhere.Name, RefusedByGap = true };
         }
 
         // A known gap wins only by a margin: a question an entry answers is not refused on a tie.
         var threshold = terse ? _options.TerseThreshold : Threshold;
         if (candidates.Count == 0 || best < threshold || scored.GapScore >= best + gapMargin)
         {
-            return Decision(MatchKind.NoAnswer);
+            return Decision(MatchKind.NoAnswer) with { RefusedByGap = scored.GapScore >= threshold && scored.GapScore >= best + gapMargin };
         }
 
         var second = candidates.Count > 1 && candidates[1].Score >= threshold ? candidates[1] : null;

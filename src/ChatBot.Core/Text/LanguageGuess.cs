@@ -8,7 +8,15 @@ namespace ChatBot.Core.Text;
 /// </summary>
 public static class LanguageGuess
 {
-    private static readonly HashSet<string> English = Set("the a an is are was do does did can i you it of to for and or with what how my me this that be on in");
+    // Function words, and the common words of short chatty messages that carry none ("took 2, still awake, bad idea?"),
+    // left out where another language spells a word the same (German "am", "will", "bad"; French "dont"; Dutch "had";
+    // Turkish "her"; Tagalog "at").
+    private static readonly HashSet<string> English = Set(
+        "the a an is are was do does did can i you it of to for and or with what how my me this that be on in " +
+        "any not if but have has we they she his your our their just too worth would should could who why " +
+        "which when where there than then from by about after before take took taking takes sleep night help same better " +
+        "don't can't won't isn't doesn't cant wont isnt doesnt shes hes thats what's it's i'm been into out up tonight " +
+        "days day weeks more still really anyone anything something else first since starting started body brain true legit enough");
     private static readonly HashSet<string> Other = Set(
         "el la los las de del que y es un una por para con como qué cómo mi puedo tiene hay " +
         "o os as não você é uma com para pode tem isso " +
@@ -18,7 +26,9 @@ public static class LanguageGuess
         "pero muy pero también tengo estoy más " +
         "mas muito também estou tenho está " +
         "mais très aussi suis ai avez fait ça " +
-        "aber sehr auch habe bin hat");
+        "aber sehr auch habe bin hat " +
+        "hai hain kya ke ki ka se ko mein nahi nahin hoon hu hun mera meri mere ye yeh aur bhi toh tha thi raha rahi rahe " +
+        "karna karta karti lena chahiye abhi bahut kuch yaar bhai");
 
     public static bool IsLikelyEnglish(string text)
     {
@@ -27,7 +37,7 @@ public static class LanguageGuess
             return false;
         }
 
-        var words = text.ToLowerInvariant().Split([' ', ',', '.', '?', '!', '¿', '¡', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
+        var words = text.ToLowerInvariant().Replace('’', '\'').Split([' ', ',', '.', '?', '!', '¿', '¡', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
         var english = words.Count(English.Contains);
         var other = words.Count(Other.Contains);
         // Four or more words without one English function word are not English either (Turkish, Polish…).

@@ -46,6 +46,27 @@ public static partial class RetrievalText
         return parts.Where(p => p.Length <= MaxWholeLength).Distinct().Take(MaxSentences).Concat(runOn).ToArray();
     }
 
+    /// <summary>A question this short is often about the sentence before it ("is she overselling it?").</summary>
+    private const int ShortQuestionWords = 12;
+
+    /// <summary>
+    /// The last question of a long message read together with the sentence before it, when the question is short
+    /// enough to lean on that sentence for what "it" or "that" is; null when nothing ends in '?', the question opens the
+    /// message, or it is long enough to stand alone.
+    /// </summary>
+    public static QuestionWithContext? QuestionInContext(string text)
+    {
+        var sentences = SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+        var last = Array.FindLastIndex(sentences, s => s.EndsWith('?'));
+        if (last < 1 || sentences[last].Split(' ').Length > ShortQuestionWords)
+        {
+            return null;
+        }
+
+        var pair = sentences[last - 1] + " " + sentences[last];
+        return pair.Length <= MaxWholeLength ? new QuestionWithContext(sentences[last], pair) : null;
+    }
+
     private static IEnumerable<string> Windows(string sentence)
     {
         var words = sentence.Split(' ');

@@ -12,12 +12,16 @@ public sealed class LanguageGuessTests
     [InlineData("क्या मैग्नीशियम नींद में मदद करता है?")]
     [InlineData("Bu takviye uykuya yardımcı olur mu?")]
     [InlineData("il magnesio è utile per dormire? non riesco a dormire bene")]
+    [InlineData("mere husband ko neend nahi aati, kya ye unke liye safe hai? main tension me hoon")]
     public void Other_scripts_and_languages_are_not_taken_for_english(string question) =>
         Assert.False(LanguageGuess.IsLikelyEnglish(question));
 
     [Theory]
     [InlineData("does mag threonate actually help w sleep", true)]
     [InlineData("side effects?", true)]
+    [InlineData("started 3 days ago, still nothing. normal?", true)]
+    [InlineData("glycine 2g before bed, better than threonate?", true)]
+    [InlineData("can’t sleep, took 2 more, bad idea?", true)]
     [InlineData("¿El treonato de magnesio de verdad ayuda a dormir? ¿Qué efectos secundarios tiene?", false)]
     [InlineData("Wie viel Magnesium-L-Threonat sollte ich täglich nehmen und gibt es Nebenwirkungen?", false)]
     [InlineData("苏糖酸镁真的能改善睡眠吗", false)]

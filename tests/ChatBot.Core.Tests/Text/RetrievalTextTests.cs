@@ -21,6 +21,19 @@ public sealed class RetrievalTextTests
     }
 
     [Fact]
+    public void A_short_last_question_is_read_with_the_sentence_before_it() =>
+        Assert.Equal(
+            new QuestionWithContext("Is she overselling it?", "My coworker swears threonate cures insomnia. Is she overselling it?"),
+            RetrievalText.QuestionInContext("Tried everything for years. My coworker swears threonate cures insomnia. Is she overselling it? Thanks."));
+
+    [Theory]
+    [InlineData("Is she overselling it?")]
+    [InlineData("My sleep is still bad after a month. Thanks anyway.")]
+    [InlineData("I tried teas and apps. Does magnesium threonate actually help older adults who wake up at three every single night and cannot fall back asleep?")]
+    public void A_lone_long_or_missing_question_has_no_context_to_add(string text) =>
+        Assert.Null(RetrievalText.QuestionInContext(text));
+
+    [Fact]
     public void Question_sentences_reads_run_on_text_in_overlapping_windows()
     {
         var runOn = string.Join(' ', Enumerable.Range(0, 300).Select(i => $"w{i}"));
