@@ -55,9 +55,9 @@ public sealed class Retriever
     /// <summary>As <see cref="Decide"/>, for a message <see cref="Prepare"/> has already read.</summary>
     public MatchDecision DecidePrepared(string text, QuestionVectors vectors)
     {
-        var parts = Parts(text);
+        var context = ContextOf(text);
+        var parts = Parts(text, context);
         vectors.Ensure(parts);
-        var context = text.Length < RetrievalText.LongQuestion ? null : RetrievalText.QuestionInContext(text);
         var decisions = new Dictionary<string, MatchDecision>(StringComparer.Ordinal);
         MatchDecision Decided(string part) =>
             decisions.TryGetValue(part, out var known) ? known : decisions[part] = DecideOne(part, vectors.Get(part));
@@ -87,7 +87,13 @@ public sealed class Retriever
     /// is short, and the one other part with the strongest lexical match; lexical mode, being cheap, reads the
     /// opening and every part.
     /// </summary>
-    public IReadOnlyList<string> Parts(string text)
+    public IReadOnlyList<string> Parts(string text) => Parts(text, ContextOf(text));
+
+    /// <summary>A long message's short closing question with the sentence before it (<see cref="RetrievalText.QuestionInContext"/>).</summary>
+    private static QuestionWithContext? ContextOf(string text) =>
+        text.Length < RetrievalText.LongQuestion ? null : RetrievalText.QuestionInContext(text);
+
+    private IReadOnlyList<string> Parts(string text, QuestionWithContext? context)
     {
         if (text.Length < RetrievalText.LongQuestion)
         {
@@ -102,7 +108,7 @@ public sealed class Retriever
         }
 
         // A short question with the sentence before it, and the question itself, to know whether it alone is a known gap.
-        var inContext = RetrievalText.QuestionInContext(text) is { } context ? new[] { context.Pair, context.Question } : [];
+        var inContext = context is null ? [] : new[] { context.Pair, context.Question };
         if (_semantic is null)
         {
             return [opening, .. sentences, .. inContext.Except(sentences)];
