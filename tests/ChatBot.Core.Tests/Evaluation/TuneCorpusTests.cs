@@ -128,7 +128,7 @@ public sealed class TuneCorpusTests
     [InlineData(21, 0.89, 0.72, 0.90, 0.80, 0.04, 0.05, 0.70)]
     [InlineData(22, 0.81, 0.45, 0.85, 0.91, 0.06, 0.10, 0.50)]
     [InlineData(23, 0.87, 0.69, 0.90, 0.78, 0.03, 0.12, 0.54)]
-    [InlineData(24, 0.96, 0.86, 0.95, 0.90, 0.07, 0.09, 0.83)]
+    [InlineData(24, 0.94, 0.81, 0.95, 0.90, 0.09, 0.13, 0.75)]
     public async Task Red_flags_of_the_seventh_and_later_tune_rounds_are_caught_in_every_language_and_their_look_alikes_keep_their_answer(
         int round, double recall, double selfHarm, double emergency, double ingestion, double replaceLevelFalseAlarms, double falseAlarms, double selfHarmNotEnglish)
     {
