@@ -165,9 +165,10 @@ public sealed class Retriever
 
         // A known gap wins only by a margin: a question an entry answers is not refused on a tie.
         var threshold = terse ? _options.TerseThreshold : Threshold;
-        if (candidates.Count == 0 || best < threshold || scored.GapScore >= best + gapMargin)
+        var gapWins = scored.GapScore >= best + gapMargin;
+        if (candidates.Count == 0 || best < threshold || gapWins)
         {
-            return Decision(MatchKind.NoAnswer) with { RefusedByGap = scored.GapScore >= threshold && scored.GapScore >= best + gapMargin };
+            return Decision(MatchKind.NoAnswer) with { RefusedByGap = gapWins && scored.GapScore >= threshold };
         }
 
         var second = candidates.Count > 1 && candidates[1].Score >= threshold ? candidates[1] : null;

@@ -38,7 +38,7 @@ public static partial class RetrievalText
     /// </summary>
     public static IReadOnlyList<string> QuestionSentences(string text)
     {
-        var sentences = SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0 && s.Length <= MaxWholeLength * 4).ToArray();
+        var sentences = SentencesOf(text).Where(s => s.Length <= MaxWholeLength * 4).ToArray();
 
         // The last sentence and the questions nearest the end: where people put what they want to know.
         var parts = sentences.Length < 2 ? [] : sentences.Reverse().Where(s => s.EndsWith('?')).Prepend(sentences[^1]);
@@ -56,7 +56,7 @@ public static partial class RetrievalText
     /// </summary>
     public static QuestionWithContext? QuestionInContext(string text)
     {
-        var sentences = SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+        var sentences = SentencesOf(text).ToArray();
         var last = Array.FindLastIndex(sentences, s => s.EndsWith('?'));
         if (last < 1 || sentences[last].Split(' ').Length > ShortQuestionWords)
         {
@@ -66,6 +66,8 @@ public static partial class RetrievalText
         var pair = sentences[last - 1] + " " + sentences[last];
         return pair.Length <= MaxWholeLength ? new QuestionWithContext(sentences[last], pair) : null;
     }
+
+    private static IEnumerable<string> SentencesOf(string text) => SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
 
     private static IEnumerable<string> Windows(string sentence)
     {
