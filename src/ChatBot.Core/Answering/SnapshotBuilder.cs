@@ -18,7 +18,7 @@ public static class SnapshotBuilder
         var retriever = new Retriever(knowledge, options, cache);
         var semantic = retriever.Mode == RetrievalMode.Semantic && cache is not null;
         var safetyIndex = semantic ? new SafetyIndex(knowledge.Safety, OrdinaryQuestions(knowledge), retriever.Rewriter, cache!, knowledge.Glossary) : null;
-        var triage = new SafetyTriage(knowledge.Safety, safetyIndex);
+        var triage = new SafetyTriage(knowledge.Safety, safetyIndex, knowledge.Glossary);
         IReadOnlyList<string> embedded = [];
         if (safetyIndex is not null)
         {
@@ -69,7 +69,7 @@ public static class SnapshotBuilder
             return [];
         }
 
-        var errors = SafetyPhraseCheck.Run(new SafetyTriage(safety, null), () => QuestionVectors.Lexical);
+        var errors = SafetyPhraseCheck.Run(new SafetyTriage(safety, null, snapshot.Knowledge.Glossary), () => QuestionVectors.Lexical);
         if (errors.Count == 0)
         {
             PatternsPassed.AddOrUpdate(safety, Passed);

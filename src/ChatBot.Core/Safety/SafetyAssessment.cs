@@ -5,5 +5,8 @@ public sealed record SafetyAssessment(IReadOnlyList<SafetyFlag> Flags, IReadOnly
 {
     public static readonly SafetyAssessment None = new([], []);
 
+    /// <summary>How the triage read the message when it was Russian in Latin letters: in Cyrillic; otherwise null.</summary>
+    public string? ReadAs { get; init; }
+
     public bool IsUrgent => Flags.Any(f => f.Category.Action == Knowledge.SafetyAction.Replace);
 }

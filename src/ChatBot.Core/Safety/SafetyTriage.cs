@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ChatBot.Core.Knowledge;
+using ChatBot.Core.Text;
 
 namespace ChatBot.Core.Safety;
 
@@ -9,11 +10,13 @@ namespace ChatBot.Core.Safety;
 /// said in one sentence ("took" + "many", in every language the concepts know), and, in semantic mode, how close
 /// the message or one of its clauses comes to a category's example phrasings compared with the nearest
 /// harmless look-alike. Either signal raises the flag; flags come out in <see cref="SafetyPrecedence"/> order.
+/// Russian typed in Latin letters is also read in Cyrillic (<see cref="RussianInLatinLetters"/>), with the glossary given.
 /// </summary>
-public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, SafetyIndex? semantic)
+public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, SafetyIndex? semantic, Glossary? glossary = null)
 {
     private readonly IReadOnlyList<SafetyCategory> _categories = categories;
     private readonly SafetyIndex? _semantic = semantic;
+    private readonly Glossary _glossary = glossary ?? Glossary.Empty;
 
     public IReadOnlyList<SafetyCategory> Categories => _categories;
 
@@ -21,7 +24,12 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
 
     /// <summary>The clauses the semantic signal compares (<see cref="SafetyIndex.ClausesOf"/>); none in lexical mode.</summary>
     public SemanticReading SemanticClauses(string normalizedMessage, string prepared) =>
-        _semantic?.ClausesOf(normalizedMessage, prepared) ?? SemanticReading.None;
+        _semantic is null ? SemanticReading.None
+        : RussianReading(normalizedMessage) is { } cyrillic ? _semantic.ClausesOf(cyrillic, cyrillic)
+        : _semantic.ClausesOf(normalizedMessage, prepared);
+
+    /// <summary>A message in Russian typed in Latin letters, in Cyrillic; null for any other message.</summary>
+    public string? RussianReading(string normalizedMessage) => RussianInLatinLetters.ToCyrillic(normalizedMessage, _glossary);
 
     /// <summary>
     /// Has every pattern this triage runs compiled on the background compiler now, rather than each once it has run
@@ -45,6 +53,20 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
     /// <param name="glossed">The clauses are the glossary's English rendering of a message in another language: they must come
     /// closer, and what would stop a category (its <c>unless</c> concepts, negations) is read in the message itself.</param>
     public SafetyAssessment Assess(string normalizedMessage, IReadOnlyList<(string Clause, float[] Vector)> clauses, string? skip = null, bool glossed = false)
+    {
+        if (RussianReading(normalizedMessage) is not { } cyrillic)
+        {
+            return AssessText(normalizedMessage, clauses, skip, glossed);
+        }
+
+        // The patterns read both spellings; the clauses are the Cyrillic one's rendering (SemanticClauses).
+        var russian = AssessText(cyrillic, clauses, skip, glossed);
+        var latin = AssessText(normalizedMessage, [], skip, glossed: false);
+        var flags = russian.Flags.Concat(latin.Flags.Where(l => russian.Flags.All(r => r.Category != l.Category)));
+        return new SafetyAssessment(SafetyPrecedence.Sort(flags, f => f.Category), russian.Semantic) { ReadAs = cyrillic };
+    }
+
+    private SafetyAssessment AssessText(string normalizedMessage, IReadOnlyList<(string Clause, float[] Vector)> clauses, string? skip, bool glossed)
     {
         if (normalizedMessage.Length == 0)
         {

@@ -46,6 +46,14 @@ public static partial class EnglishGloss
         return best is null || best.Known == 0 || best.Known < MinimumCoverage * best.Total ? null : best.Text;
     }
 
+    /// <summary>The largest share of the text's words that one of the Latin-script languages of the glossary knows.</summary>
+    internal static double LatinCoverage(string lowerText, Glossary glossary) =>
+        LatinLanguages.Select(code => glossary[code]).OfType<GlossaryLanguage>()
+            .Select(language => ByWords(lowerText, language))
+            .Select(r => r.Total == 0 ? 0 : (double)r.Known / r.Total)
+            .DefaultIfEmpty(0)
+            .Max();
+
     private sealed record Rendering(string Text, int Known, int Total);
 
     private static IEnumerable<string> Candidates(string text)
@@ -107,6 +115,9 @@ public static partial class EnglishGloss
 
         return new Rendering(output.ToString().Trim(), known, total);
     }
+
+    /// <summary>True when the glossary renders the word (itself, unaccented, or by a stem).</summary>
+    internal static bool Knows(string word, GlossaryLanguage language) => Word(word, language) is not null;
 
     private static (string? English, int Used) Phrase(string[] tokens, int start, GlossaryLanguage language)
     {

@@ -31,6 +31,11 @@ public static class SafetyCheckCommand
                 ? "No red flag."
                 : $"Red flags: {string.Join(", ", assessment.Flags.Select(f => f.Category.Id))}{(assessment.IsUrgent ? " (the answer is replaced)" : " (shown above the answer)")}",
         };
+        if (assessment.ReadAs is { } cyrillic)
+        {
+            lines.Add($"Read as Russian in Latin letters: \"{cyrillic}\"");
+        }
+
         lines.AddRange(assessment.Flags.Select(f => $"  {f.Category.Id}: {f.Explain()}"));
         if (!semantic)
         {
@@ -66,6 +71,7 @@ public static class SafetyCheckCommand
             similarity = Math.Round(f.Similarity, 3),
         }),
         urgent = assessment.IsUrgent,
+        readAs = assessment.ReadAs,
         gloss = assessment.Semantic.FirstOrDefault(e => e.IsGloss)?.Clause,
         semantic = assessment.Semantic.Select(e => new
         {

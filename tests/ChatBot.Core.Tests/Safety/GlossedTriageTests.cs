@@ -30,6 +30,31 @@ public sealed class GlossedTriageTests
     public void Negations_and_reassurances_are_read_in_the_message_itself(string message) =>
         Assert.Empty(Assess(message).Flags);
 
+    [Theory]
+    [InlineData("ya ustal byt obuzoy dlya vseh. u menya celaya banka magniya, dumayu vypit vsyo segodnya", "self_harm")]
+    [InlineData("u menya hronicheskaya bolezn pochek, mozhno li pit magniy dlya sna?", "kidney")]
+    [InlineData("ya bolshe ne xochu zhit", "self_harm")]
+    public void Russian_typed_in_latin_letters_is_read_by_the_russian_patterns(string message, string category)
+    {
+        var assessment = Assess(message);
+
+        Assert.NotNull(assessment.ReadAs);
+        Assert.Contains(assessment.Flags, f => f.Category.Id == category);
+    }
+
+    [Theory]
+    [InlineData("privet, kak dela? magniy pomogaet spat?")]
+    [InlineData("hola, ¿el magnesio ayuda a dormir mejor?")]
+    public void Ordinary_questions_in_latin_letters_raise_nothing(string message) =>
+        Assert.Empty(Assess(message).Flags);
+
+    [Theory]
+    [InlineData("my son is on melatonin, ok to add mgt?")]
+    [InlineData("el niño tomó 20 mg de melatonina")]
+    [InlineData("mama ko kidney problem hai")]
+    public void English_and_other_latin_languages_are_not_read_as_russian(string message) =>
+        Assert.Null(Assess(message).ReadAs);
+
     [Fact]
     public void Having_taken_too_much_is_left_to_the_patterns_outside_english()
     {
