@@ -8,9 +8,9 @@ namespace ChatBot.Core.Text;
 /// <summary>
 /// Russian typed in Latin letters ("ya ustal byt obuzoy dlya vseh"), put back into Cyrillic ("я устал быть обузой
 /// для всех") so that every Russian pattern, concept and glossary word of the triage reads it too. Each word is
-/// spelled letter by letter the usual ways (zh, kh, ch, sh, shch, ts, ya, yu, yo, ' for ь), and where people leave
-/// something out (a soft sign, э at the start, ё written as е, ъ written as ') the spelling the glossary knows is kept. A
-/// message is taken for Russian only when most of its words are words of the glossary's Russian.
+/// spelled letter by letter the usual ways (zh, kh, ch, sh, shch, ts, ya, yu, yo, ' for ь), and where people shorten
+/// something (a soft or hard sign left out, э or ё written as е, ы as i, x for х, -tsa for -тся) the spelling the
+/// glossary knows is kept. A message is taken for Russian only when most of its words are words of the glossary's Russian.
 /// </summary>
 public static partial class RussianInLatinLetters
 {
@@ -35,6 +35,10 @@ public static partial class RussianInLatinLetters
         "prosto", "tut", "gde", "kto", "byl", "byla", "budet", "mozhet", "ne", "ona", "oni", "vy", "ty", "nas", "xochu", "hochu",
     ], StringComparer.Ordinal);
 
+    /// <summary>The last message this thread read, and how: triage asks for one message several times.</summary>
+    [ThreadStatic]
+    private static (string? Text, Glossary? Glossary, string? Cyrillic) LastRead;
+
     private static readonly (string Latin, string Cyrillic)[] Letters =
     [
         ("shch", "щ"), ("sch", "щ"), ("tsya", "тся"), ("tsja", "тся"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"), ("ts", "ц"),
@@ -50,6 +54,19 @@ public static partial class RussianInLatinLetters
     /// </summary>
     public static string? ToCyrillic(string text, Glossary glossary)
     {
+        // What to embed, what the semantic signal reads and what the patterns read are asked for one after another.
+        if (ReferenceEquals(LastRead.Text, text) && ReferenceEquals(LastRead.Glossary, glossary))
+        {
+            return LastRead.Cyrillic;
+        }
+
+        var cyrillic = Read(text, glossary);
+        LastRead = (text, glossary, cyrillic);
+        return cyrillic;
+    }
+
+    private static string? Read(string text, Glossary glossary)
+    {
         if (glossary["ru"] is not { } russian || text.Any(IsOtherScript))
         {
             return null;
@@ -62,6 +79,8 @@ public static partial class RussianInLatinLetters
             return null;
         }
 
+        var needed = LanguageGuess.IsLikelyEnglish(lower) ? CoverageIfEnglishToo : EnglishGloss.MinimumCoverage;
+        var allowedUnknown = (int)Math.Floor((1 - needed) * words.Count);
         var output = new StringBuilder(lower.Length);
         int known = 0, longKnown = 0, counted = 0, at = 0;
         foreach (Match word in words)
@@ -83,6 +102,11 @@ public static partial class RussianInLatinLetters
                 longKnown += spelled.Length >= 3 ? 1 : 0;
                 output.Append(spelled);
             }
+            else if (counted - known > allowedUnknown)
+            {
+                // Too many words no spelling of which is Russian: most English and other messages stop here.
+                return null;
+            }
             else
             {
                 output.Append(Spell(word.Value));
@@ -91,7 +115,6 @@ public static partial class RussianInLatinLetters
 
         output.Append(lower, at, lower.Length - at);
         var coverage = counted == 0 ? 0 : (double)known / counted;
-        var needed = LanguageGuess.IsLikelyEnglish(lower) ? CoverageIfEnglishToo : EnglishGloss.MinimumCoverage;
         return longKnown >= MinimumLongWords && coverage >= needed && coverage > EnglishGloss.LatinCoverage(lower, glossary)
             ? output.ToString()
             : null;
