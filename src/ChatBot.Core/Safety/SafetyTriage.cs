@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Text;
@@ -18,6 +19,9 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
     private readonly SafetyIndex? _semantic = semantic;
     private readonly Glossary _glossary = glossary ?? Glossary.Empty;
 
+    /// <summary>Each message's Russian reading, kept while the message is: triage asks for it several times (what to embed, what the semantic signal reads, what the patterns read).</summary>
+    private readonly ConditionalWeakTable<string, StrongBox<string?>> _russianReadings = [];
+
     public IReadOnlyList<SafetyCategory> Categories => _categories;
 
     public bool IsSemantic => _semantic is not null;
@@ -29,7 +33,8 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
         : _semantic.ClausesOf(normalizedMessage, prepared);
 
     /// <summary>A message in Russian typed in Latin letters, in Cyrillic; null for any other message.</summary>
-    public string? RussianReading(string normalizedMessage) => RussianInLatinLetters.ToCyrillic(normalizedMessage, _glossary);
+    public string? RussianReading(string normalizedMessage) =>
+        _russianReadings.GetValue(normalizedMessage, message => new StrongBox<string?>(RussianInLatinLetters.ToCyrillic(message, _glossary))).Value;
 
     /// <summary>
     /// Has every pattern this triage runs compiled on the background compiler now, rather than each once it has run

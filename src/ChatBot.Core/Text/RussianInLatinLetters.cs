@@ -35,10 +35,6 @@ public static partial class RussianInLatinLetters
         "prosto", "tut", "gde", "kto", "byl", "byla", "budet", "mozhet", "ne", "ona", "oni", "vy", "ty", "nas", "xochu", "hochu",
     ], StringComparer.Ordinal);
 
-    /// <summary>The last message this thread read, and how: triage asks for one message several times.</summary>
-    [ThreadStatic]
-    private static (string? Text, Glossary? Glossary, string? Cyrillic) LastRead;
-
     private static readonly (string Latin, string Cyrillic)[] Letters =
     [
         ("shch", "щ"), ("sch", "щ"), ("tsya", "тся"), ("tsja", "тся"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"), ("ts", "ц"),
@@ -53,19 +49,6 @@ public static partial class RussianInLatinLetters
     /// the glossary, or another Latin-script language of the glossary knows as many of them.
     /// </summary>
     public static string? ToCyrillic(string text, Glossary glossary)
-    {
-        // What to embed, what the semantic signal reads and what the patterns read are asked for one after another.
-        if (ReferenceEquals(LastRead.Text, text) && ReferenceEquals(LastRead.Glossary, glossary))
-        {
-            return LastRead.Cyrillic;
-        }
-
-        var cyrillic = Read(text, glossary);
-        LastRead = (text, glossary, cyrillic);
-        return cyrillic;
-    }
-
-    private static string? Read(string text, Glossary glossary)
     {
         if (glossary["ru"] is not { } russian || text.Any(IsOtherScript))
         {

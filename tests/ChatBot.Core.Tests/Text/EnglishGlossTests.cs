@@ -5,7 +5,7 @@ namespace ChatBot.Core.Tests.Text;
 
 public sealed class EnglishGlossTests
 {
-    private static readonly Glossary Glossary = Build("""
+    private static readonly Glossary Glossary = GlossaryYaml.Read("""
         languages:
           es:
             "pronto": "soon"
@@ -71,12 +71,4 @@ public sealed class EnglishGlossTests
     [Fact]
     public void An_empty_glossary_renders_nothing() =>
         Assert.Null(EnglishGloss.Of("pronto dejaré de ser una carga", Glossary.Empty));
-
-    private static Glossary Build(string yaml)
-    {
-        var errors = new List<KnowledgeError>();
-        var glossary = GlossaryReader.Read(yaml, "glossary.yaml", errors);
-        Assert.Empty(errors);
-        return glossary;
-    }
 }

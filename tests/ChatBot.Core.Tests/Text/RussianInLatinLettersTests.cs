@@ -5,7 +5,7 @@ namespace ChatBot.Core.Tests.Text;
 
 public sealed class RussianInLatinLettersTests
 {
-    private static readonly Glossary Glossary = Build("""
+    private static readonly Glossary Glossary = GlossaryYaml.Read("""
         languages:
           ru:
             "я": "i"
@@ -71,12 +71,4 @@ public sealed class RussianInLatinLettersTests
     [Fact]
     public void Without_a_russian_glossary_nothing_is_read() =>
         Assert.Null(RussianInLatinLetters.ToCyrillic("ya ustal byt obuzoy dlya vseh", Glossary.Empty));
-
-    private static Glossary Build(string yaml)
-    {
-        var errors = new List<KnowledgeError>();
-        var glossary = GlossaryReader.Read(yaml, "glossary.yaml", errors);
-        Assert.Empty(errors);
-        return glossary;
-    }
 }
