@@ -185,7 +185,12 @@ internal static class SafetyReader
         return concepts;
     }
 
-    /// <summary>A category's <c>combinations</c>: lists of known concept names (one alone fires by itself).</summary>
+    /// <summary>
+    /// A category's <c>combinations</c>: lists of known concept names (one alone fires by itself). A name may be a list of
+    /// alternatives: <c>[[hopeless, goodbye], [many, means]]</c> stands for every pair of one from each, so a new sign of intent
+    /// joins every means at once. A pair the category also writes out on its own line, wherever that line is, keeps that
+    /// line's scope and <c>unless</c>.
+    /// </summary>
     private static SafetyCombination[] Combinations(YamlFields item, Dictionary<string, SafetyConcept> concepts)
     {
         if (item.Node("combinations") is not { } node)
@@ -199,51 +204,117 @@ internal static class SafetyReader
             return [];
         }
 
+        var read = list.Children.Select((entry, i) => ReadCombination(item, entry, i, concepts)).OfType<CombinationLine>().ToArray();
+        var writtenOut = read.Where(l => !l.HasAlternatives).Select(l => Key(l.Slots.Select(s => s[0]))).ToHashSet(StringComparer.Ordinal);
         var combinations = new List<SafetyCombination>();
-        for (var i = 0; i < list.Children.Count; i++)
+        var made = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in read)
         {
-            // [took, many] is read in each sentence; { concepts: [hopeless, means], within: message } in the whole
-            // message; { concepts: [fainted], unless: [asking_about] } not where a general question is asked.
-            var entry = list.Children[i];
-            var wholeMessage = false;
-            var conceptList = entry;
-            YamlNode? unlessList = null;
-            if (entry is YamlMappingNode map)
+            foreach (var names in line.HasAlternatives ? Product(line.Slots) : [line.Slots.Select(slot => slot[0]).ToArray()])
             {
-                var fields = item.Child(map, $"combinations[{i}]");
-                fields.RejectUnknown("concepts", "within", "unless");
-                conceptList = fields.Node("concepts") ?? entry;
-                unlessList = fields.Node("unless");
-                var within = fields.String("within", required: false);
-                wholeMessage = within == "message";
-                if (within is not ("" or "message" or "sentence"))
+                var key = Key(names);
+                // Lines written out are kept as written; a pair from alternatives only once, and not when written out.
+                if (line.HasAlternatives && (writtenOut.Contains(key) || !made.Add(key + (line.WholeMessage ? " message" : " sentence"))))
                 {
-                    fields.Error("within", $"'{within}' must be 'sentence' (the default) or 'message'", fields.Node("within"));
+                    continue;
                 }
-            }
 
-            var names = Names(conceptList);
-            var unlessNames = Names(unlessList);
-            var unknown = names.Concat(unlessNames).Where(n => !concepts.ContainsKey(n)).ToArray();
-            if (names.Length == 0)
-            {
-                item.Error($"combinations[{i}]", "must be a list of concept names, for example [took, many]", entry);
-            }
-            else if (unknown.Length > 0)
-            {
-                item.Error($"combinations[{i}]", $"names unknown concept(s) {string.Join(", ", unknown)}; known: {string.Join(", ", concepts.Keys)}", entry);
-            }
-            else
-            {
-                combinations.Add(new SafetyCombination(names.Select(n => concepts[n]).ToArray(), wholeMessage)
+                combinations.Add(new SafetyCombination(names.Select(n => concepts[n]).ToArray(), line.WholeMessage)
                 {
-                    Unless = unlessNames.Select(n => concepts[n]).ToArray(),
+                    Unless = line.Unless.Select(n => concepts[n]).ToArray(),
                 });
             }
         }
 
         return combinations.ToArray();
     }
+
+    /// <summary>One line of <c>combinations</c>, its names checked: each slot one concept, or several alternatives.</summary>
+    private sealed record CombinationLine(string[][] Slots, bool WholeMessage, string[] Unless)
+    {
+        public bool HasAlternatives => Slots.Any(s => s.Length > 1);
+    }
+
+    private static CombinationLine? ReadCombination(YamlFields item, YamlNode entry, int i, Dictionary<string, SafetyConcept> concepts)
+    {
+        // [took, many] is read in each sentence; { concepts: [hopeless, means], within: message } in the whole
+        // message; { concepts: [fainted], unless: [asking_about] } not where a general question is asked.
+        var wholeMessage = false;
+        var conceptList = entry;
+        YamlNode? unlessList = null;
+        if (entry is YamlMappingNode map)
+        {
+            var fields = item.Child(map, $"combinations[{i}]");
+            fields.RejectUnknown("concepts", "within", "unless");
+            conceptList = fields.Node("concepts") ?? entry;
+            unlessList = fields.Node("unless");
+            var within = fields.String("within", required: false);
+            wholeMessage = within == "message";
+            if (within is not ("" or "message" or "sentence"))
+            {
+                fields.Error("within", $"'{within}' must be 'sentence' (the default) or 'message'", fields.Node("within"));
+            }
+        }
+
+        var slots = Slots(conceptList);
+        if (unlessList is YamlSequenceNode unlessSeq && unlessSeq.Children.Any(n => n is not YamlScalarNode))
+        {
+            item.Error($"combinations[{i}].unless", "must be a list of concept names, for example [idiom, temporary]", unlessList);
+            return null;
+        }
+
+        var unlessNames = Names(unlessList);
+        var unknown = (slots ?? []).SelectMany(s => s).Concat(unlessNames).Where(n => !concepts.ContainsKey(n)).Distinct().ToArray();
+        if (slots is null || slots.Length == 0 || slots.Any(s => s.Length == 0))
+        {
+            item.Error($"combinations[{i}]", "must be a list of concept names, for example [took, many], or of lists of alternative names, for example [[hopeless, goodbye], [many, means]]", entry);
+            return null;
+        }
+
+        if (unknown.Length > 0)
+        {
+            item.Error($"combinations[{i}]", $"names unknown concept(s) {string.Join(", ", unknown)}; known: {string.Join(", ", concepts.Keys)}", entry);
+            return null;
+        }
+
+        return new CombinationLine(slots, wholeMessage, unlessNames);
+    }
+
+    /// <summary>A combination's concepts, each a name or a list of alternative names; null when a slot is anything else.</summary>
+    private static string[][]? Slots(YamlNode? list)
+    {
+        if (list is not YamlSequenceNode seq)
+        {
+            return null;
+        }
+
+        var slots = new List<string[]>();
+        foreach (var node in seq.Children)
+        {
+            switch (node)
+            {
+                case YamlScalarNode scalar:
+                    slots.Add([scalar.Value ?? ""]);
+                    break;
+                case YamlSequenceNode alternatives when alternatives.Children.All(a => a is YamlScalarNode):
+                    slots.Add(Names(alternatives));
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return [.. slots];
+    }
+
+    /// <summary>Every choice of one name per slot of a line with alternatives, a concept never twice in one choice.</summary>
+    private static IEnumerable<string[]> Product(string[][] slots) =>
+        slots.Aggregate(
+            (IEnumerable<string[]>)[[]],
+            (choices, slot) => choices.SelectMany(choice => slot.Where(name => !choice.Contains(name)).Select(name => (string[])[.. choice, name])));
+
+    /// <summary>The same concepts in any order are one combination.</summary>
+    private static string Key(IEnumerable<string> names) => string.Join(' ', names.Order(StringComparer.Ordinal));
 
     private static SafetyConcept[] KnownConcepts(YamlFields item, string field, Dictionary<string, SafetyConcept> concepts)
     {

@@ -42,7 +42,10 @@ public sealed partial class OtherSubject(IReadOnlyList<NotCoveredTopic> gaps, st
         : new Regex($@"\b(?:{string.Join('|', words.OrderByDescending(n => n.Length).Select(Regex.Escape))})\b",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    /// <summary>Words that point back to the subject or the article, or weigh the other thing against it.</summary>
-    [GeneratedRegex(@"\b(?:it|its|it's|this|that|these|those|them|they|article|study|trial|expert|author|bot|you|or|vs|versus|better|worse|best|instead|first|before|rather|than|compare[sd]?|comparison|difference|alternatives?|same|either|both|together|with|combine|stack|as (?:good|well|effective|strong)|what about|how about)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Words that point back to the subject or the article, or weigh the other thing against it ("valerian with my nightly
+    /// capsule"), but not "start with": "what dose of valerian should I start with" is about valerian.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:it|its|it's|this|that|these|those|them|they|article|study|trial|expert|author|bot|you|or|vs|versus|better|worse|best|instead|first|before|rather|than|compare[sd]?|comparison|difference|alternatives?|same|either|both|together|(?<!\b(?:start|started|starting|begin|beginning)(?: off| out)? )with|combine|stack|as (?:good|well|effective|strong)|what about|how about)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PointsBack();
 }

@@ -30,6 +30,8 @@ public sealed class BrokenKnowledgeTests : IDisposable
         { "bad action", "safety.yaml", "action: replace", "action: shout", "action", "action: shout" },
         { "missing category", "safety.yaml", "id: self_harm", "id: self_harm_renamed", "categories", "categories:" },
         { "unknown concept in a combination", "safety.yaml", "      - [took, by_mistake]", "      - [took, by_mistakes]", "categories[2].combinations[1]", "[took, by_mistakes]" },
+        { "unknown concept among alternatives", "safety.yaml", "          - [farewell_hint, goodbye,", "          - [farewel_hint, goodbye,", "categories[0].combinations[128]", "      - concepts:" },
+        { "alternatives nested in alternatives", "safety.yaml", "          - [farewell_hint, goodbye,", "          - [[farewell_hint], goodbye,", "categories[0].combinations[128]", "      - concepts:" },
         { "unknown concept in negated_by", "safety.yaml", "    negated_by: [negation]\n", "    negated_by: [negations]\n", "categories[2].negated_by", "negated_by: [negations]" },
         { "bad concept regex", "safety.yaml", "  die_wish:\n", "  die_wish:\n    - '(unclosed'\n", "concepts.die_wish[0]", "'(unclosed'" },
         { "combination read within a paragraph", "safety.yaml", "hopeless, many], within: message }", "hopeless, many], within: paragraph }", "categories[0].combinations[2].within", "within: paragraph" },

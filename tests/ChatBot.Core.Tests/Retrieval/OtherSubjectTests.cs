@@ -14,6 +14,7 @@ public sealed class OtherSubjectTests
     [Theory]
     [InlineData("is valerian root safe to take every night")]
     [InlineData("does chamomile tea have caffeine")]
+    [InlineData("what dose of valerian should i start with")]
     public void A_question_naming_only_another_remedy_is_about_that_remedy(string question) =>
         Assert.Same(Remedies, Rule.Of(question)?.Topic);
 
@@ -22,6 +23,7 @@ public sealed class OtherSubjectTests
     [InlineData("is chamomile better for sleep")]
     [InlineData("valerian or magnesium l-threonate")]
     [InlineData("can i take it with valerian")]
+    [InlineData("is valerian safe with my nightly capsule")]
     [InlineData("what does the article say about chamomile")]
     [InlineData("is chamomile tea just as good")]
     [InlineData("does magnesium l-threonate help you sleep")]

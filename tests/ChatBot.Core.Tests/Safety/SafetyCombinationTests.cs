@@ -113,6 +113,25 @@ public sealed class SafetyCombinationTests
         Assert.Single(Assess("i'm not on any supplements. I take lisinopril daily."));
     }
 
+    [Fact]
+    public void A_list_of_alternatives_stands_for_every_pair_and_a_pair_written_out_keeps_its_own_unless()
+    {
+        var selfHarm = TestKnowledge.Load().Safety.Single(c => c.Id == "self_harm");
+        SafetyCombination[] Pairs(params string[] names) =>
+            [.. selfHarm.Combinations.Where(c => c.Concepts.Select(k => k.Name).ToHashSet().SetEquals(names))];
+
+        // farewell_hint + heart_stop is only in the lists of alternatives; farewell_hint + many is also written out, with `unless: [temporary]`.
+        var pair = Assert.Single(Pairs("farewell_hint", "heart_stop"));
+        Assert.Equal(["idiom", "temporary"], pair.Unless.Select(c => c.Name));
+        Assert.Equal(["temporary"], Assert.Single(Pairs("farewell_hint", "many")).Unless.Select(c => c.Name));
+
+        IReadOnlyList<SafetyFlag> Assess(string message) =>
+            SafetyTriage.ByPatterns(QuestionNormalizer.Normalize(message), [selfHarm with { Patterns = [], Combinations = [pair] }]).Flags;
+
+        Assert.Equal("concepts farewell_hint + heart_stop in the message without idiom or temporary", Assert.Single(Assess("gave my dog to my sister. how much would stop my heart?")).Explain());
+        Assert.Empty(Assess("gave my dog to my sister for the week. how much would stop my heart?"));
+    }
+
     private static SafetyConcept Concept(string name, params string[] patterns) =>
         new(name, patterns.Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).ToArray());
 }
