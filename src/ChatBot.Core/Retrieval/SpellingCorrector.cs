@@ -6,14 +6,19 @@ namespace ChatBot.Core.Retrieval;
 /// Corrects misspelled words towards the words the FAQ itself uses ("magnesuim", "threonite", "glycinte",
 /// "reslts"), before a question is embedded or scored, so the model sees what was meant. Conservative:
 /// only words of at least five letters, only towards words of at least five letters that start with the
-/// same letter, one edit for short words and two for long ones, and a word the FAQ knows, or any word of ordinary
-/// English (<see cref="EnglishWords"/>), is never changed.
+/// same letter, one edit for short words and two for long ones, and any word of ordinary English
+/// (<see cref="EnglishWords"/>) is never changed. A word the FAQ knows is kept too, unless it is a rare spelling of a word
+/// the FAQ uses far more often: alternates teach typos ("how much magteine shoud i take"), and they should not stop
+/// "threonite" from being read as the "threonate" the rest of the FAQ says.
 /// </summary>
 public sealed partial class SpellingCorrector
 {
     private const int MinimumLength = 5;
 
-    private readonly HashSet<string> _known;
+    /// <summary>How many times more often the FAQ must use a spelling before a rarer known one within reach is read as it.</summary>
+    private const int Dominance = 10;
+
+    private readonly Dictionary<string, int> _counts;
     private readonly Dictionary<char, string[]> _targets;
 
     private readonly IReadOnlySet<string> _words;
@@ -23,8 +28,10 @@ public sealed partial class SpellingCorrector
     public SpellingCorrector(IEnumerable<string> knownTexts, IReadOnlySet<string>? words = null)
     {
         _words = words ?? EnglishWords.All;
-        _known = knownTexts.SelectMany(t => Word().Matches(t.ToLowerInvariant()).Select(m => m.Value)).ToHashSet(StringComparer.Ordinal);
-        _targets = _known.Where(w => w.Length >= MinimumLength)
+        _counts = knownTexts.SelectMany(t => Word().Matches(t.ToLowerInvariant()).Select(m => m.Value))
+            .CountBy(w => w, StringComparer.Ordinal)
+            .ToDictionary(StringComparer.Ordinal);
+        _targets = _counts.Keys.Where(w => w.Length >= MinimumLength)
             .GroupBy(w => w[0])
             .ToDictionary(g => g.Key, g => g.OrderBy(w => w, StringComparer.Ordinal).ToArray());
     }
@@ -34,17 +41,20 @@ public sealed partial class SpellingCorrector
     private string CorrectWord(string word)
     {
         var lower = word.ToLowerInvariant();
-        if (lower.Length < MinimumLength || _known.Contains(lower) || _words.Contains(lower) || !_targets.TryGetValue(lower[0], out var candidates))
+        if (lower.Length < MinimumLength || _words.Contains(lower) || !_targets.TryGetValue(lower[0], out var candidates))
         {
             return word;
         }
+
+        // A known spelling yields only to one used far more often.
+        var needed = _counts.TryGetValue(lower, out var count) ? count * Dominance : 0;
 
         var allowed = lower.Length >= 8 ? 2 : 1;
         string? best = null;
         var bestDistance = allowed + 1;
         foreach (var candidate in candidates)
         {
-            if (Math.Abs(candidate.Length - lower.Length) > allowed)
+            if (Math.Abs(candidate.Length - lower.Length) > allowed || candidate == lower || _counts[candidate] < needed)
             {
                 continue;
             }

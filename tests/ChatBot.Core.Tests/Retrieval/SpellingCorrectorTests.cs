@@ -34,6 +34,22 @@ public sealed class SpellingCorrectorTests
     }
 
     [Fact]
+    public void A_typo_an_alternate_teaches_is_still_read_as_the_spelling_the_faq_uses_far_more_often()
+    {
+        var faq = Enumerable.Repeat("magnesium threonate for sleep", 10).Append("is threonite good for slep").ToArray();
+
+        Assert.Equal("threonate for sleep?", new SpellingCorrector(faq).Correct("threonite for sleep?"));
+    }
+
+    [Fact]
+    public void A_known_word_stays_when_its_neighbour_is_not_far_more_common()
+    {
+        var faq = Enumerable.Repeat("magnesium threonate", 5).Append("threonine is an amino acid, not magnesium threonate").ToArray();
+
+        Assert.Equal("is threonine the same thing", new SpellingCorrector(faq).Correct("is threonine the same thing"));
+    }
+
+    [Fact]
     public void The_english_words_come_from_the_model_vocabulary() =>
         Assert.Contains("breathing", EnglishWords.All);
 }
