@@ -21,6 +21,15 @@ public sealed class KnowledgeSnapshot(KnowledgeBase knowledge, Retriever retriev
     /// <summary>Every text this version embedded: what the embedding cache keeps while it serves.</summary>
     public IReadOnlyList<string> EmbeddedTexts { get; init; } = [];
 
+    /// <summary>
+    /// Texts the cache also keeps while this version serves, though building it embeds none of them: the clauses the
+    /// full phrase check reads (<c>faq validate</c>), so a check after a reload finds those it embedded before.
+    /// </summary>
+    public IReadOnlyList<string> CheckTexts { get; init; } = [];
+
+    /// <summary>What the embedding cache keeps while this version serves.</summary>
+    public IReadOnlyList<string> KeptTexts => [.. EmbeddedTexts, .. CheckTexts];
+
     public string Version => Knowledge.Version;
 
     /// <summary>

@@ -46,7 +46,7 @@ public sealed partial class KnowledgeStore
         GateAtStart(embedder);
 
         // Months of edits do not grow the cache: it keeps the serving version's texts.
-        _cache?.RetainOnly(_current.EmbeddedTexts);
+        _cache?.RetainOnly(_current.KeptTexts);
 
         LastResult = result;
         _history.AddFirst(LiveVersion.Of(_current.Knowledge, null, _current.LoadedAt));
@@ -121,7 +121,7 @@ public sealed partial class KnowledgeStore
             {
                 Volatile.Write(ref _previous, previous);
                 Volatile.Write(ref _current, candidate);
-                _cache?.RetainOnly(candidate.EmbeddedTexts);
+                _cache?.RetainOnly(candidate.KeptTexts);
                 _history.AddFirst(LiveVersion.Of(candidate.Knowledge, previous.Knowledge, candidate.LoadedAt));
                 if (_history.Count > HistoryLength)
                 {

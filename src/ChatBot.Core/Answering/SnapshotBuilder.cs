@@ -20,25 +20,33 @@ public static class SnapshotBuilder
         var safetyIndex = semantic ? new SafetyIndex(knowledge.Safety, OrdinaryQuestions(knowledge), retriever.Rewriter, cache!, knowledge.Glossary) : null;
         var triage = new SafetyTriage(knowledge.Safety, safetyIndex, knowledge.Glossary);
         IReadOnlyList<string> embedded = [];
+        IReadOnlyList<string> checkTexts = [];
         if (safetyIndex is not null)
         {
             // What the cache should keep once this version serves (the moderators' test messages included, so the
             // gate costs no model call at the next start): see KnowledgeStore, which trims it only then.
             var gateTexts = ModeratorTestRunner.Texts(knowledge, retriever, triage).Select(retriever.Rewriter.Neutral);
-            // And the clauses `faq validate` reads of every safety phrasing, so a second check makes no model call.
-            var phraseTexts = SafetyPhraseCheck.Texts(triage).Select(retriever.Rewriter.Neutral);
-            embedded = [.. retriever.EmbeddedTexts, .. safetyIndex.Texts, .. gateTexts, .. phraseTexts];
+            embedded = [.. retriever.EmbeddedTexts, .. safetyIndex.Texts, .. gateTexts];
+            // The clauses `faq validate` reads of every safety phrasing are kept but not embedded here: thousands of
+            // members' phrasings would make every first start wait for them, and only the full check needs them.
+            checkTexts = [.. SafetyPhraseCheck.Texts(triage).Select(retriever.Rewriter.Neutral)];
         }
 
-        return new KnowledgeSnapshot(knowledge, retriever, triage, loadedAt) { EmbeddedTexts = embedded };
+        return new KnowledgeSnapshot(knowledge, retriever, triage, loadedAt) { EmbeddedTexts = embedded, CheckTexts = checkTexts };
     }
 
     /// <summary>
-    /// Errors in the safety phrasings of a built snapshot (<see cref="SafetyPhraseCheck"/>); embeds through the
-    /// cache, which already holds every phrasing, so the check costs no model call for an unchanged file.
+    /// Errors in the safety phrasings of a built snapshot (<see cref="SafetyPhraseCheck"/>); embeds the clauses it reads
+    /// through the cache, once, so a second check of an unchanged file costs no model call.
     /// </summary>
     public static IReadOnlyList<KnowledgeError> CheckPhrases(KnowledgeSnapshot snapshot, EmbeddingCache? cache)
     {
+        if (cache is not null && snapshot.Retriever.Mode == RetrievalMode.Semantic)
+        {
+            // Every clause the check reads, embedded up front in batches rather than phrasing by phrasing.
+            cache.GetOrEmbed([.. SafetyPhraseCheck.Texts(snapshot.Safety).Select(snapshot.Retriever.Rewriter.Neutral)]);
+        }
+
         return SafetyPhraseCheck.Run(snapshot.Safety, () => CachedVectors(snapshot, cache));
     }
 

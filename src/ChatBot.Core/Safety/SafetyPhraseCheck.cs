@@ -17,36 +17,38 @@ public static class SafetyPhraseCheck
     /// <param name="newVectors">Vectors as triage sees them (lexical mode: none); phrasings are already in the embedding cache.</param>
     public static IReadOnlyList<KnowledgeError> Run(SafetyTriage triage, Func<QuestionVectors> newVectors)
     {
-        var errors = new List<KnowledgeError>();
-        foreach (var category in triage.Categories)
-        {
-            // Examples feed the semantic signal only; in lexical mode they are not used.
-            foreach (var example in triage.IsSemantic ? category.Examples : [])
-            {
-                // Another category may well fire too (a child who swallowed some); what points to a misfiled example
-                // is raising another category while not raising its own.
-                var flags = Assess(triage, newVectors(), example.Text, skipSelf: true).Flags;
-                var others = flags.Where(f => f.Category.Id != category.Id).Select(f => f.Category.Id).ToArray();
-                if (others.Length > 0 && flags.All(f => f.Category.Id != category.Id))
-                {
-                    errors.Add(new KnowledgeError(KnowledgeLoader.SafetyFile, example.Line, $"{category.Id}.examples",
-                        $"\"{example.Text}\" raises {string.Join(", ", others)} but not {category.Id}; list it under the category it belongs to, or reword it"));
-                }
-            }
+        // Thousands of phrasings, each judged on its own: checked one per core at once, reported in file order.
+        var phrasings = triage.Categories
+            .SelectMany(c => (triage.IsSemantic ? c.Examples : []).Select(p => (Category: c, Phrase: p, IsExample: true))
+                .Concat(c.NotExamples.Select(p => (Category: c, Phrase: p, IsExample: false))))
+            .ToArray();
+        return phrasings
+            .AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
+            .Select(p => p.IsExample ? CheckExample(triage, newVectors, p.Category, p.Phrase) : CheckLookAlike(triage, newVectors, p.Category, p.Phrase))
+            .OfType<KnowledgeError>()
+            .ToArray();
+    }
 
-            foreach (var lookAlike in category.NotExamples)
-            {
-                // Judged with itself in the pool: a look-alike that still fires is matched by a pattern.
-                var fired = Assess(triage, newVectors(), lookAlike.Text, skipSelf: false).Flags.Select(f => f.Category.Id).ToArray();
-                if (fired.Length > 0)
-                {
-                    errors.Add(new KnowledgeError(KnowledgeLoader.SafetyFile, lookAlike.Line, $"{category.Id}.not_examples",
-                        $"\"{lookAlike.Text}\" raises {string.Join(", ", fired)} even so; a look-alike must raise no flag (check the patterns it matches with 'chatbot safety check')"));
-                }
-            }
-        }
+    private static KnowledgeError? CheckExample(SafetyTriage triage, Func<QuestionVectors> newVectors, SafetyCategory category, SafetyPhrase example)
+    {
+        // Another category may well fire too (a child who swallowed some); what points to a misfiled example
+        // is raising another category while not raising its own.
+        var flags = Assess(triage, newVectors(), example.Text, skipSelf: true).Flags;
+        var others = flags.Where(f => f.Category.Id != category.Id).Select(f => f.Category.Id).ToArray();
+        return others.Length > 0 && flags.All(f => f.Category.Id != category.Id)
+            ? new KnowledgeError(KnowledgeLoader.SafetyFile, example.Line, $"{category.Id}.examples",
+                $"\"{example.Text}\" raises {string.Join(", ", others)} but not {category.Id}; list it under the category it belongs to, or reword it")
+            : null;
+    }
 
-        return errors;
+    private static KnowledgeError? CheckLookAlike(SafetyTriage triage, Func<QuestionVectors> newVectors, SafetyCategory category, SafetyPhrase lookAlike)
+    {
+        // Judged with itself in the pool: a look-alike that still fires is matched by a pattern.
+        var fired = Assess(triage, newVectors(), lookAlike.Text, skipSelf: false).Flags.Select(f => f.Category.Id).ToArray();
+        return fired.Length > 0
+            ? new KnowledgeError(KnowledgeLoader.SafetyFile, lookAlike.Line, $"{category.Id}.not_examples",
+                $"\"{lookAlike.Text}\" raises {string.Join(", ", fired)} even so; a look-alike must raise no flag (check the patterns it matches with 'chatbot safety check')")
+            : null;
     }
 
     /// <summary>
