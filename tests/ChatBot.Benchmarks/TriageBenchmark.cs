@@ -74,13 +74,15 @@ public static class TriageBenchmark
 
     private sealed class CountingEmbedder(ITextEmbedder inner) : ITextEmbedder
     {
-        public int Calls { get; private set; }
+        private int _calls;
+
+        public int Calls => _calls;
 
         public string ModelId => inner.ModelId;
 
         public float[][] Embed(IReadOnlyList<string> texts)
         {
-            Calls++;
+            Interlocked.Increment(ref _calls);
             return inner.Embed(texts);
         }
     }

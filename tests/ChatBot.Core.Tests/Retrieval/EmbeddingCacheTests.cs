@@ -53,9 +53,25 @@ public sealed class EmbeddingCacheTests : IDisposable
         Assert.Equal(embedder.Vector("a"), vectors[0]);
     }
 
+    [Fact]
+    public void A_long_list_embedded_in_parallel_batches_keeps_each_text_with_its_own_vector()
+    {
+        var embedder = new CountingEmbedder();
+        // Lengths 1 to 300 in shuffled order: the cache sorts by length before batching, and each length is a distinct vector.
+        var texts = Enumerable.Range(0, 300).Select(i => new string((char)('a' + (i % 26)), 1 + (i * 119 % 300))).ToArray();
+
+        var vectors = new EmbeddingCache(embedder, _folder).GetOrEmbed(texts);
+
+        Assert.Equal(texts.Length, embedder.Embedded);
+        Assert.All(Enumerable.Range(0, texts.Length), i => Assert.Equal(embedder.Vector(texts[i]), vectors[i]));
+    }
+
     private sealed class CountingEmbedder : ITextEmbedder
     {
-        public int Embedded { get; private set; }
+        private int _embedded;
+
+        /// <summary>Texts embedded; the cache embeds a long list in batches on several threads at once.</summary>
+        public int Embedded => _embedded;
 
         public string ModelId => "counting";
 
@@ -63,7 +79,7 @@ public sealed class EmbeddingCacheTests : IDisposable
 
         public float[][] Embed(IReadOnlyList<string> texts)
         {
-            Embedded += texts.Count;
+            Interlocked.Add(ref _embedded, texts.Count);
             return texts.Select(Vector).ToArray();
         }
     }
