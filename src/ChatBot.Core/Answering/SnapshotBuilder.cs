@@ -43,8 +43,9 @@ public static class SnapshotBuilder
     {
         if (cache is not null && snapshot.Retriever.Mode == RetrievalMode.Semantic)
         {
-            // Every clause the check reads, embedded up front in batches rather than phrasing by phrasing.
-            cache.GetOrEmbed([.. SafetyPhraseCheck.Texts(snapshot.Safety).Select(snapshot.Retriever.Rewriter.Neutral)]);
+            // Every clause the check reads (worked out when the snapshot was built), embedded up front in batches
+            // rather than phrasing by phrasing.
+            cache.GetOrEmbed(snapshot.CheckTexts);
         }
 
         return SafetyPhraseCheck.Run(snapshot.Safety, () => CachedVectors(snapshot, cache));
