@@ -17,14 +17,16 @@ public static class SafetyPhraseCheck
     /// <param name="newVectors">Vectors as triage sees them (lexical mode: none); phrasings are already in the embedding cache.</param>
     public static IReadOnlyList<KnowledgeError> Run(SafetyTriage triage, Func<QuestionVectors> newVectors)
     {
-        // Thousands of phrasings, each judged on its own: checked one per core at once, reported in file order.
+        // Thousands of phrasings, each judged on its own: checked one per core at once, reported in file order, and
+        // without making every pattern hot (PatternMatch.Uncounted).
         var phrasings = triage.Categories
             .SelectMany(c => (triage.IsSemantic ? c.Examples : []).Select(p => (Category: c, Phrase: p, IsExample: true))
                 .Concat(c.NotExamples.Select(p => (Category: c, Phrase: p, IsExample: false))))
             .ToArray();
         return phrasings
             .AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
-            .Select(p => p.IsExample ? CheckExample(triage, newVectors, p.Category, p.Phrase) : CheckLookAlike(triage, newVectors, p.Category, p.Phrase))
+            .Select(p => PatternMatch.Uncounted(() =>
+                p.IsExample ? CheckExample(triage, newVectors, p.Category, p.Phrase) : CheckLookAlike(triage, newVectors, p.Category, p.Phrase)))
             .OfType<KnowledgeError>()
             .ToArray();
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ChatBot.Core.Knowledge;
+using ChatBot.Core.Retrieval;
 using ChatBot.Core.Safety;
 
 namespace ChatBot.Core.Tests.Safety;
@@ -67,6 +68,24 @@ public sealed class PatternMatchTests
         {
             Thread.Sleep(10);
         }
+    }
+
+    [Fact]
+    public void The_check_of_more_look_alikes_than_make_a_pattern_hot_leaves_it_interpreted()
+    {
+        var pattern = Unique(@"\bwhole bottle {0}\b");
+        var lookAlikes = Enumerable.Range(0, PatternMatch.CompileAfter + 100).Select(i => new SafetyPhrase($"is {i} mg too much for one night?", i + 1)).ToArray();
+        var category = new SafetyCategory("ingestion", "Took too much", SafetyAction.Replace, "Call Poison Help.", [pattern]) { NotExamples = lookAlikes };
+
+        Assert.Empty(SafetyPhraseCheck.Run(new SafetyTriage([category], null), () => QuestionVectors.Lexical));
+
+        Assert.False(PatternMatch.IsHot(pattern));
+        for (var i = 0; i < PatternMatch.CompileAfter; i++)
+        {
+            Assert.False(PatternMatch.IsMatch(pattern, "how much should i take"));
+        }
+
+        Assert.True(PatternMatch.IsHot(pattern));
     }
 
     [Fact]
