@@ -14,15 +14,6 @@ public static partial class SafetyClauses
     /// <summary>How much closer than a whole message a single clause must come to an example to fire.</summary>
     public const double ClauseThresholdBoost = 0.05;
 
-    /// <summary>
-    /// How much closer to an example a word-by-word rendering of another language must come, and how much further
-    /// from every look-alike, to fire: the rendering is rough English. Chosen on the non-English tune messages.
-    /// </summary>
-    public const double GlossThresholdBoost = 0.10;
-
-    /// <inheritdoc cref="GlossThresholdBoost"/>
-    public const double GlossMarginBoost = 0.04;
-
     private const int MaxClauses = 8;
     private const int MaxWholeLength = 600;
     private const int MinClauseLength = 12;

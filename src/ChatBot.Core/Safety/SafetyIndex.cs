@@ -21,18 +21,31 @@ public sealed class SafetyIndex
     private readonly VectorMatrix _vectors;
     private readonly int[] _firstExampleRow;
     private readonly int _firstLookAlikeRow;
+
+    /// <summary>Per row: the phrasing is another language's rendering, compared only with renderings.</summary>
+    private readonly bool[] _rendered;
     private readonly Glossary _glossary;
 
     public SafetyIndex(IReadOnlyList<SafetyCategory> categories, IReadOnlyList<string> ordinaryQuestions, QueryRewriter rewriter, EmbeddingCache cache, Glossary? glossary = null)
     {
         _categories = categories;
         _glossary = glossary ?? Glossary.Empty;
-        var exampleTexts = categories.Select(c => c.Examples.Select(e => e.Text).ToArray()).ToArray();
-        var lookAlikeTexts = categories.SelectMany(c => c.NotExamples.Select(e => e.Text)).Concat(ordinaryQuestions).Distinct().ToArray();
-        Texts = exampleTexts.SelectMany(t => t).Concat(lookAlikeTexts).Select(rewriter.Neutral).ToArray();
+        // A phrasing in another language is compared as the signal reads a message like it (ClausesOf): as the glossary
+        // renders it, so a rendered message meets renderings that share its quirks. An English message is compared with
+        // English phrasings only: a rough rendering near it says little (with them, "my little girl… her operation"
+        // came closer to an emergency's renderings than to any look-alike).
+        var examples = categories.Select(c => Readings(c.Examples, _glossary)).ToArray();
+        var lookAlikes = categories.SelectMany(c => Readings(c.NotExamples, _glossary))
+            .Concat(ordinaryQuestions.Select(q => (Text: q, Read: q)))
+            .DistinctBy(p => p.Text, StringComparer.Ordinal)
+            .ToArray();
+        var rows = examples.SelectMany(t => t).Concat(lookAlikes).ToArray();
+        Texts = rows.Select(p => rewriter.Neutral(p.Read)).ToArray();
+        _rendered = rows.Select(p => !string.Equals(p.Read, p.Text, StringComparison.Ordinal)).ToArray();
         _vectors = new VectorMatrix(cache.GetOrEmbed(Texts));
+        var exampleTexts = examples.Select(e => e.Select(p => p.Text).ToArray()).ToArray();
         _examples = exampleTexts;
-        _lookAlikes = lookAlikeTexts;
+        _lookAlikes = lookAlikes.Select(p => p.Text).ToArray();
         _firstExampleRow = new int[exampleTexts.Length];
         var next = 0;
         for (var i = 0; i < exampleTexts.Length; i++)
@@ -60,6 +73,21 @@ public sealed class SafetyIndex
         return new SemanticReading(gloss is null ? [] : SafetyClauses.Of(gloss), IsGloss: true);
     }
 
+    /// <summary>
+    /// What the signal compares of a phrasing: in another language, the glossary's English rendering of it, as of a message
+    /// (<see cref="ClausesOf"/>); otherwise, or when the glossary knows too little of it (short English jargon such as
+    /// "zoloft + mgt ok?" reads as another language), the phrasing itself.
+    /// </summary>
+    public static string Reading(string phrase, Glossary glossary)
+    {
+        var normalized = QuestionNormalizer.Normalize(phrase);
+        var cleaned = RetrievalText.Clean(RussianInLatinLetters.ToCyrillic(normalized, glossary) ?? normalized);
+        return LanguageGuess.IsLikelyEnglish(cleaned) ? phrase : EnglishGloss.Of(cleaned, glossary) is { } gloss ? SafetyClauses.Of(gloss)[0] : phrase;
+    }
+
+    private static (string Text, string Read)[] Readings(IReadOnlyList<SafetyPhrase> phrases, Glossary glossary) =>
+        phrases.Select(p => (p.Text, Read: Reading(p.Text, glossary))).ToArray();
+
     /// <summary>The embedded texts, so the cache keeps them.</summary>
     public IReadOnlyList<string> Texts { get; }
 
@@ -71,14 +99,14 @@ public sealed class SafetyIndex
     {
         var evidence = new SemanticEvidence[_categories.Count];
         var similarities = clauses.Select(c => _vectors.Similarities(c.Vector)).ToArray();
-        var lookAlikes = similarities.Select(s => Nearest(_lookAlikes, s, _firstLookAlikeRow, skip)).ToArray();
+        var lookAlikes = similarities.Select(s => Nearest(_lookAlikes, s, _firstLookAlikeRow, skip, glossed)).ToArray();
         for (var i = 0; i < _categories.Count; i++)
         {
             var category = _categories[i];
             SemanticEvidence? best = null;
             for (var j = 0; j < clauses.Count; j++)
             {
-                var example = Nearest(_examples[i], similarities[j], _firstExampleRow[i], skip);
+                var example = Nearest(_examples[i], similarities[j], _firstExampleRow[i], skip, glossed);
                 var candidate = new SemanticEvidence(category.Id, example.Text, example.Similarity, lookAlikes[j].Text, lookAlikes[j].Similarity, clauses[j].Clause)
                 {
                     IsClause = j > 0,
@@ -115,7 +143,8 @@ public sealed class SafetyIndex
     /// <param name="similarities">The message's similarity with every row of the index.</param>
     /// <param name="firstRow">The row of the first phrasing; the others follow.</param>
     /// <param name="skip">A phrasing to leave out.</param>
-    private static (string Text, double Similarity) Nearest(string[] phrases, float[] similarities, int firstRow, string? skip)
+    /// <param name="glossed">The message is a rendering too: renderings of phrasings count.</param>
+    private (string Text, double Similarity) Nearest(string[] phrases, float[] similarities, int firstRow, string? skip, bool glossed)
     {
         Span<double> top = stackalloc double[Neighbours];
         var count = 0;
@@ -123,7 +152,7 @@ public sealed class SafetyIndex
         for (var row = 0; row < phrases.Length; row++)
         {
             var text = phrases[row];
-            if (skip is not null && string.Equals(text, skip, StringComparison.Ordinal))
+            if ((skip is not null && string.Equals(text, skip, StringComparison.Ordinal)) || (!glossed && _rendered[firstRow + row]))
             {
                 continue;
             }

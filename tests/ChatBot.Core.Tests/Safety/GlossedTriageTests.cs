@@ -25,6 +25,30 @@ public sealed class GlossedTriageTests
     }
 
     [Theory]
+    [InlineData("mio fratello ha scritto nel gruppo 'perdonatemi per tutto' e ha spento il cellulare, a casa ha tutte le sue pastiglie")]
+    [InlineData("Ma mère m'a dit au téléphone qu'elle avait « fait son temps » et qu'elle avait mis de côté tous ses somnifères")]
+    public void A_veiled_red_flag_is_caught_by_an_example_in_its_own_language_read_the_same_way(string message)
+    {
+        var assessment = Assess(message);
+
+        var flag = Assert.Single(assessment.Flags, f => f.Category.Id == "self_harm");
+        Assert.Equal(SafetySignal.Example, flag.Signal);
+        Assert.False(LanguageGuess.IsLikelyEnglish(flag.Because), flag.Because);
+    }
+
+    [Theory]
+    [InlineData("ya no le veo sentido a nada y guardo todas mis pastillas", true)]
+    [InlineData("zoloft + mgt together ok?", false)]
+    [InlineData("how much magtein should I take before bed?", false)]
+    public void A_phrasing_is_compared_as_its_english_rendering_only_when_the_glossary_reads_another_language(string phrase, bool rendered)
+    {
+        var reading = SafetyIndex.Reading(phrase, TestKnowledge.Load().Glossary);
+
+        Assert.Equal(rendered, reading != phrase);
+        Assert.True(LanguageGuess.IsLikelyEnglish(reading) || !rendered, reading);
+    }
+
+    [Theory]
     [InlineData("non sono incinta, niente farmaci, reni a posto. meglio la sera?")]
     [InlineData("Mon médecin dit que mes reins vont très bien. Je peux tenter le MgT ?")]
     public void Negations_and_reassurances_are_read_in_the_message_itself(string message) =>
