@@ -32,8 +32,8 @@ public sealed class SafetyIndex
         _glossary = glossary ?? Glossary.Empty;
         // A phrasing in another language is compared as the signal reads a message like it (ClausesOf): as the glossary
         // renders it, so a rendered message meets renderings that share its quirks. An English message is compared with
-        // English phrasings only: a rough rendering near it says little (with them, "my little girl… her operation"
-        // came closer to an emergency's renderings than to any look-alike).
+        // English phrasings only: a rough rendering near it says little about it (without this, the nearest child example
+        // of "my little girl… her operation" was a Chinese one).
         var examples = categories.Select(c => Readings(c.Examples, _glossary)).ToArray();
         var lookAlikes = categories.SelectMany(c => Readings(c.NotExamples, _glossary))
             .Concat(ordinaryQuestions.Select(q => (Text: q, Read: q)))

@@ -36,6 +36,21 @@ public sealed class GlossedTriageTests
         Assert.False(LanguageGuess.IsLikelyEnglish(flag.Because), flag.Because);
     }
 
+    [Fact]
+    public void An_english_message_is_compared_with_english_phrasings_only()
+    {
+        var glossary = TestKnowledge.Load().Glossary;
+
+        var assessment = Assess("my little girl is so stressed about her operation next week she's barely slept. could magnesium l-threonate take the edge off for her?");
+
+        Assert.All(assessment.Semantic, e =>
+        {
+            Assert.False(e.IsGloss);
+            Assert.Equal(e.Example, SafetyIndex.Reading(e.Example, glossary));
+            Assert.Equal(e.LookAlike, SafetyIndex.Reading(e.LookAlike, glossary));
+        });
+    }
+
     [Theory]
     [InlineData("ya no le veo sentido a nada y guardo todas mis pastillas", true)]
     [InlineData("zoloft + mgt together ok?", false)]
