@@ -62,14 +62,16 @@ public sealed class SafetyIndex
     /// another language as the glossary renders it in English (<see cref="EnglishGloss"/>); nothing when the glossary
     /// knows too little of it, since the model's similarities outside English are noise.
     /// </summary>
-    public SemanticReading ClausesOf(string normalizedMessage, string prepared)
+    public SemanticReading ClausesOf(string normalizedMessage, string prepared) => ClausesOf(normalizedMessage, prepared, _glossary);
+
+    private static SemanticReading ClausesOf(string normalizedMessage, string prepared, Glossary glossary)
     {
         if (LanguageGuess.IsLikelyEnglish(prepared))
         {
             return new SemanticReading(SafetyClauses.Of(prepared), IsGloss: false);
         }
 
-        var gloss = EnglishGloss.Of(RetrievalText.Clean(normalizedMessage), _glossary);
+        var gloss = EnglishGloss.Of(RetrievalText.Clean(normalizedMessage), glossary);
         return new SemanticReading(gloss is null ? [] : SafetyClauses.Of(gloss), IsGloss: true);
     }
 
@@ -80,9 +82,11 @@ public sealed class SafetyIndex
     /// </summary>
     public static string Reading(string phrase, Glossary glossary)
     {
+        // Read as a message is (SafetyTriage.SemanticClauses): Russian typed in Latin letters in Cyrillic, then the whole.
         var normalized = QuestionNormalizer.Normalize(phrase);
-        var cleaned = RetrievalText.Clean(RussianInLatinLetters.ToCyrillic(normalized, glossary) ?? normalized);
-        return LanguageGuess.IsLikelyEnglish(cleaned) ? phrase : EnglishGloss.Of(cleaned, glossary) is { } gloss ? SafetyClauses.Of(gloss)[0] : phrase;
+        var text = RussianInLatinLetters.ToCyrillic(normalized, glossary) ?? normalized;
+        var read = ClausesOf(text, RetrievalText.Clean(text), glossary);
+        return read.IsGloss && read.Clauses.Count > 0 ? read.Clauses[0] : phrase;
     }
 
     private static (string Text, string Read)[] Readings(IReadOnlyList<SafetyPhrase> phrases, Glossary glossary) =>
