@@ -15,7 +15,8 @@ public static partial class EnglishGloss
     /// <summary>At least this share of a message's words (characters, in Chinese and Japanese) must be known.</summary>
     public const double MinimumCoverage = 0.6;
 
-    private static readonly string[] LatinLanguages = ["es", "pt", "fr", "de", "it", "hi"];
+    /// <summary>The languages written in Latin letters: Hindi and Arabic as people type them in chats ("3andi waga3 fi sedri").</summary>
+    private static readonly string[] LatinLanguages = ["es", "pt", "fr", "de", "it", "hi", "ar"];
 
     private static readonly string[] ArabicPrefixes = ["وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"];
 

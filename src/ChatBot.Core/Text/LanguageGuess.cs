@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ChatBot.Core.Text;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace ChatBot.Core.Text;
 /// Counts the most common function words of English, Spanish, Portuguese, French, German and Italian;
 /// any letter of a non-Latin script counts as not English.
 /// </summary>
-public static class LanguageGuess
+public static partial class LanguageGuess
 {
     // Function words, and the common words of short chatty messages that carry none ("took 2, still awake, bad idea?"),
     // left out where another language spells a word the same (German "am", "will", "bad"; French "dont"; Dutch "had";
@@ -39,10 +41,22 @@ public static class LanguageGuess
 
         var words = text.ToLowerInvariant().Replace('’', '\'').Split([' ', ',', '.', '?', '!', '¿', '¡', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
         var english = words.Count(English.Contains);
-        var other = words.Count(Other.Contains);
+        var other = words.Count(w => Other.Contains(w) || IsArabicInLatinLetters(w));
         // Four or more words without one English function word are not English either (Turkish, Polish…).
         return (other <= english || other < 2) && (english > 0 || words.Length < 4);
     }
+
+    /// <summary>
+    /// A word of Arabic typed in Latin letters, with a digit standing for a letter Latin lacks ("3andi", "delwa2ty",
+    /// "5alas"), unlike a number with its unit ("5am", "2nd", "10mg").
+    /// </summary>
+    private static bool IsArabicInLatinLetters(string word) => ArabicDigitInWord().IsMatch(word) && !NumberWithUnit().IsMatch(word);
+
+    [GeneratedRegex(@"^[a-z]*[235789][a-z]{2,}$|^[a-z]{2,}[235789][a-z]+$")]
+    private static partial Regex ArabicDigitInWord();
+
+    [GeneratedRegex(@"^\d+(?:am|pm|mg|mgs|mcg|kg|ml|min|mins|hr|hrs|nd|rd|th|st|yo|yrs|lbs|caps|days|wks|ish)$")]
+    private static partial Regex NumberWithUnit();
 
     /// <summary>A letter of another script (Cyrillic, Arabic, Devanagari, CJK, Hangul…): Latin letters end at U+024F.</summary>
     private static bool IsNonLatinLetter(char c) => c > '\u024F' && char.IsLetter(c) && c is not (>= '\u1E00' and <= '\u1EFF');

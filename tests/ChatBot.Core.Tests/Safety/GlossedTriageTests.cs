@@ -25,6 +25,17 @@ public sealed class GlossedTriageTests
     }
 
     [Theory]
+    [InlineData("ana 3andi alam gamed fi sadri w mesh 2adra atnaffas kwayes men sa3a", "emergency")]
+    [InlineData("ebni 3omro 7 snin w mabeynamsh bel leil, momken a3tih magnesium?", "child")]
+    public void Arabic_typed_in_latin_letters_is_read_through_the_glossary(string message, string category)
+    {
+        var assessment = Assess(message);
+
+        Assert.Contains(assessment.Flags, f => f.Category.Id == category);
+        Assert.All(assessment.Semantic, e => Assert.True(e.IsGloss));
+    }
+
+    [Theory]
     [InlineData("mio fratello ha scritto nel gruppo 'perdonatemi per tutto' e ha spento il cellulare, a casa ha tutte le sue pastiglie")]
     [InlineData("Ma mère m'a dit au téléphone qu'elle avait « fait son temps » et qu'elle avait mis de côté tous ses somnifères")]
     public void A_veiled_red_flag_is_caught_by_an_example_in_its_own_language_read_the_same_way(string message)

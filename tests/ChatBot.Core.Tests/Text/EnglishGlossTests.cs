@@ -27,12 +27,23 @@ public sealed class EnglishGlossTests
             "整": "whole"
           ar:
             "اخذت": "i took"
+            "3andi": "i have"
+            "waga3": "pain"
+            "fi": "in"
+            "sedri": "chest"
+            "w": "and"
+            "mesh 2ader": "cannot"
+            "atnafes": "breathe"
             "علبه": "box"
             "كل": "all"
           ru:
             "почк*": "kidney"
             "больные": "sick"
         """);
+
+    [Fact]
+    public void Arabic_typed_in_latin_letters_and_digits_is_read_as_arabic() =>
+        Assert.Equal("i have pain in chest and cannot breathe", EnglishGloss.Of("3andi waga3 fi sedri w mesh 2ader atnafes", Glossary));
 
     [Fact]
     public void Renders_words_expressions_and_particles()

@@ -13,6 +13,7 @@ public sealed class LanguageGuessTests
     [InlineData("Bu takviye uykuya yardımcı olur mu?")]
     [InlineData("il magnesio è utile per dormire? non riesco a dormire bene")]
     [InlineData("mere husband ko neend nahi aati, kya ye unke liye safe hai? main tension me hoon")]
+    [InlineData("ya gama3a benty 3andaha 12 sana we ana mesh 3arfa asa7eeha")]
     public void Other_scripts_and_languages_are_not_taken_for_english(string question) =>
         Assert.False(LanguageGuess.IsLikelyEnglish(question));
 
@@ -22,6 +23,7 @@ public sealed class LanguageGuessTests
     [InlineData("started 3 days ago, still nothing. normal?", true)]
     [InlineData("glycine 2g before bed, better than threonate?", true)]
     [InlineData("can’t sleep, took 2 more, bad idea?", true)]
+    [InlineData("took 2 at 5am, woke at 8am, 2nd night in a row we slept great", true)]
     [InlineData("¿El treonato de magnesio de verdad ayuda a dormir? ¿Qué efectos secundarios tiene?", false)]
     [InlineData("Wie viel Magnesium-L-Threonat sollte ich täglich nehmen und gibt es Nebenwirkungen?", false)]
     [InlineData("苏糖酸镁真的能改善睡眠吗", false)]
