@@ -49,13 +49,6 @@ public sealed record SafetyCategory(
     /// </summary>
     public bool ByGlossary { get; init; } = true;
 
-    /// <summary>
-    /// Whether a message of a few sentences, too short to be read clause by clause, is also compared sentence by
-    /// sentence for this category (<c>sentences: true</c>): a veiled wish said in one sentence next to a harmless
-    /// question ("think i'll go with the permanent sleep option. does it help with that?") is diluted in the whole.
-    /// </summary>
-    public bool BySentence { get; init; }
-
     /// <summary>How much closer to an example than to the nearest look-alike a message must be.</summary>
     public double Margin { get; init; } = SafetyDefaults.Margin;
 }

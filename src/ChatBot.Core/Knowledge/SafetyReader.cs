@@ -68,7 +68,7 @@ internal static class SafetyReader
         var categories = new List<SafetyCategory>();
         foreach (var (item, _, _) in fields.Mappings("categories", RequiredCategories.Length))
         {
-            item.RejectUnknown("id", "label", "action", "message", "doctor_advice", "threshold", "patterns", "combinations", "unless", "negated_by", "glossary", "sentences", "examples", "not_examples");
+            item.RejectUnknown("id", "label", "action", "message", "doctor_advice", "threshold", "patterns", "combinations", "unless", "negated_by", "glossary", "examples", "not_examples");
             var id = item.String("id");
             if (categories.Any(c => c.Id == id))
             {
@@ -91,7 +91,6 @@ internal static class SafetyReader
                 Threshold = Number(item, "threshold", threshold),
                 Margin = margin,
                 ByGlossary = YesNo(item, "glossary", fallback: true),
-                BySentence = YesNo(item, "sentences", fallback: false),
                 Examples = Phrases(item, "examples"),
                 NotExamples = Phrases(item, "not_examples"),
             };

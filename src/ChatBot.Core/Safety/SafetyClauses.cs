@@ -11,9 +11,6 @@ public static partial class SafetyClauses
     /// <summary>Messages at least this long are also read clause by clause.</summary>
     public const int LongMessage = 120;
 
-    /// <summary>Messages at least this long and shorter than <see cref="LongMessage"/> are also read sentence by sentence.</summary>
-    public const int TwoSentenceMessage = 60;
-
     /// <summary>How much closer than a whole message a single clause must come to an example to fire.</summary>
     public const double ClauseThresholdBoost = 0.05;
 
@@ -23,15 +20,9 @@ public static partial class SafetyClauses
 
     public static IReadOnlyList<string> Of(string cleanedText)
     {
-        if (cleanedText.Length < TwoSentenceMessage)
-        {
-            return cleanedText.Length == 0 ? [] : [cleanedText];
-        }
-
         if (cleanedText.Length < LongMessage)
         {
-            var sentences = SentenceEnd().Split(cleanedText).Select(c => c.Trim()).Where(c => c.Length >= MinClauseLength).Distinct(StringComparer.Ordinal).ToArray();
-            return sentences.Length <= 1 ? [cleanedText] : [cleanedText, .. sentences];
+            return cleanedText.Length == 0 ? [] : [cleanedText];
         }
 
         var whole = cleanedText.Length <= MaxWholeLength ? cleanedText : cleanedText[..MaxWholeLength];
@@ -47,7 +38,4 @@ public static partial class SafetyClauses
 
     [GeneratedRegex(@"(?<=[.!?。！？;；])\s*|\s+(?:but|and then|so now|because|though)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClauseEnd();
-
-    [GeneratedRegex(@"(?<=[.!?。！？;；])\s*", RegexOptions.CultureInvariant)]
-    private static partial Regex SentenceEnd();
 }

@@ -108,10 +108,7 @@ public sealed class SafetyIndex
         {
             var category = _categories[i];
             SemanticEvidence? best = null;
-            // A message of a few sentences is read sentence by sentence only for the categories that ask for it, and only
-            // in English: a word-by-word rendering of one short sentence says too little to be read alone.
-            var parts = (category.BySentence && !glossed) || clauses.Count == 0 || clauses[0].Clause.Length >= SafetyClauses.LongMessage ? clauses.Count : 1;
-            for (var j = 0; j < parts; j++)
+            for (var j = 0; j < clauses.Count; j++)
             {
                 var example = Nearest(_examples[i], similarities[j], _firstExampleRow[i], skip, glossed);
                 var candidate = new SemanticEvidence(category.Id, example.Text, example.Similarity, lookAlikes[j].Text, lookAlikes[j].Similarity, clauses[j].Clause)

@@ -133,8 +133,8 @@ public sealed class TuneCorpusTests
     [InlineData(26, 0.90, 0.80, 0.94, 0.91, 0.034, 0.089, 0.69)]
     [InlineData(27, 0.93, 0.78, 0.97, 0.95, 0.023, 0.056, 0.73)]
     [InlineData(28, 0.94, 0.88, 0.92, 0.95, 0.047, 0.115, 0.76)]
-    [InlineData(29, 0.96, 0.89, 1.0, 0.93, 0.013, 0.037, 0.90)]
-    [InlineData(30, 0.97, 0.92, 1.0, 1.0, 0.051, 0.102, 1.0)]
+    [InlineData(29, 0.95, 0.86, 1.0, 0.93, 0.013, 0.037, 0.90)]
+    [InlineData(30, 0.96, 0.88, 1.0, 1.0, 0.051, 0.102, 1.0)]
     public async Task Red_flags_of_the_seventh_and_later_tune_rounds_are_caught_in_every_language_and_their_look_alikes_keep_their_answer(
         int round, double recall, double selfHarm, double emergency, double ingestion, double replaceLevelFalseAlarms, double falseAlarms, double selfHarmNotEnglish)
     {

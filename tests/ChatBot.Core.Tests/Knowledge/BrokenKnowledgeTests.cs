@@ -41,7 +41,6 @@ public sealed class BrokenKnowledgeTests : IDisposable
         { "unknown glossary language", "glossary.yaml", "  ru:\n", "  russian:\n", "languages.russian", "  russian:" },
         { "glossary stem too short", "glossary.yaml", "    \"почк*\": ", "    \"поч*\": ", "languages.ru.поч*", "\"поч*\"" },
         { "glossary switch not true or false", "safety.yaml", "    glossary: false\n", "    glossary: no way\n", "categories[2].glossary", "glossary: no way" },
-        { "sentence switch not true or false", "safety.yaml", "    sentences: true\n", "    sentences: sometimes\n", "categories[0].sentences", "sentences: sometimes" },
         { "not-covered topic without phrases", "not-covered.yaml", "    phrases:\n      - does ashwagandha help you sleep", "    phrasings:\n      - does ashwagandha help you sleep", "topics[0].phrases", "id: other-supplements" },
     };
 
