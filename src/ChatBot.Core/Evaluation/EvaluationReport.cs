@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatBot.Core.Replies;
 using ChatBot.Core.Safety;
 
 namespace ChatBot.Core.Evaluation;
@@ -62,6 +63,10 @@ public sealed class EvaluationReport(EvaluationResult result)
         if (refused.Length > 0)
         {
             yield return new Rate("refused", refused.Count(i => i.Passed), refused.Length);
+
+            // A warning that answers nothing ("the article has no information about interactions with medicines")
+            // declines an uncovered question as a refusal does; "refused" alone counts it as a miss.
+            yield return new Rate("refused or warned without an answer", refused.Count(i => i.Passed || DeclinedWithGuidance(i)), refused.Length);
         }
 
         var cited = _result.Items.Where(i => i.Item.Expect is "answer" or "no_answer" && i.Reply.EntryId is not null).ToArray();
@@ -70,6 +75,10 @@ public sealed class EvaluationReport(EvaluationResult result)
             yield return new Rate("answers citing another topic's entry", cited.Count(i => i.OffTopic), cited.Length);
         }
     }
+
+    private static bool DeclinedWithGuidance(EvaluatedItem item) =>
+        item.Reply.Outcome == ReplyOutcome.Safety && item.Reply.Citations.Count == 0 && item.Reply.EntryId is null
+        && QuestionSetEvaluator.CarriesInvariant(item.Reply);
 
     private IEnumerable<Rate> Recalls()
     {

@@ -1,3 +1,4 @@
+using ChatBot.Core.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace ChatBot.Core.Knowledge;
@@ -88,10 +89,22 @@ internal static class GlossaryReader
         return new GlossaryLanguage(code, words, stems);
     }
 
-    /// <summary>Lower case, single spaces, and Arabic letter variants folded as triage folds them.</summary>
+    /// <summary>
+    /// Lower case, Arabic letter variants folded as triage folds them, and, in the languages read word by word, split into
+    /// words as a message is: "est-ce que" is the three words "est ce que", and "¿qué" is "qué". Without the split a key
+    /// with a hyphen or a mark could never match.
+    /// </summary>
     private static string Normalise(string code, string source)
     {
         var lower = string.Join(' ', source.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return code == "ar" ? Safety.ArabicLetters.Fold(lower) : lower;
+        var folded = code == "ar" ? Safety.ArabicLetters.Fold(lower) : lower;
+        if (code is "zh" or "ja" || folded is "" or "*")
+        {
+            return folded;
+        }
+
+        var stem = folded.EndsWith('*');
+        var words = EnglishGloss.WordsOf(stem ? folded[..^1] : folded);
+        return stem ? words + "*" : words;
     }
 }

@@ -219,6 +219,9 @@ public static partial class EnglishGloss
         }
     }
 
+    /// <summary>The words (and sentence ends) of a lower-case text as the glossary reads a message, one space apart.</summary>
+    internal static string WordsOf(string lowerText) => string.Join(' ', Token().Matches(lowerText).Select(m => m.Value));
+
     private static bool IsSentenceEnd(string token) => token is "." or "!" or "?" or "؟" or "।";
 
     private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';

@@ -17,6 +17,15 @@ public sealed class EnglishGlossTests
             "me muero de sueño": "i am very sleepy"
             "embaraz*": "pregnant"
             "estoy": "i am"
+            "¿cuánto": "how much"
+            "tomo": "i take"
+          fr:
+            "est-ce que": "-"
+            "je": "i"
+            "peux": "can"
+            "prendre": "take"
+            "grand-mère": "grandmother"
+            "ma": "my"
           pt:
             "estou": "i am"
             "grávida": "pregnant"
@@ -50,6 +59,14 @@ public sealed class EnglishGlossTests
     {
         Assert.Equal("soon i will stop being a burden", EnglishGloss.Of("pronto dejaré de ser una carga", Glossary));
         Assert.Equal("i am very sleepy", EnglishGloss.Of("me muero de sueño", Glossary));
+    }
+
+    [Fact]
+    public void Reads_a_key_with_a_hyphen_or_an_opening_mark_as_the_words_a_message_has()
+    {
+        Assert.Equal("i can take", EnglishGloss.Of("est-ce que je peux prendre", Glossary));
+        Assert.Equal("my grandmother", EnglishGloss.Of("ma grand-mère", Glossary));
+        Assert.Equal("how much i take", EnglishGloss.Of("¿cuánto tomo?", Glossary)?.TrimEnd('?', ' '));
     }
 
     [Fact]
