@@ -64,7 +64,7 @@ public sealed class EvaluationReport(EvaluationResult result)
         {
             yield return new Rate("refused", refused.Count(i => i.Passed), refused.Length);
 
-            // A warning that answers nothing ("the article has no information about interactions with medicines")
+            // A warning (not urgent guidance) that answers nothing ("the article has no information about interactions with medicines")
             // declines an uncovered question as a refusal does; "refused" alone counts it as a miss.
             yield return new Rate("refused or warned without an answer", refused.Count(i => i.Passed || DeclinedWithGuidance(i)), refused.Length);
         }
@@ -77,7 +77,7 @@ public sealed class EvaluationReport(EvaluationResult result)
     }
 
     private static bool DeclinedWithGuidance(EvaluatedItem item) =>
-        item.Reply.Outcome == ReplyOutcome.Safety && item.Reply.Citations.Count == 0 && item.Reply.EntryId is null
+        item.Reply.Outcome == ReplyOutcome.Safety && !item.Reply.HasUrgentSafety && item.Reply.Citations.Count == 0 && item.Reply.EntryId is null
         && QuestionSetEvaluator.CarriesInvariant(item.Reply);
 
     private IEnumerable<Rate> Recalls()

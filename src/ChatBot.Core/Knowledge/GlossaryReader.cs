@@ -77,12 +77,13 @@ internal static class GlossaryReader
                 }
                 else
                 {
-                    stems[stem] = rendering;
+                    stems.TryAdd(stem, rendering);
                 }
             }
             else
             {
-                words[source] = rendering;
+                // Two keys that read as the same words ("chez-moi" and "chez moi"): the first one written wins.
+                words.TryAdd(source, rendering);
             }
         }
 

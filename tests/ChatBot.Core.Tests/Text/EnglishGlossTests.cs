@@ -26,6 +26,10 @@ public sealed class EnglishGlossTests
             "prendre": "take"
             "grand-mère": "grandmother"
             "ma": "my"
+            "a": "has"
+            "a+": "see you"
+            "pris": "taken"
+            "il": "he"
           pt:
             "estou": "i am"
             "grávida": "pregnant"
@@ -67,6 +71,7 @@ public sealed class EnglishGlossTests
         Assert.Equal("i can take", EnglishGloss.Of("est-ce que je peux prendre", Glossary));
         Assert.Equal("my grandmother", EnglishGloss.Of("ma grand-mère", Glossary));
         Assert.Equal("how much i take", EnglishGloss.Of("¿cuánto tomo?", Glossary)?.TrimEnd('?', ' '));
+        Assert.Equal("he has taken", EnglishGloss.Of("il a pris", Glossary));
     }
 
     [Fact]
