@@ -77,7 +77,7 @@ public sealed class EvaluationReport(EvaluationResult result)
     }
 
     private static bool DeclinedWithGuidance(EvaluatedItem item) =>
-        item.Reply.Outcome == ReplyOutcome.Safety && !item.Reply.HasUrgentSafety && item.Reply.Citations.Count == 0 && item.Reply.EntryId is null
+        item.Reply.Outcome == ReplyOutcome.Safety && !item.Reply.HasUrgentSafety && item.Reply.EntryId is null
         && QuestionSetEvaluator.CarriesInvariant(item.Reply);
 
     private IEnumerable<Rate> Recalls()
