@@ -15,7 +15,7 @@ public sealed class ContentRootTests : IDisposable
     [Fact]
     public async Task Runs_from_another_working_directory()
     {
-        var result = await ChatBotProcess.RunInAsync(_elsewhere, new Dictionary<string, string?>(), "", "faq", "validate");
+        var result = await ChatBotProcess.RunInAsync(_elsewhere, new Dictionary<string, string?>(), "", "faq", "validate", "--Retrieval:Mode=Lexical");
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("OK: ", result.Output, StringComparison.Ordinal);

@@ -34,7 +34,7 @@ public sealed class UserSecretsTests : IDisposable
         var environment = Home();
         environment["Knowledge__Path"] = Repository.Knowledge;
 
-        var result = await ChatBotProcess.RunInAsync(Repository.Root, environment, "", "faq", "validate");
+        var result = await ChatBotProcess.RunInAsync(Repository.Root, environment, "", "faq", "validate", "--Retrieval:Mode=Lexical");
 
         Assert.Equal(0, result.ExitCode);
     }
