@@ -24,6 +24,9 @@ public sealed record SafetyCategory(
     /// </summary>
     public IReadOnlyList<SafetyConcept> Unless { get; init; } = [];
 
+    /// <summary><c>Unless</c> concepts that stop nothing in a message that says what overrules them.</summary>
+    public IReadOnlyList<SafetyOverrule> Overruled { get; init; } = [];
+
     /// <summary>
     /// Concepts that match a negated statement with its scope ("never had kidney problems", "not on SSRIs or
     /// anything", "薬も飲んでいません"): the words they cover are taken out of what this category's patterns and

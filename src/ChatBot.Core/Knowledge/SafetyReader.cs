@@ -68,7 +68,7 @@ internal static class SafetyReader
         var categories = new List<SafetyCategory>();
         foreach (var (item, _, _) in fields.Mappings("categories", RequiredCategories.Length))
         {
-            item.RejectUnknown("id", "label", "action", "message", "doctor_advice", "threshold", "patterns", "combinations", "unless", "negated_by", "glossary", "examples", "not_examples");
+            item.RejectUnknown("id", "label", "action", "message", "doctor_advice", "threshold", "patterns", "combinations", "unless", "overruled", "negated_by", "glossary", "examples", "not_examples");
             var id = item.String("id");
             if (categories.Any(c => c.Id == id))
             {
@@ -86,6 +86,7 @@ internal static class SafetyReader
             {
                 Combinations = Combinations(item, concepts),
                 Unless = KnownConcepts(item, "unless", concepts),
+                Overruled = Overrules(item, concepts),
                 NegatedBy = KnownConcepts(item, "negated_by", concepts),
                 DoctorAdvice = item.String("doctor_advice", required: false),
                 Threshold = Number(item, "threshold", threshold),
@@ -315,6 +316,50 @@ internal static class SafetyReader
 
     /// <summary>The same concepts in any order are one combination.</summary>
     private static string Key(IEnumerable<string> names) => string.Join(' ', names.Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// A category's <c>overruled</c>: for some of its <c>unless</c> concepts, the concepts whose mention anywhere in a
+    /// message keeps them from stopping the category (<c>{ asking_about: [happening_now] }</c>).
+    /// </summary>
+    private static SafetyOverrule[] Overrules(YamlFields item, Dictionary<string, SafetyConcept> concepts)
+    {
+        if (item.Node("overruled") is not { } node)
+        {
+            return [];
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            item.Error("overruled", "must map an unless concept to the concepts that overrule it, for example { asking_about: [happening_now] }", node);
+            return [];
+        }
+
+        var unless = Names(item.Node("unless"));
+        var overrules = new List<SafetyOverrule>();
+        foreach (var (key, value) in map.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            var by = value is YamlSequenceNode list && list.Children.All(c => c is YamlScalarNode) ? Names(list) : null;
+            if (!unless.Contains(name) || !concepts.ContainsKey(name))
+            {
+                item.Error("overruled", $"'{name}' is not one of this category's unless concepts ({string.Join(", ", unless)})", key);
+            }
+            else if (by is null || by.Length == 0)
+            {
+                item.Error("overruled", $"{name} must name a list of concepts, for example [happening_now]", value);
+            }
+            else if (by.FirstOrDefault(n => !concepts.ContainsKey(n)) is { } unknown)
+            {
+                item.Error("overruled", $"names unknown concept {unknown}; known: {string.Join(", ", concepts.Keys)}", value);
+            }
+            else
+            {
+                overrules.Add(new SafetyOverrule(concepts[name], by.Select(n => concepts[n]).ToArray()));
+            }
+        }
+
+        return [.. overrules];
+    }
 
     private static SafetyConcept[] KnownConcepts(YamlFields item, string field, Dictionary<string, SafetyConcept> concepts)
     {

@@ -45,6 +45,7 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
     private static IEnumerable<Regex> PatternsOf(SafetyCategory category) =>
         category.Patterns.Concat(category.Unless
             .Concat(category.NegatedBy)
+            .Concat(category.Overruled.SelectMany(o => o.By))
             .Concat(category.Combinations.SelectMany(c => c.Concepts.Concat(c.Unless)))
             .SelectMany(c => c.Patterns));
 
@@ -99,7 +100,7 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
             }
 
             var (text, sentences) = view;
-            var unless = new UnlessScope(category.Unless, read, said);
+            var unless = new UnlessScope(UnlessIn(category, folded, said), read, said);
             var pattern = FirstPattern(category, text, sentences, unless);
             var combination = pattern is null ? FirstCombination(category, text, sentences, unless, says) : null;
             if (pattern is not null)
@@ -121,6 +122,12 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
 
         return new SafetyAssessment(SafetyPrecedence.Sort(flags, f => f.Category), semantic);
     }
+
+    /// <summary>The category's <c>unless</c> concepts, less those the message overrules (<see cref="SafetyCategory.Overruled"/>).</summary>
+    private static IReadOnlyList<SafetyConcept> UnlessIn(SafetyCategory category, string message, ConceptMatches said) =>
+        category.Overruled.Count == 0
+            ? category.Unless
+            : category.Unless.Where(u => !category.Overruled.Any(o => o.Unless == u && o.By.Any(c => said.Says(c, message)))).ToArray();
 
     // The two searches below run for every category of every message: loops, with the lambdas `unless` needs made
     // only when it has concepts to read, since each lambda made per pattern or combination allocates.

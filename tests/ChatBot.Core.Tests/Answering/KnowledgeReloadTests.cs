@@ -192,13 +192,15 @@ public sealed class KnowledgeReloadTests : IDisposable
     }
 
     /// <summary>
-    /// A semantic store whose embedder counts what reaches it. The moderators' tests need the real model (this embedder's
-    /// vectors mean nothing) and embed their own messages on every reload, so the copy has none: a test counts only what
-    /// the indexes and the phrase check embed.
+    /// A semantic store whose embedder counts what reaches it, on a copy with one in ten of the members' phrasings (what is
+    /// counted does not depend on how many there are). The moderators' tests need the real model (this embedder's vectors
+    /// mean nothing) and embed their own messages on every reload, so the copy has none: a test counts only what the
+    /// indexes and the phrase check embed.
     /// </summary>
     private (KnowledgeStore Store, CountingEmbedder Embedder) CountingSemanticStore()
     {
         File.Delete(Path.Combine(_folder, "tests.yaml"));
+        TestKnowledge.KeepFewerPhrasings(_folder, every: 10);
         var embedder = new CountingEmbedder();
         return (Store(RetrievalMode.Semantic, embedder), embedder);
     }

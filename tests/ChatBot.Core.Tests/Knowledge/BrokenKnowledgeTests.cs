@@ -32,6 +32,8 @@ public sealed class BrokenKnowledgeTests : IDisposable
         { "unknown concept in a combination", "safety.yaml", "      - [took, by_mistake]", "      - [took, by_mistakes]", "categories[2].combinations[1]", "[took, by_mistakes]" },
         { "unknown concept among alternatives", "safety.yaml", "          - [farewell_hint, goodbye,", "          - [farewel_hint, goodbye,", "categories[0].combinations[128]", "      - concepts:" },
         { "alternatives nested in alternatives", "safety.yaml", "          - [farewell_hint, goodbye,", "          - [[farewell_hint], goodbye,", "categories[0].combinations[128]", "      - concepts:" },
+        { "overruling a concept the category does not list in unless", "safety.yaml", "overruled: { asking_about: [happening_now] }", "overruled: { asked_about: [happening_now] }", "categories[1].overruled", "overruled: { asked_about" },
+        { "unknown concept overrules", "safety.yaml", "overruled: { asking_about: [happening_now] }", "overruled: { asking_about: [happening_nowish] }", "categories[1].overruled", "overruled: { asking_about: [happening_nowish] }" },
         { "unknown concept in negated_by", "safety.yaml", "    negated_by: [negation]\n", "    negated_by: [negations]\n", "categories[2].negated_by", "negated_by: [negations]" },
         { "bad concept regex", "safety.yaml", "  die_wish:\n", "  die_wish:\n    - '(unclosed'\n", "concepts.die_wish[0]", "'(unclosed'" },
         { "combination read within a paragraph", "safety.yaml", "hopeless, many], within: message }", "hopeless, many], within: paragraph }", "categories[0].combinations[2].within", "within: paragraph" },

@@ -114,6 +114,27 @@ public sealed class SafetyCombinationTests
     }
 
     [Fact]
+    public void An_unless_concept_stops_nothing_in_a_message_that_says_what_overrules_it()
+    {
+        var askingAbout = Concept("asking_about", @"\bcan (?:it|magtein) cause\b");
+        var resolved = Concept("resolved", @"\bgone now\b");
+        var happeningNow = Concept("happening_now", @"\b\d+ min(?:utes)? ago\b");
+        var emergency = new SafetyCategory("emergency", "Emergency", SafetyAction.Replace, "Call your emergency number.",
+            [new Regex(@"\bchest pain\b", RegexOptions.IgnoreCase)])
+        {
+            Unless = [askingAbout, resolved],
+            Overruled = [new SafetyOverrule(askingAbout, [happeningNow])],
+        };
+
+        IReadOnlyList<SafetyFlag> Assess(string message) => SafetyTriage.ByPatterns(QuestionNormalizer.Normalize(message), [emergency]).Flags;
+
+        Assert.Empty(Assess("can magtein cause chest pain?"));
+        Assert.Single(Assess("can magtein cause chest pain? left side, sweaty, started about 20 min ago"));
+        // Only the concept named is overruled: the pain said to be gone still stops the flag.
+        Assert.Empty(Assess("had chest pain 20 min ago, gone now. can magtein cause that?"));
+    }
+
+    [Fact]
     public void A_list_of_alternatives_stands_for_every_pair_and_a_pair_written_out_keeps_its_own_unless()
     {
         var selfHarm = TestKnowledge.Load().Safety.Single(c => c.Id == "self_harm");

@@ -9,7 +9,7 @@ public sealed class FaqCommandTests : IDisposable
     [Fact]
     public async Task Validate_accepts_the_shipped_knowledge_and_reports_coverage()
     {
-        var result = await ChatBotProcess.RunAsync("", "faq", "validate");
+        var result = await ChatBotProcess.RunAsync("", "faq", "validate", "--Retrieval:Mode=Lexical");
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("OK: ", result.Output, StringComparison.Ordinal);
