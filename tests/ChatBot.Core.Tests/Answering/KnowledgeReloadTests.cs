@@ -16,6 +16,10 @@ public sealed class KnowledgeReloadTests : IDisposable
     private readonly RecordingNotifier _notifier = new();
     private readonly CancellationTokenSource _stop = new();
 
+    // Every store here is lexical but one, which counts embeddings: what these tests check does not depend on how many
+    // members' phrasings there are, and a lexical load checks every look-alike against every pattern.
+    public KnowledgeReloadTests() => TestKnowledge.KeepFewerPhrasings(_folder, every: 10);
+
     public void Dispose()
     {
         _stop.Cancel();
@@ -200,7 +204,6 @@ public sealed class KnowledgeReloadTests : IDisposable
     private (KnowledgeStore Store, CountingEmbedder Embedder) CountingSemanticStore()
     {
         File.Delete(Path.Combine(_folder, "tests.yaml"));
-        TestKnowledge.KeepFewerPhrasings(_folder, every: 10);
         var embedder = new CountingEmbedder();
         return (Store(RetrievalMode.Semantic, embedder), embedder);
     }
