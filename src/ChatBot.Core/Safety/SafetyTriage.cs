@@ -123,11 +123,20 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
         return new SafetyAssessment(SafetyPrecedence.Sort(flags, f => f.Category), semantic);
     }
 
-    /// <summary>The category's <c>unless</c> concepts, less those the message overrules (<see cref="SafetyCategory.Overruled"/>).</summary>
-    private static IReadOnlyList<SafetyConcept> UnlessIn(SafetyCategory category, string message, ConceptMatches said) =>
-        category.Overruled.Count == 0
-            ? category.Unless
-            : category.Unless.Where(u => !category.Overruled.Any(o => o.Unless == u && o.By.Any(c => said.Says(c, message)))).ToArray();
+    /// <summary>
+    /// The category's <c>unless</c> concepts, less those the message overrules (<see cref="SafetyCategory.Overruled"/>):
+    /// the category's own list, with nothing allocated, for a category without overrules or a message that says none.
+    /// </summary>
+    private static IReadOnlyList<SafetyConcept> UnlessIn(SafetyCategory category, string message, ConceptMatches said)
+    {
+        if (category.Overruled.Count == 0)
+        {
+            return category.Unless;
+        }
+
+        bool Overruled(SafetyConcept unless) => category.Overruled.Any(o => o.Unless == unless && o.By.Any(c => said.Says(c, message)));
+        return category.Unless.Any(Overruled) ? category.Unless.Where(u => !Overruled(u)).ToArray() : category.Unless;
+    }
 
     // The two searches below run for every category of every message: loops, with the lambdas `unless` needs made
     // only when it has concepts to read, since each lambda made per pattern or combination allocates.
