@@ -24,7 +24,10 @@ public sealed record SafetyCategory(
     /// </summary>
     public IReadOnlyList<SafetyConcept> Unless { get; init; } = [];
 
-    /// <summary><c>Unless</c> concepts that stop nothing in a message that says what overrules them.</summary>
+    /// <summary>
+    /// <c>Unless</c> concepts that stop nothing, neither the category nor any of its combinations, in a message that
+    /// says what overrules them.
+    /// </summary>
     public IReadOnlyList<SafetyOverrule> Overruled { get; init; } = [];
 
     /// <summary>

@@ -23,17 +23,18 @@ public sealed record SafetyCombination(IReadOnlyList<SafetyConcept> Concepts, bo
     /// <param name="normalizedMessage">The message, read when the combination is read in the whole message.</param>
     /// <param name="sentences">Its sentences, read one by one otherwise.</param>
     /// <param name="said">Whether a concept is said in a text (a message's triage remembers the answers).</param>
-    public bool Matches(string normalizedMessage, IReadOnlyList<string> sentences, Func<SafetyConcept, string, bool> said)
+    /// <param name="stops">Whether an <see cref="Unless"/> concept stops it in a text; <paramref name="said"/> when null.</param>
+    public bool Matches(string normalizedMessage, IReadOnlyList<string> sentences, Func<SafetyConcept, string, bool> said, Func<SafetyConcept, string, bool>? stops = null)
     {
         if (WholeMessage)
         {
-            return AllIn(normalizedMessage, said);
+            return AllIn(normalizedMessage, said, stops);
         }
 
         // Loops rather than LINQ: every message runs every combination, and each lambda would allocate.
         for (var i = 0; i < sentences.Count; i++)
         {
-            if (AllIn(sentences[i], said))
+            if (AllIn(sentences[i], said, stops))
             {
                 return true;
             }
@@ -43,8 +44,10 @@ public sealed record SafetyCombination(IReadOnlyList<SafetyConcept> Concepts, bo
     }
 
     /// <summary>Whether one text alone (a sentence) says every concept and none that stops it.</summary>
-    public bool AllIn(string text, Func<SafetyConcept, string, bool> said)
+    /// <param name="stops">Whether an <see cref="Unless"/> concept stops it in the text; <paramref name="said"/> when null.</param>
+    public bool AllIn(string text, Func<SafetyConcept, string, bool> said, Func<SafetyConcept, string, bool>? stops = null)
     {
+        stops ??= said;
         for (var i = 0; i < Concepts.Count; i++)
         {
             if (!said(Concepts[i], text))
@@ -55,7 +58,7 @@ public sealed record SafetyCombination(IReadOnlyList<SafetyConcept> Concepts, bo
 
         for (var i = 0; i < Unless.Count; i++)
         {
-            if (said(Unless[i], text))
+            if (stops(Unless[i], text))
             {
                 return false;
             }

@@ -66,13 +66,15 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
         }
 
         // The patterns read both spellings; the clauses are the Cyrillic one's rendering (SemanticClauses).
+        // What stops a category is read in both: "v proshlom godu pil antibiotiki" took them last year.
         var russian = AssessText(cyrillic, clauses, skip, glossed);
-        var latin = AssessText(normalizedMessage, [], skip, glossed: false);
+        var latin = AssessText(normalizedMessage, [], skip, glossed: false, alsoStoppedIn: cyrillic);
         var flags = russian.Flags.Concat(latin.Flags.Where(l => russian.Flags.All(r => r.Category != l.Category)));
         return new SafetyAssessment(SafetyPrecedence.Sort(flags, f => f.Category), russian.Semantic) { ReadAs = cyrillic };
     }
 
-    private SafetyAssessment AssessText(string normalizedMessage, IReadOnlyList<(string Clause, float[] Vector)> clauses, string? skip, bool glossed)
+    /// <param name="alsoStoppedIn">Another spelling of the message whose sentences, read alongside its own, can stop a category.</param>
+    private SafetyAssessment AssessText(string normalizedMessage, IReadOnlyList<(string Clause, float[] Vector)> clauses, string? skip, bool glossed, string? alsoStoppedIn = null)
     {
         if (normalizedMessage.Length == 0)
         {
@@ -85,6 +87,7 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
         var strongest = semantic.Count == 0 ? 0 : semantic.Max(e => e.ExampleSimilarity);
         var folded = ArabicLetters.Fold(normalizedMessage);
         var read = SafetySentences.Read(folded);
+        var alsoRead = alsoStoppedIn is null ? null : SafetySentences.Read(ArabicLetters.Fold(alsoStoppedIn));
         // Categories that take negated statements out read the rest; their `unless` concepts still read every word.
         var views = new Dictionary<string, (string Text, string[] Sentences)>(StringComparer.Ordinal);
         var flags = new List<SafetyFlag>();
@@ -100,9 +103,10 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
             }
 
             var (text, sentences) = view;
-            var unless = new UnlessScope(UnlessIn(category, folded, said), read, said);
+            var overruled = OverruledIn(category, folded, said);
+            var unless = new UnlessScope(overruled.Count == 0 ? category.Unless : category.Unless.Except(overruled).ToArray(), read, said, alsoRead);
             var pattern = FirstPattern(category, text, sentences, unless);
-            var combination = pattern is null ? FirstCombination(category, text, sentences, unless, says) : null;
+            var combination = pattern is null ? FirstCombination(category, text, sentences, unless, says, StopsUnless(overruled, says)) : null;
             if (pattern is not null)
             {
                 flags.Add(new SafetyFlag(category, SafetySignal.Pattern, pattern.ToString(), 1));
@@ -124,19 +128,24 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
     }
 
     /// <summary>
-    /// The category's <c>unless</c> concepts, less those the message overrules (<see cref="SafetyCategory.Overruled"/>):
-    /// the category's own list, with nothing allocated, for a category without overrules or a message that says none.
+    /// The <c>unless</c> concepts this message overrules (<see cref="SafetyCategory.Overruled"/>), for the category and
+    /// for each of its combinations: none, with nothing allocated, for a category without overrules or a message that
+    /// says none.
     /// </summary>
-    private static IReadOnlyList<SafetyConcept> UnlessIn(SafetyCategory category, string message, ConceptMatches said)
+    private static IReadOnlyList<SafetyConcept> OverruledIn(SafetyCategory category, string message, ConceptMatches said)
     {
         if (category.Overruled.Count == 0)
         {
-            return category.Unless;
+            return [];
         }
 
-        bool Overruled(SafetyConcept unless) => category.Overruled.Any(o => o.Unless == unless && o.By.Any(c => said.Says(c, message)));
-        return category.Unless.Any(Overruled) ? category.Unless.Where(u => !Overruled(u)).ToArray() : category.Unless;
+        bool Overrules(SafetyOverrule overrule) => overrule.By.Any(c => said.Says(c, message));
+        return category.Overruled.Any(Overrules) ? category.Overruled.Where(Overrules).Select(o => o.Unless).ToArray() : [];
     }
+
+    /// <summary>Whether a combination's <c>unless</c> concept stops it in a text: never when the message overrules it.</summary>
+    private static Func<SafetyConcept, string, bool> StopsUnless(IReadOnlyList<SafetyConcept> overruled, Func<SafetyConcept, string, bool> says) =>
+        overruled.Count == 0 ? says : (concept, text) => !overruled.Contains(concept) && says(concept, text);
 
     // The two searches below run for every category of every message: loops, with the lambdas `unless` needs made
     // only when it has concepts to read, since each lambda made per pattern or combination allocates.
@@ -157,12 +166,12 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
     private static bool AllowedBy(UnlessScope unless, Regex pattern, string[] sentences) =>
         unless.Allows(sentences, sentence => PatternMatch.IsMatch(pattern, sentence), () => true);
 
-    private static SafetyCombination? FirstCombination(SafetyCategory category, string text, string[] sentences, UnlessScope unless, Func<SafetyConcept, string, bool> says)
+    private static SafetyCombination? FirstCombination(SafetyCategory category, string text, string[] sentences, UnlessScope unless, Func<SafetyConcept, string, bool> says, Func<SafetyConcept, string, bool> stops)
     {
         for (var i = 0; i < category.Combinations.Count; i++)
         {
             var combination = category.Combinations[i];
-            if (unless.IsEmpty ? combination.Matches(text, sentences, says) : AllowedBy(unless, combination, text, sentences, says))
+            if (unless.IsEmpty ? combination.Matches(text, sentences, says, stops) : AllowedBy(unless, combination, text, sentences, says, stops))
             {
                 return combination;
             }
@@ -171,8 +180,8 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
         return null;
     }
 
-    private static bool AllowedBy(UnlessScope unless, SafetyCombination combination, string text, string[] sentences, Func<SafetyConcept, string, bool> says) =>
-        unless.Allows(sentences, sentence => combination.AllIn(sentence, says), () => combination.Matches(text, sentences, says));
+    private static bool AllowedBy(UnlessScope unless, SafetyCombination combination, string text, string[] sentences, Func<SafetyConcept, string, bool> says, Func<SafetyConcept, string, bool> stops) =>
+        unless.Allows(sentences, sentence => combination.AllIn(sentence, says, stops), () => combination.Matches(text, sentences, says, stops));
 
     /// <summary>
     /// The message and its sentences with negated statements taken out. A negated span never holds a sentence's

@@ -8,16 +8,20 @@ namespace ChatBot.Core.Safety;
 /// pulse?": the first question covers the examples it lists); and in a question that the next statement
 /// qualifies ("Can pregnant women take it? I'm not pregnant, just curious."). A statement after it is not
 /// covered: "Can people with kidney disease take it? I have CKD." is flagged. The same rule holds for every
-/// signal of the category: patterns, combinations and the semantic comparison.
+/// signal of the category: patterns, combinations and the semantic comparison. A message also read in another
+/// spelling (Russian typed in Latin letters, read in Cyrillic) is stopped by what either spelling of a sentence says,
+/// when both have the same sentences.
 /// </summary>
 internal sealed class UnlessScope(
     IReadOnlyList<SafetyConcept> concepts,
     IReadOnlyList<SafetySentences.Sentence> sentences,
-    ConceptMatches said)
+    ConceptMatches said,
+    IReadOnlyList<SafetySentences.Sentence>? otherSpelling = null)
 {
     private readonly IReadOnlyList<SafetyConcept> _concepts = concepts;
     private readonly IReadOnlyList<SafetySentences.Sentence> _sentences = sentences;
     private readonly ConceptMatches _said = said;
+    private readonly IReadOnlyList<SafetySentences.Sentence>? _otherSpelling = otherSpelling?.Count == sentences.Count ? otherSpelling : null;
 
     /// <summary>Per sentence, whether it says a concept; read only when a signal needs it (most messages raise none).</summary>
     private readonly bool?[] _stopped = new bool?[sentences.Count];
@@ -61,5 +65,6 @@ internal sealed class UnlessScope(
         return saidInMessage() && !Enumerable.Range(0, _sentences.Count).Any(Stopped);
     }
 
-    private bool Stopped(int index) => !IsEmpty && (_stopped[index] ??= Says(_sentences[index].Text));
+    private bool Stopped(int index) =>
+        !IsEmpty && (_stopped[index] ??= Says(_sentences[index].Text) || (_otherSpelling is not null && Says(_otherSpelling[index].Text)));
 }

@@ -93,6 +93,17 @@ public sealed class GlossedTriageTests
     }
 
     [Theory]
+    [InlineData("v proshlom godu pil antibiotiki, kurs davno zakonchil. eto vazhno sejchas?")]
+    [InlineData("antibiotiki davno zakonchil, magniy mozhno?")]
+    public void What_stops_a_category_in_the_russian_reading_stops_it_in_the_latin_spelling_too(string message)
+    {
+        var assessment = Assess(message);
+
+        Assert.NotNull(assessment.ReadAs);
+        Assert.Empty(assessment.Flags);
+    }
+
+    [Theory]
     [InlineData("privet, kak dela? magniy pomogaet spat?")]
     [InlineData("hola, ¿el magnesio ayuda a dormir mejor?")]
     public void Ordinary_questions_in_latin_letters_raise_nothing(string message) =>

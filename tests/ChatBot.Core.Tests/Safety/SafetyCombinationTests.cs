@@ -135,6 +135,25 @@ public sealed class SafetyCombinationTests
     }
 
     [Fact]
+    public void An_overruled_concept_stops_none_of_the_categorys_combinations_either()
+    {
+        var askingAbout = Concept("asking_about", @"\bcould (?:it|that) cause\b");
+        var happeningNow = Concept("happening_now", @"\bface is drooping\b");
+        var stroke = Concept("stroke", @"\bdroop\w*\b");
+        var emergency = new SafetyCategory("emergency", "Emergency", SafetyAction.Replace, "Call your emergency number.", [])
+        {
+            Unless = [askingAbout],
+            Overruled = [new SafetyOverrule(askingAbout, [happeningNow])],
+            Combinations = [new SafetyCombination([stroke]) { Unless = [askingAbout] }],
+        };
+
+        IReadOnlyList<SafetyFlag> Assess(string message) => SafetyTriage.ByPatterns(QuestionNormalizer.Normalize(message), [emergency]).Flags;
+
+        Assert.Empty(Assess("could it cause a drooping eyelid?"));
+        Assert.Single(Assess("my dad's face is drooping on one side and he took his magnesium, could it cause that?"));
+    }
+
+    [Fact]
     public void A_list_of_alternatives_stands_for_every_pair_and_a_pair_written_out_keeps_its_own_unless()
     {
         var selfHarm = TestKnowledge.Load().Safety.Single(c => c.Id == "self_harm");
