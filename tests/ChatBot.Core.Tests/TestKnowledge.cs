@@ -60,20 +60,6 @@ public static class TestKnowledge
         return target;
     }
 
-    /// <summary>
-    /// Keeps one in <paramref name="every"/> of the members' phrasings in a copy's <c>safety.yaml</c> (the double-quoted
-    /// examples and look-alikes), for a test of how the phrase check works rather than of what the shipped phrasings say:
-    /// the full check compares each phrasing with all the others, so its cost grows with their square. Lexical mode reads
-    /// no phrasing but the look-alikes it checks at load; in semantic mode the moderators' tests may then fail.
-    /// </summary>
-    public static void KeepFewerPhrasings(string folder, int every)
-    {
-        var file = Path.Combine(folder, "safety.yaml");
-        var seen = 0;
-        var kept = File.ReadAllLines(file).Where(line => !line.StartsWith("      - \"", StringComparison.Ordinal) || seen++ % every == 0);
-        File.WriteAllLines(file, kept);
-    }
-
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -18,7 +18,7 @@ public sealed class KnowledgeReloadTests : IDisposable
 
     // Every store here is lexical but one, which counts embeddings: what these tests check does not depend on how many
     // members' phrasings there are, and a lexical load checks every look-alike against every pattern.
-    public KnowledgeReloadTests() => TestKnowledge.KeepFewerPhrasings(_folder, every: 10);
+    public KnowledgeReloadTests() => Folders.KeepFewerPhrasings(_folder, every: 10);
 
     public void Dispose()
     {

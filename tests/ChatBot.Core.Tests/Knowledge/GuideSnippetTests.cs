@@ -35,7 +35,7 @@ public sealed partial class GuideSnippetTests : IDisposable
     public void Each_snippet_goes_live_or_fails_with_the_error_the_guide_gives()
     {
         // Loaded in lexical mode, which reads no phrasing but the look-alikes it checks for patterns at load.
-        TestKnowledge.KeepFewerPhrasings(_folder, every: 10);
+        Folders.KeepFewerPhrasings(_folder, every: 10);
         foreach (var snippet in Snippets())
         {
             var path = Path.Combine(_folder, snippet.Path);

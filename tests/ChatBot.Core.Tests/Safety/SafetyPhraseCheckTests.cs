@@ -28,7 +28,7 @@ public sealed class SafetyPhraseCheckTests : IDisposable
     {
         // The moderators' tests hold what the shipped phrasings do; with one in ten they need not pass.
         File.Delete(Path.Combine(_folder, "tests.yaml"));
-        TestKnowledge.KeepFewerPhrasings(_folder, every: 10);
+        Folders.KeepFewerPhrasings(_folder, every: 10);
         AddUnder("kidney", "examples", "everyone would honestly be better off if i just wasn't around anymore");
 
         var errors = TestKnowledge.Store(RetrievalMode.Semantic, _folder).CheckPhrases();
