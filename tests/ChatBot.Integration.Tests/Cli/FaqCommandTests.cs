@@ -12,21 +12,10 @@ public sealed class FaqCommandTests : IDisposable
         Directory.Delete(_copy, recursive: true);
     }
 
-    /// <summary>
-    /// A copy of the shipped folder with a tenth of the members' phrasings, for tests of the commands rather than of the
-    /// shipped phrasings (the core tests check those in full): each command checks every look-alike against every pattern.
-    /// </summary>
-    private static string FewerPhrasings(string folder)
-    {
-        KnowledgeCopy.To(folder);
-        Folders.KeepFewerPhrasings(folder, every: 10);
-        return folder;
-    }
-
     [Fact]
     public async Task Validate_accepts_a_valid_folder_and_reports_coverage()
     {
-        var result = await ChatBotProcess.RunAsync("", "faq", "validate", "--knowledge", FewerPhrasings(_copy), "--Retrieval:Mode=Lexical");
+        var result = await ChatBotProcess.RunAsync("", "faq", "validate", "--knowledge", KnowledgeCopy.WithFewerPhrasings(_copy), "--Retrieval:Mode=Lexical");
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("OK: ", result.Output, StringComparison.Ordinal);
@@ -36,7 +25,7 @@ public sealed class FaqCommandTests : IDisposable
     [Fact]
     public async Task Faq_test_names_the_line_the_message_what_it_got_and_what_was_expected()
     {
-        FewerPhrasings(_broken);
+        KnowledgeCopy.WithFewerPhrasings(_broken);
         var passing = await ChatBotProcess.RunAsync("", "faq", "test", "--knowledge", _broken, "--Retrieval:Mode=Lexical");
         var tests = Path.Combine(_broken, "tests.yaml");
         var lines = File.ReadAllLines(tests).ToList();
@@ -59,7 +48,7 @@ public sealed class FaqCommandTests : IDisposable
         var environment = new Dictionary<string, string?> { ["Retrieval__CachePath"] = _broken };
         var record = Path.Combine(_broken, "gates-passed.txt");
 
-        var knowledge = FewerPhrasings(_copy);
+        var knowledge = KnowledgeCopy.WithFewerPhrasings(_copy);
 
         var tested = await ChatBotProcess.RunInAsync(Repository.Root, environment, "", "faq", "test", "--knowledge", knowledge, "--Retrieval:Mode=Lexical");
         var recordedByTest = File.Exists(record);

@@ -12,11 +12,7 @@ public sealed class KnowledgeRepositoryHookTests : IDisposable
     private readonly string _repo = Repository.TempFolder("chatbot-knowledge-repo");
 
     // The hook's checks, not the shipped phrasings (the core tests check those in full): a tenth of them is enough.
-    public KnowledgeRepositoryHookTests()
-    {
-        KnowledgeCopy.To(_repo);
-        Folders.KeepFewerPhrasings(_repo, every: 10);
-    }
+    public KnowledgeRepositoryHookTests() => KnowledgeCopy.WithFewerPhrasings(_repo);
 
     public void Dispose() => Directory.Delete(_repo, recursive: true);
 

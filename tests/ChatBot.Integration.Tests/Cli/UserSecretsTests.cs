@@ -39,9 +39,7 @@ public sealed class UserSecretsTests : IDisposable
     {
         var environment = Home();
         // A copy with a tenth of the members' phrasings: which folder is read is the point, not its phrasings.
-        KnowledgeCopy.To(_knowledge);
-        Folders.KeepFewerPhrasings(_knowledge, every: 10);
-        environment["Knowledge__Path"] = _knowledge;
+        environment["Knowledge__Path"] = KnowledgeCopy.WithFewerPhrasings(_knowledge);
 
         var result = await ChatBotProcess.RunInAsync(Repository.Root, environment, "", "faq", "validate", "--Retrieval:Mode=Lexical");
 
