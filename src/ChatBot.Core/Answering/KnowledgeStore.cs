@@ -36,12 +36,15 @@ public sealed partial class KnowledgeStore
         _time = time;
         _logger = logger;
         _cache = _retrievalOptions.Mode == RetrievalMode.Semantic ? new EmbeddingCache(embedder, _retrievalOptions.CachePath) : null;
+        var probed = _knowledgeOptions.RememberPassedGate && _retrievalOptions.CachePath.Length > 0 ? new ProbedPatternRecord(_retrievalOptions.CachePath) : null;
+        probed?.Load();
         var result = KnowledgeLoader.Load(Folder);
         if (!result.IsValid)
         {
             throw new KnowledgeInvalidException(Folder, result.Errors);
         }
 
+        probed?.Save();
         _current = Build(result.Knowledge!);
         GateAtStart(embedder);
 

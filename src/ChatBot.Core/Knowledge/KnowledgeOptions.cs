@@ -14,7 +14,8 @@ public sealed class KnowledgeOptions
     /// <summary>
     /// Skip the start gate for a version that passed it on this machine with the same engine build and retrieval
     /// settings (recorded in <c>Retrieval:CachePath</c>; no record without one). <c>faq test</c> and
-    /// <c>faq validate</c> always run it.
+    /// <c>faq validate</c> always run it. The same setting keeps the safety patterns that passed the slow-pattern probe
+    /// (<see cref="ProbedPatternRecord"/>).
     /// </summary>
     public bool RememberPassedGate { get; set; } = true;
 

@@ -23,14 +23,16 @@ internal static class SlowPatternProbe
     private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Patterns already probed: every reload reads the same few thousand patterns, and only an edited one is
-    /// new. Only a pattern that passed is remembered, so a slow one is probed again on each read.
+    /// Fingerprints (<see cref="ProbedPatternRecord.FingerprintOf"/>) of the patterns that passed: every reload reads the same few
+    /// thousand patterns, and only an edited one is new. Only a pattern that passed is remembered, so a slow one is
+    /// probed again on each read. <see cref="ProbedPatternRecord"/> keeps them from one start to the next.
     /// </summary>
     private static readonly ConcurrentDictionary<string, bool> Passed = new(StringComparer.Ordinal);
 
     public static bool IsTooSlow(string pattern)
     {
-        if (Passed.ContainsKey(pattern))
+        var fingerprint = ProbedPatternRecord.FingerprintOf(pattern);
+        if (Passed.ContainsKey(fingerprint))
         {
             return false;
         }
@@ -40,8 +42,20 @@ internal static class SlowPatternProbe
             return true;
         }
 
-        Passed.TryAdd(pattern, true);
+        Passed.TryAdd(fingerprint, true);
         return false;
+    }
+
+    /// <summary>The fingerprints of every pattern that passed in this process, remembered ones included.</summary>
+    public static IReadOnlyCollection<string> PassedFingerprints => [.. Passed.Keys];
+
+    /// <summary>Takes fingerprints of patterns that passed before, on the same runtime, as passed.</summary>
+    public static void RememberPassed(IEnumerable<string> fingerprints)
+    {
+        foreach (var fingerprint in fingerprints)
+        {
+            Passed.TryAdd(fingerprint, true);
+        }
     }
 
     private static bool Probe(string pattern, TimeSpan timeout)

@@ -89,8 +89,9 @@ public sealed class SafetyIndex
         return read.IsGloss && read.Clauses.Count > 0 ? read.Clauses[0] : phrase;
     }
 
+    /// <summary>Worked out on every core: thousands of phrasings are read at each start and reload, each on its own.</summary>
     private static (string Text, string Read)[] Readings(IReadOnlyList<SafetyPhrase> phrases, Glossary glossary) =>
-        phrases.Select(p => (p.Text, Read: Reading(p.Text, glossary))).ToArray();
+        phrases.AsParallel().AsOrdered().Select(p => (p.Text, Read: Reading(p.Text, glossary))).ToArray();
 
     /// <summary>The embedded texts, so the cache keeps them.</summary>
     public IReadOnlyList<string> Texts { get; }
