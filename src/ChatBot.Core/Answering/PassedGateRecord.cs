@@ -45,42 +45,9 @@ public sealed class PassedGateRecord(string folder)
 
     public void Add(string key)
     {
-        string? temporary = null;
-        try
-        {
-            var keys = Read().Where(k => k != key).Append(key).TakeLast(Kept).ToArray();
-            Directory.CreateDirectory(folder);
-            // Another process may write at the same time: each writes a whole file and renames it into place, so a
-            // reader sees one complete list; a pass lost that way only means the gate runs once more.
-            temporary = RecordFile + "." + Guid.NewGuid().ToString("N")[..8];
-            File.WriteAllLines(temporary, keys);
-            File.Move(temporary, RecordFile, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Not remembering a pass is harmless; a half-written list is not left behind.
-            if (temporary is not null)
-            {
-                try
-                {
-                    File.Delete(temporary);
-                }
-                catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-                {
-                }
-            }
-        }
+        var keys = Read().Where(k => k != key).Append(key).TakeLast(Kept).ToArray();
+        CacheFolderLines.Replace(RecordFile, keys);
     }
 
-    private string[] Read()
-    {
-        try
-        {
-            return File.Exists(RecordFile) ? File.ReadAllLines(RecordFile) : [];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
+    private string[] Read() => CacheFolderLines.Read(RecordFile);
 }

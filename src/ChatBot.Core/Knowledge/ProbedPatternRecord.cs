@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using ChatBot.Core.Answering;
 
 namespace ChatBot.Core.Knowledge;
 
@@ -29,58 +30,23 @@ public sealed class ProbedPatternRecord(string folder)
     /// <summary>Patterns recorded as passed are not probed again in this process.</summary>
     public void Load()
     {
-        try
+        var lines = CacheFolderLines.Read(RecordFile);
+        if (lines.Length == 0 || lines[0] != Runtime)
         {
-            if (!File.Exists(RecordFile))
-            {
-                return;
-            }
-
-            var lines = File.ReadAllLines(RecordFile);
-            if (lines.Length == 0 || lines[0] != Runtime)
-            {
-                return;
-            }
-
-            SlowPatternProbe.RememberPassed(lines.Skip(1).Where(l => l.Length == 64));
-            _read = lines.Length - 1;
+            return;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
+
+        SlowPatternProbe.RememberPassed(lines.Skip(1).Where(l => l.Length == 64));
+        _read = lines.Length - 1;
     }
 
     /// <summary>Writes every pattern that passed in this process, when there are more than the record held.</summary>
     public void Save()
     {
         var passed = SlowPatternProbe.PassedFingerprints;
-        if (passed.Count <= _read)
+        if (passed.Count > _read && CacheFolderLines.Replace(RecordFile, [Runtime, .. passed.Order(StringComparer.Ordinal)]))
         {
-            return;
-        }
-
-        string? temporary = null;
-        try
-        {
-            Directory.CreateDirectory(folder);
-            // Whole file written, then renamed into place: another process reads one complete list.
-            temporary = RecordFile + "." + Guid.NewGuid().ToString("N")[..8];
-            File.WriteAllLines(temporary, [Runtime, .. passed.Order(StringComparer.Ordinal)]);
-            File.Move(temporary, RecordFile, overwrite: true);
             _read = passed.Count;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            if (temporary is not null && File.Exists(temporary))
-            {
-                try
-                {
-                    File.Delete(temporary);
-                }
-                catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-                {
-                }
-            }
         }
     }
 }
