@@ -143,8 +143,9 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         File.WriteAllText(broken, File.ReadAllText(broken)
             .Replace("caveatz:", "caveats:", StringComparison.Ordinal)
             .Replace("It does not say how common or", "The article does not say how common or", StringComparison.Ordinal));
-        // Two instances each gate the edit (moderator tests and all) on a machine shared with the rest of the suite.
-        await Eventually.TrueAsync(() => reportsSeen.All(r => r.Applied > 0), "both instances serving the fixed edit", TimeSpan.FromSeconds(90));
+        // Two instances each gate the edit (moderator tests and all) on a machine shared with the rest of the suite;
+        // the bound only keeps a hung gate from hanging the run, it is not a speed target.
+        await Eventually.TrueAsync(() => reportsSeen.All(r => r.Applied > 0), "both instances serving the fixed edit", TimeSpan.FromSeconds(180));
         Assert.Equal(2, ModeratorPosts(discord).Count);
         Assert.Equal(2, SlackModeratorPosts(slack).Count);
     }
