@@ -48,7 +48,7 @@ public sealed class DiscordGatewayTests
         await using var test = await DiscordTestHost.StartAsync();
         await test.Fake.Gateway.SendOpAsync(9, JsonValue.Create(false));
 
-        await Eventually.TrueAsync(() => test.Fake.Gateway.ReadyCount == 2, "second READY", TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(() => test.Fake.Gateway.ReadyCount == 2, "second READY");
         Assert.Equal(2, test.Fake.Gateway.Identifies);
         Assert.Equal(0, test.Fake.Gateway.Resumes);
         await AnswersAMentionAsync(test);
@@ -73,7 +73,7 @@ public sealed class DiscordGatewayTests
         await using var test = await DiscordTestHost.StartAsync();
         await test.Fake.Gateway.CloseAsync(4009);
 
-        await Eventually.TrueAsync(() => test.Fake.Gateway.ReadyCount == 2, "second READY", TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(() => test.Fake.Gateway.ReadyCount == 2, "second READY");
         Assert.Equal(0, test.Fake.Gateway.Resumes);
     }
 
@@ -154,7 +154,7 @@ public sealed class DiscordGatewayTests
             fake => fake.FailNext(r => r.Path == "/gateway/bot", new RestFault(RestFaultKind.ServerError), times: 4),
             waitForReady: false);
 
-        await Eventually.TrueAsync(() => test.Fake.Gateway.IsReady, "READY after retries", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => test.Fake.Gateway.IsReady, "READY after retries");
         Assert.Single(test.Logs.Lines, l => l.Message.StartsWith("Discord API unreachable", StringComparison.Ordinal));
         await AnswersAMentionAsync(test);
     }
@@ -177,7 +177,7 @@ public sealed class DiscordGatewayTests
         // About 12 s of answering behind a queue of one: the workers stay behind for three heartbeat intervals, each
         // long enough (4 s) that a test machine busy with other test processes does not miss an acknowledgement for
         // reasons of its own.
-        await Eventually.TrueAsync(() => ids.All(id => test.RepliesTo(id).Count == 1), "every reply", TimeSpan.FromSeconds(45));
+        await Eventually.TrueAsync(() => ids.All(id => test.RepliesTo(id).Count == 1), "every reply");
         Assert.Equal(0, test.Fake.Gateway.Resumes);
         Assert.Equal(1, test.Fake.Gateway.Identifies);
     }
@@ -208,7 +208,7 @@ public sealed class DiscordGatewayTests
         // Queued behind them it would come after all ten; a loaded test machine (each answer here blocks a pool
         // thread for 150 ms) can let a few through first.
         Assert.True(answeredMessages < 9, $"the /ask was answered after {answeredMessages} of the 10 messages queued before it");
-        await Eventually.TrueAsync(() => ids.All(id => test.RepliesTo(id).Count == 1), "every message reply", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => ids.All(id => test.RepliesTo(id).Count == 1), "every message reply");
     }
 
     [Fact]
@@ -237,13 +237,13 @@ public sealed class DiscordGatewayTests
         // Three more beats while still behind: were their ACKs left unread, the second would find the first
         // unacknowledged and take the connection for a zombie.
         var beats = test.Fake.Gateway.Received.Count(f => f.Op == 1);
-        await Eventually.TrueAsync(() => test.Fake.Gateway.Received.Count(f => f.Op == 1) >= beats + 3, "three more heartbeats", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => test.Fake.Gateway.Received.Count(f => f.Op == 1) >= beats + 3, "three more heartbeats");
         Assert.All(ids, id => Assert.Empty(test.RepliesTo(id)));
         Assert.Equal(0, test.Fake.Gateway.Resumes);
         Assert.Equal(1, test.Fake.Gateway.Identifies);
 
         held.Release();
-        await Eventually.TrueAsync(() => ids.All(id => test.RepliesTo(id).Count == 1), "every message reply", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => ids.All(id => test.RepliesTo(id).Count == 1), "every message reply");
         Assert.Equal(0, test.Fake.Gateway.Resumes);
     }
 
@@ -308,7 +308,7 @@ public sealed class DiscordGatewayTests
             fake => fake.FailNext(r => r.Method == "PUT" && r.Path.Contains("/commands", StringComparison.Ordinal), new RestFault(RestFaultKind.DropAfterProcessing), times: 4),
             waitForReady: false);
 
-        await Eventually.TrueAsync(() => test.Fake.Gateway.IsReady, "READY after the registration went through", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => test.Fake.Gateway.IsReady, "READY after the registration went through");
         Assert.False(test.Host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
         Assert.Single(test.Logs.Lines, l => l.Message.StartsWith("Discord API unreachable", StringComparison.Ordinal));
         await AnswersAMentionAsync(test);
@@ -320,7 +320,7 @@ public sealed class DiscordGatewayTests
         await using var test = await DiscordTestHost.StartAsync(fake => fake.Gateway.ResumeUrl = "ws://127.0.0.1:9/unreachable");
         test.Fake.Gateway.Drop();
 
-        await Eventually.TrueAsync(() => test.Fake.Gateway.ReadyCount == 2, "second READY", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => test.Fake.Gateway.ReadyCount == 2, "second READY");
         Assert.Equal(2, test.Fake.Gateway.Identifies);
         await AnswersAMentionAsync(test);
     }

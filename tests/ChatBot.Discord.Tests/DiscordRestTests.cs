@@ -20,7 +20,7 @@ public sealed class DiscordRestTests
             await test.Fake.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
         }
 
-        await Eventually.TrueAsync(() => test.Fake.Messages.Count == 16, "16 replies", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => test.Fake.Messages.Count == 16, "16 replies");
         Assert.Equal(5, test.Fake.Requests.Count(r => FakeDiscord.IsMessageCreate(r)) - 16);
         foreach (var channel in channels)
         {

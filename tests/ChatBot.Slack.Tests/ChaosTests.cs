@@ -69,7 +69,7 @@ public sealed class ChaosTests
 
         await MentionsAsync(5);
         var lanes = bot.Host.Services.GetRequiredService<SendLanes>();
-        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Count() >= sent.Count && lanes.Pending == 0, "every reply", TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(() => fake.Delivered("chat.postMessage").Count() >= sent.Count && lanes.Pending == 0, "every reply");
         await fake.WaitForIdleAsync(); // a late duplicate would show before the fake goes idle
 
         var replies = fake.Delivered("chat.postMessage").Select(c => (c.Str("channel"), c.Str("thread_ts"))).ToList();

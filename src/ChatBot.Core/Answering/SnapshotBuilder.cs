@@ -41,12 +41,15 @@ public static class SnapshotBuilder
     /// </summary>
     public static IReadOnlyList<KnowledgeError> CheckPhrases(KnowledgeSnapshot snapshot, EmbeddingCache? cache)
     {
-        if (cache is not null && snapshot.Retriever.Mode == RetrievalMode.Semantic)
+        if (cache is null || snapshot.Retriever.Mode != RetrievalMode.Semantic)
         {
-            // Every clause the check reads (worked out when the snapshot was built), embedded up front in batches
-            // rather than phrasing by phrasing.
-            cache.GetOrEmbed(snapshot.CheckTexts);
+            // Without a model the full check is the pattern check, which the gate has run (and remembered) already.
+            return CheckPatterns(snapshot);
         }
+
+        // Every clause the check reads (worked out when the snapshot was built), embedded up front in batches
+        // rather than phrasing by phrasing.
+        cache.GetOrEmbed(snapshot.CheckTexts);
 
         return SafetyPhraseCheck.Run(snapshot.Safety, () => CachedVectors(snapshot, cache));
     }

@@ -76,8 +76,8 @@ public static class ChatBotProcess
         await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();
         // A hang guard, not a speed check: a first start on an empty cache embeds every safety phrasing, and `faq validate`
-        // then every clause of them, while the other test projects share the 2 cores.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        // then every clause of them, while the other test projects share the 2 cores (over 5 minutes has been seen).
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await output, await error);
     }

@@ -123,10 +123,10 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             await slack.SendEnvelopeAsync(envelope);
         }
 
-        await Eventually.TrueAsync(() => messages.All(id => discord.RepliesTo(id).Count > 0), "a reply to every Discord message", TimeSpan.FromSeconds(30));
-        await Eventually.TrueAsync(() => interactions.All(id => Callbacks(discord, id) > 0), "a response to every /ask", TimeSpan.FromSeconds(30));
-        await Eventually.TrueAsync(() => threads.All(ts => SlackReplies(slack, ts) > 0), "a reply to every Slack mention", TimeSpan.FromSeconds(30));
-        await Eventually.TrueAsync(() => slack.AckLog.Count >= 12, "Slack's re-sends acked", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => messages.All(id => discord.RepliesTo(id).Count > 0), "a reply to every Discord message");
+        await Eventually.TrueAsync(() => interactions.All(id => Callbacks(discord, id) > 0), "a response to every /ask");
+        await Eventually.TrueAsync(() => threads.All(ts => SlackReplies(slack, ts) > 0), "a reply to every Slack mention");
+        await Eventually.TrueAsync(() => slack.AckLog.Count >= 12, "Slack's re-sends acked");
         await discord.WaitForIdleAsync(); // a duplicate would show before both fakes go idle
         await slack.WaitForIdleAsync();
 
@@ -136,7 +136,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.True(slack.AckLog.Count >= 12, "the lost acks were re-sent and acked");
 
         var broken = KnowledgeCopy.Break(_knowledge);
-        await Eventually.TrueAsync(() => reportsSeen.All(r => r.Rejected > 0), "both instances refusing the broken edit", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => reportsSeen.All(r => r.Rejected > 0), "both instances refusing the broken edit");
         Assert.Single(ModeratorPosts(discord));
         Assert.Single(SlackModeratorPosts(slack));
 

@@ -49,7 +49,7 @@ internal static class LogTestHost
     public static async Task WaitForWritesAsync(IHost host, long count)
     {
         var writer = host.Services.GetRequiredService<QuestionLogWriter>();
-        await Eventually.TrueAsync(() => writer.Written >= count, $"{count} records written", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => writer.Written >= count, $"{count} records written");
     }
 
     private static string FindRepoRoot()
