@@ -14,10 +14,9 @@ public sealed class PublishedBinaryTests(PublishedBinaryTests.Published publishe
     [Fact]
     public async Task Published_binary_finds_its_settings_and_knowledge_from_any_directory()
     {
-        var result = await RunAsync(Path.Combine(_published.Folder, "chatbot"), ["faq", "validate", "--Retrieval:Mode=Lexical"]);
+        var result = await RunAsync(Path.Combine(_published.Folder, "chatbot"), Question);
 
-        Assert.True(result.ExitCode == 0, result.Error);
-        Assert.StartsWith("OK: ", result.Output, StringComparison.Ordinal);
+        AssertAnswered(result);
     }
 
     [Fact]
@@ -29,11 +28,11 @@ public sealed class PublishedBinaryTests(PublishedBinaryTests.Published publishe
             .Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
         var version = await RunAsync(exec[0], [.. exec[1..], "--version"]);
-        var validate = await RunAsync(exec[0], [.. exec[1..], "faq", "validate", "--Retrieval:Mode=Lexical"]);
+        var answer = await RunAsync(exec[0], [.. exec[1..], .. Question]);
         var noPlatform = await RunAsync(exec[0], [.. exec[1..], "--Retrieval:Mode=Lexical"]);
 
         Assert.Equal(0, version.ExitCode);
-        Assert.Equal(0, validate.ExitCode);
+        AssertAnswered(answer);
         Assert.Contains("Type=notify", unit);
         // Started by systemd with no token (standard input is not a terminal), the bot exits 2, and the unit does not restart it.
         Assert.Equal(2, noPlatform.ExitCode);
@@ -47,9 +46,23 @@ public sealed class PublishedBinaryTests(PublishedBinaryTests.Published publishe
         var entry = dockerfile.Single(l => l.StartsWith("ENTRYPOINT ", StringComparison.Ordinal))["ENTRYPOINT ".Length..]
             .Trim('[', ']').Split(',').Select(a => a.Trim().Trim('"').Replace("/app", _published.Folder, StringComparison.Ordinal)).ToArray();
 
-        var result = await RunAsync(entry[0], [.. entry[1..], "faq", "validate", "--Retrieval:Mode=Lexical"]);
+        var result = await RunAsync(entry[0], [.. entry[1..], .. Question]);
 
+        AssertAnswered(result);
+    }
+
+    /// <summary>
+    /// A question only the FAQ answers, asked with the settings a test run shares: the published bot must find its settings,
+    /// model and knowledge to quote the article, and the start gate it shares with the other command-line runs (whose shipped
+    /// knowledge it passed already) is not run again, where <c>faq validate</c> would run the whole check each time.
+    /// </summary>
+    private static readonly string[] Question = ["ask", "what dose did the study use?"];
+
+    private static void AssertAnswered(ChatBotProcess.Result result)
+    {
         Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("Source: \"", result.Output, StringComparison.Ordinal);
+        Assert.Contains("See a doctor:", result.Output, StringComparison.Ordinal);
     }
 
     private static Task<ChatBotProcess.Result> RunAsync(string program, string[] args) =>
