@@ -48,7 +48,7 @@ public sealed class ReloadGateTests : IDisposable
     [Fact]
     public void An_alternate_that_pulls_a_tested_question_into_the_wrong_entry_is_held_back()
     {
-        var store = TestKnowledge.Store(RetrievalMode.Semantic, _folder);
+        var store = LexicalStore();
         var good = store.Current.Version;
         var entry = Path.Combine(_folder, "faq", "kidney-disease.yaml");
         // A moderator test expects this question to reach absorption-and-brain-entry; a careless alternate claims it.

@@ -66,6 +66,11 @@ public sealed partial class GuideSnippetTests : IDisposable
     [Fact]
     public void The_guides_safety_examples_do_what_it_says_with_the_semantic_model()
     {
+        // What is checked is what the guide's own phrasings do, among a tenth of the members' phrasings: reading and
+        // checking all of them again for one folder took minutes. The moderators' tests, written against the whole file,
+        // are left out too (the shipped folder passes them in its own tests); the guide's test goes in.
+        Folders.KeepFewerPhrasings(_folder, every: 10);
+        File.WriteAllText(Path.Combine(_folder, "tests.yaml"), "tests:\n");
         foreach (var snippet in Snippets().Where(s => s.Fails is null))
         {
             var path = Path.Combine(_folder, snippet.Path);
