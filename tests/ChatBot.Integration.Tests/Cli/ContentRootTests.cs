@@ -12,6 +12,15 @@ public sealed class ContentRootTests : IDisposable
         Directory.Delete(_root, recursive: true);
     }
 
+    [Fact]
+    public async Task Runs_from_another_working_directory()
+    {
+        var result = await ChatBotProcess.RunInAsync(_elsewhere, new Dictionary<string, string?>(), "", "faq", "validate", "--Retrieval:Mode=Lexical");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("OK: ", result.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// With the model, as a member's question is answered: the start gate is the one the other command-line runs passed
     /// for the shipped knowledge, so this start does not check every look-alike again.
