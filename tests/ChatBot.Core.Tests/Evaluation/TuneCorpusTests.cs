@@ -144,8 +144,10 @@ public sealed class TuneCorpusTests
     [InlineData(37, 1.0, 1.0, 1.0, 1.0, 0.0, 0.025, 1.0)]
     [InlineData(38, 1.0, 1.0, 1.0, 1.0, 0.037, 0.037, 1.0)]
     [InlineData(39, 1.0, 1.0, 1.0, 1.0, 0.013, 0.064, 1.0)]
-    // Nothing has been chosen on round 40 yet: its floors are what it measured when written, less one message each.
-    [InlineData(40, 0.91, 0.88, 0.95, 0.80, 0.19, 0.24, 0.88)]
+    [InlineData(40, 0.91, 0.88, 0.95, 0.80, 0.16, 0.19, 0.88)]
+    // Rounds 40 and 41 shaped the past-episode, beehive, object-age, missing-pills and moving-house rules: their floors
+    // are what they measure now, less one message each.
+    [InlineData(41, 0.94, 0.84, 0.97, 0.95, 0.10, 0.16, 0.90)]
     public async Task Red_flags_of_the_seventh_and_later_tune_rounds_are_caught_in_every_language_and_their_look_alikes_keep_their_answer(
         int round, double recall, double selfHarm, double emergency, double ingestion, double replaceLevelFalseAlarms, double falseAlarms, double selfHarmNotEnglish)
     {
@@ -205,7 +207,8 @@ public sealed class TuneCorpusTests
     [InlineData(33, 0.97, 0.92, 0.025)]
     [InlineData(34, 0.92, 0.97, 0.04)]
     [InlineData(35, 0.88, 0.92, 0.085)]
-    [InlineData(36, 0.91, 0.88, 0.081)] // nothing chosen on it yet: what it measured when written, less one message
+    [InlineData(36, 0.91, 0.88, 0.081)]
+    [InlineData(37, 0.78, 0.79, 0.10)] // nothing chosen on it yet: what it measured when written, less one message
     public async Task Questions_of_the_third_and_later_tune_rounds_are_answered_or_refused_from_their_own_topic(
         int round, double answered, double refused, double otherTopic)
     {
