@@ -11,13 +11,38 @@ namespace ChatBot.Core.Safety;
 /// </summary>
 internal sealed class ConceptMatches
 {
-    private readonly Dictionary<(SafetyConcept Concept, string Text), bool> _said = new(KeyComparer.Instance);
+    private readonly Dictionary<(SafetyConcept Concept, string Text), bool?> _said = new(KeyComparer.Instance);
 
-    public bool Says(SafetyConcept concept, string text)
+    /// <summary>Whether the text says the concept, read to raise a flag: a pattern too slow to decide counts as said.</summary>
+    public bool Says(SafetyConcept concept, string text) => Read(concept, text) ?? true;
+
+    /// <summary>
+    /// Whether the text says the concept, read to stop a flag (an <c>unless</c> concept): a pattern too slow to decide
+    /// counts as not said, so the flag stays.
+    /// </summary>
+    public bool Stops(SafetyConcept concept, string text) => Read(concept, text) ?? false;
+
+    /// <summary>True when a pattern matches, false when none does, null when none matches and one could not decide.</summary>
+    private bool? Read(SafetyConcept concept, string text)
     {
         if (!_said.TryGetValue((concept, text), out var said))
         {
-            said = concept.Patterns.Any(pattern => PatternMatch.IsMatch(pattern, text));
+            said = false;
+            foreach (var pattern in concept.Patterns)
+            {
+                var match = PatternMatch.Decide(pattern, text);
+                if (match == true)
+                {
+                    said = true;
+                    break;
+                }
+
+                if (match is null)
+                {
+                    said = null;
+                }
+            }
+
             _said[(concept, text)] = said;
         }
 

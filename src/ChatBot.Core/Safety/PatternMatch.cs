@@ -30,7 +30,14 @@ internal static class PatternMatch
     /// <summary>How many pattern runs in this process were too slow to decide: a gate that met one is not remembered as passed.</summary>
     public static long Timeouts => Interlocked.Read(ref _timeouts);
 
-    public static bool IsMatch(Regex pattern, string text)
+    /// <summary>Whether the pattern matches; a pattern too slow to decide counts as a match, so a possible red flag is raised.</summary>
+    public static bool IsMatch(Regex pattern, string text) => Decide(pattern, text) ?? true;
+
+    /// <summary>
+    /// Whether the pattern matches, or null when it is too slow to decide. The caller chooses the cautious side: a
+    /// pattern that raises a flag counts as matched, one that would stop a flag (an <c>unless</c> concept) as not.
+    /// </summary>
+    public static bool? Decide(Regex pattern, string text)
     {
         try
         {
@@ -38,9 +45,8 @@ internal static class PatternMatch
         }
         catch (RegexMatchTimeoutException)
         {
-            // A pattern too slow to decide: fail towards caution rather than skip a possible red flag.
             Interlocked.Increment(ref _timeouts);
-            return true;
+            return null;
         }
     }
 

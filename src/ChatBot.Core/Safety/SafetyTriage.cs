@@ -106,7 +106,7 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
             var overruled = OverruledIn(category, folded, said);
             var unless = new UnlessScope(overruled.Count == 0 ? category.Unless : category.Unless.Except(overruled).ToArray(), read, said, alsoRead);
             var pattern = FirstPattern(category, text, sentences, unless);
-            var combination = pattern is null ? FirstCombination(category, text, sentences, unless, says, StopsUnless(overruled, says)) : null;
+            var combination = pattern is null ? FirstCombination(category, text, sentences, unless, says, StopsUnless(overruled, said.Stops)) : null;
             if (pattern is not null)
             {
                 flags.Add(new SafetyFlag(category, SafetySignal.Pattern, pattern.ToString(), 1));

@@ -28,8 +28,8 @@ internal sealed class UnlessScope(
 
     public bool IsEmpty => _concepts.Count == 0;
 
-    /// <summary>True when the text says one of the concepts.</summary>
-    public bool Says(string text) => _concepts.Any(c => _said.Says(c, text));
+    /// <summary>True when the text says one of the concepts; a pattern too slow to decide does not stop the category.</summary>
+    public bool Says(string text) => _concepts.Any(c => _said.Stops(c, text));
 
     /// <summary>
     /// True when sentence <paramref name="index"/> says one of the concepts, is a question after a question that does,
