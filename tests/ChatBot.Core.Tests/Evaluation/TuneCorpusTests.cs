@@ -14,7 +14,7 @@ public sealed class TuneCorpusTests
     // only for its own corpus. Every tune half in eval/ is copied to the test output (see the project file).
     private static readonly TopicMap Topics = TopicMap.Load(TestKnowledge.DataFile(Path.Combine("eval", "topics.yaml")));
 
-    private static readonly IReadOnlyDictionary<string, Task<EvaluationReport>> Reports =
+    private static readonly IReadOnlyDictionary<string, Task<EvaluationResult>> Results =
         Directory.EnumerateFiles(TestKnowledge.DataFile("eval"), "*-tune*.yaml")
             .Select(Path.GetFileName)
             .OfType<string>()
@@ -30,15 +30,33 @@ public sealed class TuneCorpusTests
 
     private static Task<EvaluationReport> QuestionRound(int round) => Report($"questions-tune-{round}.yaml");
 
-    private static Task<EvaluationReport> Report(string file) =>
-        Reports.TryGetValue(file, out var report) ? report : throw new FileNotFoundException($"eval/{file} is not in the test output", file);
+    private static async Task<EvaluationReport> Report(string file) =>
+        Results.TryGetValue(file, out var result) ? new EvaluationReport(await result) : throw new FileNotFoundException($"eval/{file} is not in the test output", file);
 
-    private static Task<EvaluationReport> Start(string file) => Task.Factory.StartNew(() => Run(file), TaskCreationOptions.LongRunning);
+    private static Task<EvaluationResult> Start(string file) => Task.Factory.StartNew(() => Run(file), TaskCreationOptions.LongRunning);
 
-    private static EvaluationReport Run(string file)
+    private static EvaluationResult Run(string file)
     {
         var items = QuestionSet.Load(TestKnowledge.DataFile(Path.Combine("eval", file)));
-        return new EvaluationReport(QuestionSetEvaluator.Run(TestKnowledge.Engine(RetrievalMode.Semantic), items, Topics));
+        return QuestionSetEvaluator.Run(TestKnowledge.Engine(RetrievalMode.Semantic), items, Topics);
+    }
+
+    /// <summary>
+    /// Every question bank is a bank of harmless messages too: an urgent flag on one of its questions replaces the answer
+    /// with crisis, emergency or poison guidance. Across the tune halves of every question round (6,893 questions) that
+    /// happened 40 times before the concepts were kept from matching the same words and look-alikes of those kinds were
+    /// added, and 25 times after (the ceiling leaves one to spare).
+    /// </summary>
+    [Fact]
+    public async Task Questions_of_every_tune_round_seldom_lose_their_answer_to_an_urgent_flag()
+    {
+        var rounds = await Task.WhenAll(Results.Where(r => r.Key.StartsWith("questions-", StringComparison.Ordinal)).Select(r => r.Value));
+        var replaced = rounds.SelectMany(r => r.Items)
+            .Where(i => i.Item.Expect is "answer" or "no_answer" && i.Reply.HasUrgentSafety)
+            .Select(i => i.Item.Question)
+            .ToArray();
+
+        Assert.True(replaced.Length <= 26, $"{replaced.Length} questions lost their answer to an urgent flag, more than 26:\n" + string.Join('\n', replaced));
     }
 
     [Theory]

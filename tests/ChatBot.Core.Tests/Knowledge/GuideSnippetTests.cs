@@ -68,8 +68,9 @@ public sealed partial class GuideSnippetTests : IDisposable
     {
         // What is checked is what the guide's own phrasings do, among a tenth of the members' phrasings: reading and
         // checking all of them again for one folder took minutes. The moderators' tests, written against the whole file,
-        // are left out too (the shipped folder passes them in its own tests); the guide's test goes in.
-        Folders.KeepFewerPhrasings(_folder, every: 10);
+        // are left out too (the shipped folder passes them in its own tests); the guide's test goes in. The example the
+        // guide names as the reason for its false alarm is kept wherever it stands.
+        Folders.KeepFewerPhrasings(_folder, every: 10, "my toddler wakes up 5 times a night, can i give her magnesium threonate");
         File.WriteAllText(Path.Combine(_folder, "tests.yaml"), "tests:\n");
         foreach (var snippet in Snippets().Where(s => s.Fails is null))
         {
