@@ -217,7 +217,7 @@ public sealed class TuneCorpusTests
     [InlineData(25, 0.92, 0.94, 0.06)]
     [InlineData(26, 0.92, 0.97, 0.04)]
     [InlineData(27, 0.94, 0.85, 0.053)]
-    [InlineData(28, 0.92, 0.91, 0.0)]
+    [InlineData(28, 0.92, 0.91, 0.0125)] // "knocked her out like a light": a crisis reply before, now the side-effects entry
     [InlineData(29, 0.93, 0.94, 0.042)]
     [InlineData(30, 0.92, 0.92, 0.045)]
     [InlineData(31, 0.94, 0.92, 0.045)]
