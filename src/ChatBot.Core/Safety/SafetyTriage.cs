@@ -117,7 +117,7 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
             }
             else if (semantic.Count > 0 && (!glossed || category.ByGlossary) && semantic[i].Fires(category.Threshold, category.Margin)
                 && semantic[i].ExampleSimilarity >= strongest - SafetyDefaults.CategoryMargin
-                && !unless.Says(glossed ? folded : semantic[i].Clause)
+                && !unless.Stops(glossed ? folded : semantic[i].Clause)
                 && !NegatedStatements.Says(glossed ? folded : semantic[i].Clause, category.NegatedBy))
             {
                 flags.Add(new SafetyFlag(category, SafetySignal.Example, semantic[i].Example, semantic[i].ExampleSimilarity));

@@ -29,7 +29,7 @@ internal sealed class UnlessScope(
     public bool IsEmpty => _concepts.Count == 0;
 
     /// <summary>True when the text says one of the concepts; a pattern too slow to decide does not stop the category.</summary>
-    public bool Says(string text) => _concepts.Any(c => _said.Stops(c, text));
+    public bool Stops(string text) => _concepts.Any(c => _said.Stops(c, text));
 
     /// <summary>
     /// True when sentence <paramref name="index"/> says one of the concepts, is a question after a question that does,
@@ -66,5 +66,5 @@ internal sealed class UnlessScope(
     }
 
     private bool Stopped(int index) =>
-        !IsEmpty && (_stopped[index] ??= Says(_sentences[index].Text) || (_otherSpelling is not null && Says(_otherSpelling[index].Text)));
+        !IsEmpty && (_stopped[index] ??= Stops(_sentences[index].Text) || (_otherSpelling is not null && Stops(_otherSpelling[index].Text)));
 }
