@@ -164,8 +164,9 @@ public sealed class TuneCorpusTests
     [InlineData(39, 1.0, 1.0, 1.0, 1.0, 0.013, 0.064, 1.0)]
     [InlineData(40, 0.91, 0.88, 0.95, 0.80, 0.16, 0.19, 0.88)]
     // Rounds 40 and 41 shaped the past-episode, beehive, object-age, missing-pills and moving-house rules, and round 41
-    // the farewells a move explains and the brain-age claim: their floors are what they measure now, less one message each.
-    [InlineData(41, 0.94, 0.84, 0.97, 0.95, 0.073, 0.11, 0.90)]
+    // the farewells a move explains, the brain-age claim and Arabic negation as a word of its own: their floors are what
+    // they measure now, less one message each.
+    [InlineData(41, 0.94, 0.84, 0.97, 0.95, 0.061, 0.097, 0.90)]
     public async Task Red_flags_of_the_seventh_and_later_tune_rounds_are_caught_in_every_language_and_their_look_alikes_keep_their_answer(
         int round, double recall, double selfHarm, double emergency, double ingestion, double replaceLevelFalseAlarms, double falseAlarms, double selfHarmNotEnglish)
     {
