@@ -96,10 +96,33 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
         var text = snapshot.Retriever.Prepare(question);
         var assessment = snapshot.Triage(question, text, vectors);
         var flags = assessment.Flags.Select(f => f.Category).ToArray();
-        return assessment.IsUrgent
-            ? composer.Urgent(flags)
-            : Compose(snapshot, question, snapshot.Retriever.DecidePrepared(text, vectors), flags);
+        if (assessment.IsUrgent)
+        {
+            return composer.Urgent(flags);
+        }
+
+        var (decision, readAs) = Decide(snapshot, question, text, vectors);
+        return Compose(snapshot, question, decision, flags, readAs);
     }
+
+    /// <summary>
+    /// Retrieval's decision on a prepared message. A message in another language that is not understood as written is
+    /// read again as the glossary renders it in English; when that reading is understood, it decides, and is returned
+    /// so the reply can show it.
+    /// </summary>
+    private static (MatchDecision Decision, string? ReadAs) Decide(KnowledgeSnapshot snapshot, string question, string text, QuestionVectors vectors)
+    {
+        var decision = snapshot.Retriever.DecidePrepared(text, vectors);
+        if (IsUnderstood(decision) || snapshot.Safety.EnglishReading(question, text) is not { } reading)
+        {
+            return (decision, null);
+        }
+
+        var read = snapshot.Retriever.DecidePrepared(snapshot.Retriever.Prepare(reading), vectors);
+        return IsUnderstood(read) ? (read, reading) : (decision, null);
+    }
+
+    private static bool IsUnderstood(MatchDecision decision) => decision.Kind is MatchKind.Answer or MatchKind.SmallTalk;
 
     /// <summary>Small-talk intents that, right after an answer, ask about that answer.</summary>
     public const string SourcesIntent = "source";
@@ -130,7 +153,7 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
             return composer.Urgent(flags);
         }
 
-        var decision = snapshot.Retriever.DecidePrepared(text, vectors);
+        var (decision, readAs) = Decide(snapshot, message, text, vectors);
         switch (decision.Intent?.Id)
         {
             case SourcesIntent:
@@ -140,9 +163,9 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
         }
 
         // Understood alone: answered alone (and no second retrieval spent on it).
-        if (decision.Kind is MatchKind.Answer or MatchKind.SmallTalk)
+        if (IsUnderstood(decision))
         {
-            return Compose(snapshot, message, decision, flags);
+            return Compose(snapshot, message, decision, flags, readAs);
         }
 
         var together = QuestionNormalizer.Normalize(previous.Question + " " + message);
@@ -160,12 +183,12 @@ public sealed class AnswerEngine(KnowledgeStore store, IQuestionObserver observe
             : composer.Answer(combined.Candidates[0].Entry, combined.Confidence, flags, combined.Companion, readWith: previous.Question) with { Tied = combined.IsTie };
     }
 
-    private static Reply Compose(KnowledgeSnapshot snapshot, string question, MatchDecision decision, IReadOnlyList<SafetyCategory> flags)
+    private static Reply Compose(KnowledgeSnapshot snapshot, string question, MatchDecision decision, IReadOnlyList<SafetyCategory> flags, string? readAs = null)
     {
         var composer = snapshot.Composer;
         return decision.Kind switch
         {
-            MatchKind.Answer => composer.Answer(decision.Candidates[0].Entry, decision.Confidence, flags, decision.Companion) with { Tied = decision.IsTie },
+            MatchKind.Answer => composer.Answer(decision.Candidates[0].Entry, decision.Confidence, flags, decision.Companion, readAs: readAs) with { Tied = decision.IsTie },
             MatchKind.SmallTalk => composer.SmallTalk(decision.Intent!, decision.Confidence, flags),
             MatchKind.Clarify => composer.Clarify(decision.Candidates[0].Entry, decision.Candidates[1].Entry, decision.Confidence, flags),
             _ => composer.NoAnswer(decision.Confidence, flags, englishOnlyNote: !LanguageGuess.IsLikelyEnglish(question)),

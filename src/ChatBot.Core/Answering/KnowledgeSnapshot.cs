@@ -48,7 +48,7 @@ public sealed class KnowledgeSnapshot(KnowledgeBase knowledge, Retriever retriev
             return Safety.Assess(normalizedMessage, []);
         }
 
-        vectors.Ensure([.. reading.Clauses, .. Retriever.Parts(prepared)]);
+        vectors.Ensure([.. reading.Clauses, .. Retriever.Parts(prepared), .. ReadingParts(Retriever, reading)]);
         return Safety.Assess(normalizedMessage, reading.Clauses.Select(c => (c, vectors.Get(c)!)).ToArray(), glossed: reading.IsGloss);
     }
 
@@ -67,6 +67,14 @@ public sealed class KnowledgeSnapshot(KnowledgeBase knowledge, Retriever retriev
         }
 
         var prepared = retriever.Prepare(normalizedMessage);
-        return [.. safety.SemanticClauses(normalizedMessage, prepared).Clauses, .. retriever.Parts(prepared)];
+        var reading = safety.SemanticClauses(normalizedMessage, prepared);
+        return [.. reading.Clauses, .. retriever.Parts(prepared), .. ReadingParts(retriever, reading)];
     }
+
+    /// <summary>
+    /// What retrieval reads of a message's English rendering, should the message not be understood as written
+    /// (<see cref="AnswerEngine"/>): embedded with the rest, so that second reading costs no model call of its own.
+    /// </summary>
+    private static IReadOnlyList<string> ReadingParts(Retriever retriever, SemanticReading reading) =>
+        reading.IsGloss && reading.Clauses.Count > 0 ? retriever.Parts(retriever.Prepare(reading.Clauses[0])) : [];
 }

@@ -39,4 +39,7 @@ public sealed record BotMessages
 
     /// <summary>Heads the related questions of the previous answer ("tell me more"); "{0}" is its question.</summary>
     public string FollowUpMore { get; init; } = "More on \"{0}\": pick one of these related questions.";
+
+    /// <summary>Shown before an answer to a question in another language, found through its word-by-word English reading; "{0}" is that reading.</summary>
+    public string ReadInEnglish { get; init; } = "The article is in English, so I answer in English. I read your question word by word as \"{0}\"; if that is not what you asked, please ask again in English.";
 }

@@ -32,7 +32,7 @@ internal static class BotSettingsReader
     private static BotMessages ReadMessages(YamlFields messages)
     {
         messages.RejectUnknown("no_answer", "clarify", "empty", "error", "refusal", "about", "feedback_thanks", "safety_sent_privately", "safety_dms_closed", "english_only", "emergency_any_language",
-            "rate_limited", "follow_up", "follow_up_sources", "follow_up_more");
+            "rate_limited", "follow_up", "follow_up_sources", "follow_up_more", "read_in_english");
         var clarify = messages.String("clarify");
         if (clarify.Length > 0 && !(clarify.Contains("{0}", StringComparison.Ordinal) && clarify.Contains("{1}", StringComparison.Ordinal)))
         {
@@ -57,12 +57,14 @@ internal static class BotSettingsReader
         var followUp = Optional(messages, "follow_up", "{0}");
         var sources = Optional(messages, "follow_up_sources", "{0}");
         var more = Optional(messages, "follow_up_more", "{0}");
+        var readInEnglish = Optional(messages, "read_in_english", "{0}");
         return read with
         {
             RateLimited = rateLimited ?? read.RateLimited,
             FollowUp = followUp ?? read.FollowUp,
             FollowUpSources = sources ?? read.FollowUpSources,
             FollowUpMore = more ?? read.FollowUpMore,
+            ReadInEnglish = readInEnglish ?? read.ReadInEnglish,
         };
     }
 

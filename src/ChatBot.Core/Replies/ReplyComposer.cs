@@ -13,8 +13,9 @@ public sealed class ReplyComposer(KnowledgeBase knowledge)
 
     /// <param name="companion">A related entry answered alongside: its question and answer follow, its citations and caveats are added.</param>
     /// <param name="readWith">For a follow-up answered together with the previous question: that question, named above the answer.</param>
-    public Reply Answer(FaqEntry entry, double confidence, IReadOnlyList<SafetyCategory> flags, FaqEntry? companion = null, string? readWith = null) =>
-        Finish(Base(flags.Count > 0 ? ReplyOutcome.Safety : ReplyOutcome.Answer, readWith is null ? "" : Format(_knowledge.Bot.Messages.FollowUp, Shorten(readWith)), confidence, flags) with
+    /// <param name="readAs">For a question in another language: the English reading it was answered by, shown above the answer.</param>
+    public Reply Answer(FaqEntry entry, double confidence, IReadOnlyList<SafetyCategory> flags, FaqEntry? companion = null, string? readWith = null, string? readAs = null) =>
+        Finish(Base(flags.Count > 0 ? ReplyOutcome.Safety : ReplyOutcome.Answer, Heading(readWith, readAs), confidence, flags) with
         {
             ReadWith = readWith,
             EntryId = entry.Id,
@@ -128,6 +129,11 @@ public sealed class ReplyComposer(KnowledgeBase knowledge)
         var first = notices.Count == 0 ? null : _knowledge.Safety.FirstOrDefault(c => c.Id == notices[0].Flag);
         return Either(first?.DoctorAdvice ?? "", _knowledge.Bot.DoctorAdvice);
     }
+
+    private string Heading(string? readWith, string? readAs) =>
+        readWith is not null ? Format(_knowledge.Bot.Messages.FollowUp, Shorten(readWith))
+        : readAs is not null ? Format(_knowledge.Bot.Messages.ReadInEnglish, Shorten(readAs))
+        : "";
 
     private static string Format(string template, string value) => template.Replace("{0}", value, StringComparison.Ordinal);
 

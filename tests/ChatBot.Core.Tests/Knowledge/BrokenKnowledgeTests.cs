@@ -39,6 +39,7 @@ public sealed class BrokenKnowledgeTests : IDisposable
         { "combination read within a paragraph", "safety.yaml", "hopeless, many], within: message }", "hopeless, many], within: paragraph }", "categories[0].combinations[3].within", "within: paragraph" },
         { "missing doctor advice", "bot.yaml", "doctor_advice:", "doctor_advise:", "doctor_advice", "standing_caveat:" },
         { "clarify without placeholders", "bot.yaml", "\"{0}\" or \"{1}\"", "one or the other", "messages.clarify", "clarify:" },
+        { "English reading note without placeholder", "bot.yaml", "\"{0}\"; if that", "your words; if that", "messages.read_in_english", "read_in_english:" },
         { "source without header", "sources/mgt-sleep-article.txt", "---\nid: mgt-sleep-article", "id: mgt-sleep-article", "", "id: mgt-sleep-article" },
         { "unknown glossary language", "glossary.yaml", "  ru:\n", "  russian:\n", "languages.russian", "  russian:" },
         { "glossary stem too short", "glossary.yaml", "    \"почк*\": ", "    \"поч*\": ", "languages.ru.поч*", "\"поч*\"" },

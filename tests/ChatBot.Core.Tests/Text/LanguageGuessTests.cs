@@ -32,9 +32,9 @@ public sealed class LanguageGuessTests
         Assert.Equal(english, LanguageGuess.IsLikelyEnglish(question));
 
     [Fact]
-    public void A_question_in_another_language_is_told_the_bot_answers_in_english()
+    public void A_question_in_a_language_the_glossary_does_not_read_is_told_the_bot_answers_in_english()
     {
-        var reply = TestKnowledge.Engine(RetrievalMode.Lexical).Ask("¿El treonato de magnesio de verdad ayuda a dormir?", new AskContext("test"));
+        var reply = TestKnowledge.Engine(RetrievalMode.Lexical).Ask("Bu takviye uykuya yardımcı olur mu?", new AskContext("test"));
 
         Assert.StartsWith(TestKnowledge.Load().Bot.Messages.EnglishOnly, reply.Message, StringComparison.Ordinal);
     }
