@@ -32,16 +32,25 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
         : RussianReading(normalizedMessage) is { } cyrillic ? _semantic.ClausesOf(cyrillic, cyrillic)
         : _semantic.ClausesOf(normalizedMessage, prepared);
 
+    /// <summary>A message this short that the language guess takes for English is English: too few words to tell.</summary>
+    private const int MinimumWordsIfEnglishToo = 4;
+
     /// <summary>
     /// A message in another language as the glossary renders it in English, word by word (<see cref="EnglishGloss"/>), so
-    /// retrieval can read it too; null for an English message or one too little of which the glossary knows.
+    /// retrieval can read it too; null for an English message or one too little of which the glossary knows. A message
+    /// the language guess takes for English is read only when it is long enough and the glossary knows nearly all of it.
     /// </summary>
     public string? EnglishReading(string normalizedMessage, string prepared)
     {
         var cyrillic = RussianReading(normalizedMessage);
-        return LanguageGuess.IsLikelyEnglish(cyrillic ?? prepared)
-            ? null
-            : EnglishGloss.Of(RetrievalText.Clean(cyrillic ?? normalizedMessage), _glossary);
+        var guessedEnglish = LanguageGuess.IsLikelyEnglish(cyrillic ?? prepared);
+        if (guessedEnglish && prepared.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinimumWordsIfEnglishToo)
+        {
+            return null;
+        }
+
+        var needed = guessedEnglish ? EnglishGloss.MinimumCoverageIfEnglishToo : EnglishGloss.MinimumCoverage;
+        return EnglishGloss.Of(RetrievalText.Clean(cyrillic ?? normalizedMessage), _glossary, needed);
     }
 
     /// <summary>A message in Russian typed in Latin letters, in Cyrillic; null for any other message.</summary>

@@ -20,8 +20,15 @@ public static partial class EnglishGloss
 
     private static readonly string[] ArabicPrefixes = ["وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"];
 
+    /// <summary>
+    /// Enough of a text the language guess takes for English that the glossary must know to read it anyway: German or
+    /// Italian with English-looking words ("was ist", "come", "in") is read; English, which a glossary knows little of, is not.
+    /// </summary>
+    public const double MinimumCoverageIfEnglishToo = 0.8;
+
     /// <summary>The English rendering, or null when no language of the glossary covers enough of the text.</summary>
-    public static string? Of(string text, Glossary glossary)
+    /// <param name="minimumCoverage">The share of the text the glossary must know (<see cref="MinimumCoverage"/> unless given).</param>
+    public static string? Of(string text, Glossary glossary, double minimumCoverage = MinimumCoverage)
     {
         if (glossary.Languages.Count == 0 || text.Length == 0)
         {
@@ -44,7 +51,7 @@ public static partial class EnglishGloss
             }
         }
 
-        return best is null || best.Known == 0 || best.Known < MinimumCoverage * best.Total ? null : best.Text;
+        return best is null || best.Known == 0 || best.Known < minimumCoverage * best.Total ? null : best.Text;
     }
 
     /// <summary>The largest share of the text's words that one of the Latin-script languages of the glossary knows.</summary>

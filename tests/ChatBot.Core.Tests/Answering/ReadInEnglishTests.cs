@@ -20,6 +20,9 @@ public sealed class ReadInEnglishTests
     [InlineData(RetrievalMode.Semantic, "副作用はありますか？", "side-effects")]
     // "treonato de magnesio" reads "threonate of magnesium": the product, not a comparison with other magnesium
     [InlineData(RetrievalMode.Semantic, "¿El treonato de magnesio de verdad ayuda a dormir?", "does-it-help-sleep")]
+    // German that the language guess takes for English ("was" is English too), read because the glossary knows nearly all of it
+    [InlineData(RetrievalMode.Semantic, "Was ist BDNF? Der Artikel sagt etwas über neue Gehirnzellen", "bdnf-new-brain-cells")]
+    [InlineData(RetrievalMode.Lexical, "Was ist BDNF? Der Artikel sagt etwas über neue Gehirnzellen", "bdnf-new-brain-cells")]
     public void Is_answered_from_the_entry_its_reading_matches_and_shows_the_reading(RetrievalMode mode, string question, string entryId)
     {
         var reply = TestKnowledge.Engine(mode).Ask(question, new AskContext("test"));
@@ -52,6 +55,15 @@ public sealed class ReadInEnglishTests
         var reply = TestKnowledge.Engine(RetrievalMode.Semantic).Ask("what are the side effects of magnesium l-threonate?", new AskContext("test"));
 
         Assert.Equal(ReplyOutcome.Answer, reply.Outcome);
+        Assert.DoesNotContain(HeadingStart, reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_short_english_question_a_glossary_happens_to_know_is_not_read_as_another_language()
+    {
+        // Hindi typed in Latin letters uses "best" and "brand" too: three words are too few to take English for Hindi.
+        var reply = TestKnowledge.Engine(RetrievalMode.Semantic).Ask("best threonate brand?", new AskContext("test"));
+
         Assert.DoesNotContain(HeadingStart, reply.Text, StringComparison.Ordinal);
     }
 
