@@ -21,8 +21,8 @@ public static partial class EnglishGloss
     private static readonly string[] ArabicPrefixes = ["وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"];
 
     /// <summary>
-    /// Enough of a text the language guess takes for English that the glossary must know to read it anyway: German or
-    /// Italian with English-looking words ("was ist", "come", "in") is read; English, which a glossary knows little of, is not.
+    /// Enough of a text the language guess takes for English that the glossary must know to read it anyway: German with
+    /// English-looking words ("Was ist …": "was" is English too) is read; English, which a glossary knows little of, is not.
     /// </summary>
     public const double MinimumCoverageIfEnglishToo = 0.8;
 
