@@ -15,8 +15,11 @@ public static partial class EnglishGloss
     /// <summary>At least this share of a message's words (characters, in Chinese and Japanese) must be known.</summary>
     public const double MinimumCoverage = 0.6;
 
-    /// <summary>The languages written in Latin letters: Hindi and Arabic as people type them in chats ("3andi waga3 fi sedri").</summary>
-    private static readonly string[] LatinLanguages = ["es", "pt", "fr", "de", "it", "hi", "ar"];
+    /// <summary>
+    /// The languages written in Latin letters: Hindi, Arabic and Japanese as people type them in chats ("3andi waga3 fi sedri",
+    /// "mou ikiteru imi nai").
+    /// </summary>
+    private static readonly string[] LatinLanguages = ["es", "pt", "fr", "de", "it", "hi", "ar", "ja"];
 
     private static readonly string[] ArabicPrefixes = ["وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"];
 
@@ -44,7 +47,8 @@ public static partial class EnglishGloss
                 continue;
             }
 
-            var rendering = language.Code is "zh" or "ja" ? ByRuns(lower, language) : ByWords(lower, language);
+            // Chinese and Japanese characters are read by runs; Japanese in Latin letters (romaji) word by word.
+            var rendering = language.Code is "zh" or "ja" && lower.Any(c => IsHan(c) || IsKana(c)) ? ByRuns(lower, language) : ByWords(lower, language);
             if (best is null || rendering.Known > best.Known)
             {
                 best = rendering;

@@ -23,6 +23,9 @@ public sealed class ReadInEnglishTests
     // German that the language guess takes for English ("was" is English too), read because the glossary knows nearly all of it
     [InlineData(RetrievalMode.Semantic, "Was ist BDNF? Der Artikel sagt etwas über neue Gehirnzellen", "bdnf-new-brain-cells")]
     [InlineData(RetrievalMode.Lexical, "Was ist BDNF? Der Artikel sagt etwas über neue Gehirnzellen", "bdnf-new-brain-cells")]
+    // Japanese typed in Latin letters (romaji), read word by word through the ja section of the glossary
+    [InlineData(RetrievalMode.Semantic, "magtein wa itsu nomeba ii desu ka?", "when-to-take")]
+    [InlineData(RetrievalMode.Lexical, "magtein wa itsu nomeba ii desu ka?", "when-to-take")]
     public void Is_answered_from_the_entry_its_reading_matches_and_shows_the_reading(RetrievalMode mode, string question, string entryId)
     {
         var reply = TestKnowledge.Engine(mode).Ask(question, new AskContext("test"));

@@ -16,6 +16,9 @@ public sealed class GlossedTriageTests
     [Theory]
     [InlineData("prendo il litio per il disturbo bipolare, posso aggiungere magtein?", "medication")]
     [InlineData("心跳特别慢，一分钟才四十多下，头晕想吐，我在吃镁L-苏糖酸盐", "emergency")]
+    // Japanese typed in Latin letters (romaji): no pattern reads it
+    [InlineData("mou shinitai. magtein zenbu nondara eien ni nemureru?", "self_harm")]
+    [InlineData("kare ga taorete ishiki ga nai, iki mo yowai", "emergency")]
     public void A_phrasing_no_pattern_has_is_caught_through_its_english_rendering(string message, string category)
     {
         var assessment = Assess(message);

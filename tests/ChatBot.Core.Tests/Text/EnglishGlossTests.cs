@@ -49,6 +49,13 @@ public sealed class EnglishGlossTests
             "atnafes": "breathe"
             "علبه": "box"
             "كل": "all"
+          ja:
+            "飲んだ": "took"
+            "nemurenai": "cannot sleep"
+            "wa": "-"
+            "itsu": "when"
+            "nomeba": "if i take"
+            "ii": "good"
           ru:
             "почк*": "kidney"
             "больные": "sick"
@@ -89,6 +96,13 @@ public sealed class EnglishGlossTests
     [Fact]
     public void Matches_the_longest_run_of_characters_in_chinese() =>
         Assert.Equal("i took the whole bottle", EnglishGloss.Of("我吃了整瓶", Glossary));
+
+    [Fact]
+    public void Reads_japanese_by_runs_of_characters_and_in_latin_letters_word_by_word()
+    {
+        Assert.Equal("took", EnglishGloss.Of("飲んだ", Glossary));
+        Assert.Equal("cannot sleep magtein when if i take good", EnglishGloss.Of("nemurenai magtein wa itsu nomeba ii", Glossary));
+    }
 
     [Fact]
     public void Folds_arabic_letters_and_reads_through_attached_prefixes() =>
