@@ -12,7 +12,7 @@ namespace ChatBot.Core.Text;
 /// </summary>
 public static partial class EnglishGloss
 {
-    /// <summary>At least this share of a message's words (characters, in Chinese and Japanese) must be known.</summary>
+    /// <summary>At least this share of a message's words (characters, in Chinese and in Japanese kana and kanji) must be known.</summary>
     public const double MinimumCoverage = 0.6;
 
     /// <summary>
@@ -47,7 +47,8 @@ public static partial class EnglishGloss
                 continue;
             }
 
-            // Chinese and Japanese characters are read by runs; Japanese in Latin letters (romaji) word by word.
+            // Chinese and Japanese characters are read by runs (romaji mixed into kana is then left as it is); Japanese in
+            // Latin letters alone (romaji) word by word.
             var rendering = language.Code is "zh" or "ja" && lower.Any(c => IsHan(c) || IsKana(c)) ? ByRuns(lower, language) : ByWords(lower, language);
             if (best is null || rendering.Known > best.Known)
             {

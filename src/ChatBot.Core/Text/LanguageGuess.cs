@@ -5,7 +5,8 @@ namespace ChatBot.Core.Text;
 /// <summary>
 /// A deliberately small guess at whether a question is in English: the FAQ answers only in English, so
 /// a question in another language that found no answer is told so, instead of a bare "not covered".
-/// Counts the most common function words of English, Spanish, Portuguese, French, German and Italian;
+/// Counts the most common function words of English, Spanish, Portuguese, French, German and Italian (and of Hindi and
+/// Japanese typed in Latin letters);
 /// any letter of a non-Latin script counts as not English.
 /// </summary>
 public static partial class LanguageGuess
@@ -30,7 +31,8 @@ public static partial class LanguageGuess
         "mais très aussi suis ai avez fait ça " +
         "aber sehr auch habe bin hat " +
         "hai hain kya ke ki ka se ko mein nahi nahin hoon hu hun mera meri mere ye yeh aur bhi toh tha thi raha rahi rahe " +
-        "karna karta karti lena chahiye abhi bahut kuch yaar bhai");
+        "karna karta karti lena chahiye abhi bahut kuch yaar bhai " +
+        "wa ga ni wo mo desu desuka masu masuka kudasai kedo node nai nda ndesu deshou kana dou");
 
     public static bool IsLikelyEnglish(string text)
     {

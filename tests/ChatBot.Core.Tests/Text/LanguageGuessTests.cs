@@ -14,6 +14,7 @@ public sealed class LanguageGuessTests
     [InlineData("il magnesio è utile per dormire? non riesco a dormire bene")]
     [InlineData("mere husband ko neend nahi aati, kya ye unke liye safe hai? main tension me hoon")]
     [InlineData("ya gama3a benty 3andaha 12 sana we ana mesh 3arfa asa7eeha")]
+    [InlineData("kusuri to magtein issho ni nonde mo ii?")]
     public void Other_scripts_and_languages_are_not_taken_for_english(string question) =>
         Assert.False(LanguageGuess.IsLikelyEnglish(question));
 
