@@ -36,6 +36,13 @@ public sealed partial class KnowledgeStore
         _time = time;
         _logger = logger;
         _cache = _retrievalOptions.Mode == RetrievalMode.Semantic ? new EmbeddingCache(embedder, _retrievalOptions.CachePath) : null;
+        if (_cache is not null)
+        {
+            // Loading the model passes through about twice its size; done before the knowledge is read, that peak
+            // meets a small heap instead of the build's, and the first question pays no load.
+            embedder.Warm();
+        }
+
         var probed = _knowledgeOptions.RememberPassedGate && _retrievalOptions.CachePath.Length > 0 ? new ProbedPatternRecord(_retrievalOptions.CachePath) : null;
         probed?.Load();
         var result = KnowledgeLoader.Load(Folder);
@@ -67,7 +74,7 @@ public sealed partial class KnowledgeStore
             SnapshotBuilder.PatternsKnownToPass(_current);
             // The gate's messages are embedded as a gated start would (cache hits after any earlier start), so the
             // first reload's gate finds them in the cache rather than calling the model for each.
-            _cache?.GetOrEmbed([.. _current.EmbeddedTexts]);
+            _cache?.Ensure([.. _current.EmbeddedTexts]);
             return;
         }
 

@@ -49,7 +49,7 @@ public static class SnapshotBuilder
 
         // Every clause the check reads (worked out when the snapshot was built), embedded up front in batches
         // rather than phrasing by phrasing.
-        cache.GetOrEmbed(snapshot.CheckTexts);
+        cache.Ensure(snapshot.CheckTexts);
 
         return SafetyPhraseCheck.Run(snapshot.Safety, () => CachedVectors(snapshot, cache));
     }

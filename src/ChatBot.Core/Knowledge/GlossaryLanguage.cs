@@ -23,8 +23,11 @@ public sealed class GlossaryLanguage(string code, IReadOnlyDictionary<string, st
     /// <summary>The most words a fixed expression has.</summary>
     public int LongestWords { get; } = words.Keys.Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
 
-    /// <summary>The longest entry in characters, for matching text written without spaces.</summary>
-    public int LongestRun { get; } = words.Keys.Select(k => k.Length).DefaultIfEmpty(1).Max();
+    /// <summary>
+    /// The longest entry in characters that begins in a script written without spaces (Chinese characters, kana), for
+    /// matching such text by runs; entries in Latin letters (Japanese romaji) are read word by word and do not count.
+    /// </summary>
+    public int LongestRun { get; } = words.Keys.Where(k => k.Length > 0 && k[0] >= '\u2E80').Select(k => k.Length).DefaultIfEmpty(1).Max();
 
     public int LongestStem { get; } = stems.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max();
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -24,17 +26,19 @@ internal static class SafetyReader
     /// The last safety.yaml read without an error, and its categories. Every load and reload reads the whole folder,
     /// and safety.yaml, most of it by size with some two thousand patterns to parse and compile, is seldom the file
     /// that changed. Sharing the categories of an unchanged file also lets <see cref="Answering.SnapshotBuilder"/>
-    /// check its look-alikes once. One slot: a bot serves one folder.
+    /// check its look-alikes once. One slot: a bot serves one folder. The file is known by its SHA-256, not kept:
+    /// its text is megabytes.
     /// </summary>
-    private static (string Text, IReadOnlyList<SafetyCategory> Categories)? _lastValid;
+    private static (byte[] Hash, IReadOnlyList<SafetyCategory> Categories)? _lastValid;
 
     private static readonly Lock LastValidGate = new();
 
     public static IReadOnlyList<SafetyCategory> Read(string text, string file, List<KnowledgeError> errors)
     {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         lock (LastValidGate)
         {
-            if (_lastValid is { } last && string.Equals(last.Text, text, StringComparison.Ordinal))
+            if (_lastValid is { } last && last.Hash.AsSpan().SequenceEqual(hash))
             {
                 return last.Categories;
             }
@@ -46,7 +50,7 @@ internal static class SafetyReader
         {
             lock (LastValidGate)
             {
-                _lastValid = (text, categories);
+                _lastValid = (hash, categories);
             }
         }
 

@@ -4,16 +4,21 @@ using System.Text;
 namespace ChatBot.Core.Retrieval;
 
 /// <summary>
-/// Embeddings of FAQ texts keyed by a hash of the model id and the text, kept in memory and on disk so
-/// restarts and reloads only embed what changed. A missing or corrupt cache file is simply rebuilt.
+/// Embeddings of FAQ texts keyed by a hash of the model id and the text, kept on disk so restarts and reloads only
+/// embed what changed (<see cref="EmbeddingCacheFile"/>). Memory holds where each vector lies in the file, not the
+/// vectors: a knowledge version reads them into its own matrices (<see cref="Matrix"/>) and the cache keeps no second
+/// copy. Vectors stay in memory only when there is no file or the disk refuses them. A missing or corrupt cache
+/// file is simply rebuilt.
 /// </summary>
 public sealed class EmbeddingCache
 {
     private const int BatchSize = 16;
 
     private readonly ITextEmbedder _embedder;
-    private readonly string? _file;
-    private readonly Dictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
+    private readonly EmbeddingCacheFile? _file;
+
+    /// <summary>Vectors not in the file: no folder given, or the disk refused them. Never a key the file has.</summary>
+    private readonly Dictionary<string, float[]> _inMemory = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public EmbeddingCache(ITextEmbedder embedder, string cacheFolder)
@@ -22,8 +27,7 @@ public sealed class EmbeddingCache
         Questions = new QuestionBatcher(embedder);
         if (cacheFolder.Length > 0)
         {
-            _file = Path.Combine(cacheFolder, Sanitize(embedder.ModelId) + ".bin");
-            Read(_file);
+            _file = new EmbeddingCacheFile(Path.Combine(cacheFolder, Sanitize(embedder.ModelId) + ".bin"));
         }
     }
 
@@ -38,19 +42,70 @@ public sealed class EmbeddingCache
         {
             lock (_gate)
             {
-                return _vectors.Count;
+                return _inMemory.Count + (_file?.Count ?? 0);
+            }
+        }
+    }
+
+    /// <summary>Vectors held in memory rather than in the file.</summary>
+    public int VectorsInMemory
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inMemory.Count;
             }
         }
     }
 
     /// <summary>Vectors for the texts, in order; only texts not seen before reach the model.</summary>
-    public float[][] GetOrEmbed(IReadOnlyList<string> texts)
+    public float[][] GetOrEmbed(IReadOnlyList<string> texts) => Reading(texts, keys => keys.Select(key =>
+    {
+        if (_inMemory.TryGetValue(key, out var vector))
+        {
+            return vector;
+        }
+
+        var read = new float[_file!.LengthOf(key)];
+        _file.Read(key, read);
+        return read;
+    }).ToArray());
+
+    /// <summary>The texts' vectors laid out for comparison, read straight into the matrix; only unseen texts reach the model.</summary>
+    public VectorMatrix Matrix(IReadOnlyList<string> texts) => Reading(texts, keys =>
+    {
+        var matrix = new VectorMatrix(keys.Length, keys.Length == 0 ? 0 : LengthOf(keys[0]));
+        var row = new float[matrix.Dimension];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (_inMemory.TryGetValue(keys[i], out var vector))
+            {
+                matrix.SetRow(i, vector);
+            }
+            else
+            {
+                var length = _file!.LengthOf(keys[i]);
+                var values = length == row.Length ? row : new float[length];
+                _file.Read(keys[i], values);
+                matrix.SetRow(i, values);
+            }
+        }
+
+        return matrix;
+    });
+
+    /// <summary>Embeds the texts not seen before, so a later build or check finds them.</summary>
+    public void Ensure(IReadOnlyList<string> texts) => EnsureKeys(texts);
+
+    /// <summary>Embeds the texts not seen before; returns the texts' keys.</summary>
+    private string[] EnsureKeys(IReadOnlyList<string> texts)
     {
         var keys = texts.Select(Key).ToArray();
         List<int> missing;
         lock (_gate)
         {
-            missing = Enumerable.Range(0, texts.Count).Where(i => !_vectors.ContainsKey(keys[i])).ToList();
+            missing = Enumerable.Range(0, texts.Count).Where(i => !Has(keys[i])).ToList();
         }
 
         if (missing.Count > 0)
@@ -67,17 +122,17 @@ public sealed class EmbeddingCache
             {
                 for (var j = 0; j < distinct.Length; j++)
                 {
-                    _vectors[keys[distinct[j]]] = vectors[j];
+                    if (!Has(keys[distinct[j]]))
+                    {
+                        _inMemory[keys[distinct[j]]] = vectors[j];
+                    }
                 }
 
-                Write();
+                Save(_ => true);
             }
         }
 
-        lock (_gate)
-        {
-            return keys.Select(k => _vectors[k]).ToArray();
-        }
+        return keys;
     }
 
     /// <summary>
@@ -89,85 +144,60 @@ public sealed class EmbeddingCache
         var keep = texts.Select(Key).ToHashSet(StringComparer.Ordinal);
         lock (_gate)
         {
-            var stale = _vectors.Keys.Where(k => !keep.Contains(k)).ToArray();
-            foreach (var key in stale)
+            var staleInMemory = _inMemory.Keys.Where(k => !keep.Contains(k)).ToArray();
+            foreach (var key in staleInMemory)
             {
-                _vectors.Remove(key);
+                _inMemory.Remove(key);
             }
 
-            if (stale.Length > 0)
+            if (staleInMemory.Length > 0 || (_file is not null && _file.Count > keep.Count(_file.Contains)))
             {
-                Write();
+                Save(keep.Contains);
             }
+        }
+    }
+
+    /// <summary>Reads the texts' vectors once they are all embedded; a file that fails under the read is dropped and rebuilt.</summary>
+    private T Reading<T>(IReadOnlyList<string> texts, Func<string[], T> read)
+    {
+        try
+        {
+            var keys = EnsureKeys(texts);
+            lock (_gate)
+            {
+                return read(keys);
+            }
+        }
+        catch (IOException)
+        {
+            lock (_gate)
+            {
+                _file?.Forget();
+            }
+
+            var keys = EnsureKeys(texts);
+            lock (_gate)
+            {
+                return read(keys);
+            }
+        }
+    }
+
+    private bool Has(string key) => _inMemory.ContainsKey(key) || _file?.Contains(key) == true;
+
+    private int LengthOf(string key) => _inMemory.TryGetValue(key, out var vector) ? vector.Length : _file!.LengthOf(key);
+
+    /// <summary>Writes the file anew with the kept vectors on disk and those in memory; once on disk, they leave memory.</summary>
+    private void Save(Func<string, bool> keep)
+    {
+        if (_file?.Write(keep, _inMemory) == true)
+        {
+            _inMemory.Clear();
         }
     }
 
     private string Key(string text) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(_embedder.ModelId + "\0" + text)));
-
-    private void Read(string file)
-    {
-        try
-        {
-            if (!File.Exists(file))
-            {
-                return;
-            }
-
-            using var reader = new BinaryReader(File.OpenRead(file));
-            var count = reader.ReadInt32();
-            for (var i = 0; i < count; i++)
-            {
-                var key = reader.ReadString();
-                var length = reader.ReadInt32();
-                var vector = new float[length];
-                for (var d = 0; d < length; d++)
-                {
-                    vector[d] = reader.ReadSingle();
-                }
-
-                _vectors[key] = vector;
-            }
-        }
-        catch (Exception e) when (e is IOException or EndOfStreamException or UnauthorizedAccessException)
-        {
-            // A cache is only a cache: start empty and rebuild it.
-            _vectors.Clear();
-        }
-    }
-
-    private void Write()
-    {
-        if (_file is null)
-        {
-            return;
-        }
-
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-            var temp = _file + "." + Environment.ProcessId + ".tmp";
-            using (var writer = new BinaryWriter(File.Create(temp)))
-            {
-                writer.Write(_vectors.Count);
-                foreach (var (key, vector) in _vectors)
-                {
-                    writer.Write(key);
-                    writer.Write(vector.Length);
-                    foreach (var value in vector)
-                    {
-                        writer.Write(value);
-                    }
-                }
-            }
-
-            File.Move(temp, _file, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A read-only disk only costs start-up time; answering does not depend on the file.
-        }
-    }
 
     private static string Sanitize(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
 }

@@ -7,4 +7,9 @@ public interface ITextEmbedder
     string ModelId { get; }
 
     float[][] Embed(IReadOnlyList<string> texts);
+
+    /// <summary>Loads the model now rather than on the first text, for a start that chooses when its memory peaks.</summary>
+    void Warm()
+    {
+    }
 }

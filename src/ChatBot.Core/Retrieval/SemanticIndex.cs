@@ -24,7 +24,7 @@ public sealed class SemanticIndex
         var bodies = items.Select(i => i.Body.Length == 0 ? null : rewriter.Neutral(i.Body)).ToArray();
         var texts = phraseTexts.SelectMany(p => p).Concat(bodies.OfType<string>()).ToArray();
         Texts = texts;
-        _vectors = new VectorMatrix(cache.GetOrEmbed(texts));
+        _vectors = cache.Matrix(texts);
         _phrases = items.Select(i => i.Phrases.ToArray()).ToArray();
         _firstPhraseRow = new int[items.Count];
         _bodyRow = new int[items.Count];

@@ -18,23 +18,34 @@ public sealed class VectorMatrix
     private readonly int _groups;
 
     public VectorMatrix(IReadOnlyList<float[]> rows)
+        : this(rows.Count, rows.Count == 0 ? 0 : rows[0].Length)
     {
-        Count = rows.Count;
-        Dimension = rows.Count == 0 ? 0 : rows[0].Length;
-        _groups = (Count + Lanes - 1) / Lanes;
-        _values = new float[_groups * Dimension * Lanes];
         for (var row = 0; row < Count; row++)
         {
-            if (rows[row].Length != Dimension)
-            {
-                throw new ArgumentException($"row {row} has {rows[row].Length} dimensions, not {Dimension}", nameof(rows));
-            }
+            SetRow(row, rows[row]);
+        }
+    }
 
-            var start = row / Lanes * Dimension * Lanes;
-            for (var d = 0; d < Dimension; d++)
-            {
-                _values[start + (d * Lanes) + (row % Lanes)] = rows[row][d];
-            }
+    /// <summary>A matrix of zero rows, each to be set once (<see cref="SetRow"/>) before it is compared.</summary>
+    public VectorMatrix(int count, int dimension)
+    {
+        Count = count;
+        Dimension = dimension;
+        _groups = (Count + Lanes - 1) / Lanes;
+        _values = new float[_groups * Dimension * Lanes];
+    }
+
+    public void SetRow(int row, ReadOnlySpan<float> values)
+    {
+        if (values.Length != Dimension)
+        {
+            throw new ArgumentException($"row {row} has {values.Length} dimensions, not {Dimension}", nameof(values));
+        }
+
+        var start = row / Lanes * Dimension * Lanes;
+        for (var d = 0; d < Dimension; d++)
+        {
+            _values[start + (d * Lanes) + (row % Lanes)] = values[d];
         }
     }
 

@@ -42,7 +42,7 @@ public sealed class SafetyIndex
         var rows = examples.SelectMany(t => t).Concat(lookAlikes).ToArray();
         Texts = rows.Select(p => rewriter.Neutral(p.Read)).ToArray();
         _rendered = rows.Select(p => !string.Equals(p.Read, p.Text, StringComparison.Ordinal)).ToArray();
-        _vectors = new VectorMatrix(cache.GetOrEmbed(Texts));
+        _vectors = cache.Matrix(Texts);
         var exampleTexts = examples.Select(e => e.Select(p => p.Text).ToArray()).ToArray();
         _examples = exampleTexts;
         _lookAlikes = lookAlikes.Select(p => p.Text).ToArray();

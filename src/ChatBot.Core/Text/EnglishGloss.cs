@@ -39,6 +39,7 @@ public static partial class EnglishGloss
         }
 
         var lower = text.ToLowerInvariant();
+        var hasCharacters = lower.Any(c => IsHan(c) || IsKana(c));
         Rendering? best = null;
         foreach (var code in Candidates(lower))
         {
@@ -49,7 +50,7 @@ public static partial class EnglishGloss
 
             // Chinese and Japanese characters are read by runs (romaji mixed into kana is then left as it is); Japanese in
             // Latin letters alone (romaji) word by word.
-            var rendering = language.Code is "zh" or "ja" && lower.Any(c => IsHan(c) || IsKana(c)) ? ByRuns(lower, language) : ByWords(lower, language);
+            var rendering = language.Code is "zh" or "ja" && hasCharacters ? ByRuns(lower, language) : ByWords(lower, language);
             if (best is null || rendering.Known > best.Known)
             {
                 best = rendering;

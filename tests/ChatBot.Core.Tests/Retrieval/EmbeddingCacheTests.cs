@@ -66,6 +66,73 @@ public sealed class EmbeddingCacheTests : IDisposable
         Assert.All(Enumerable.Range(0, texts.Length), i => Assert.Equal(embedder.Vector(texts[i]), vectors[i]));
     }
 
+    [Fact]
+    public void Vectors_on_disk_leave_memory_and_a_matrix_reads_them_back_bit_for_bit()
+    {
+        var embedder = new CountingEmbedder();
+        var texts = new[] { "a", "bb", "ccc", "dddd", "eeeee", "ffffff", "ggggggg", "hhhhhhhh", "iiiiiiiii" };
+        var cache = new EmbeddingCache(embedder, _folder);
+        var vectors = cache.GetOrEmbed(texts);
+
+        var matrix = new EmbeddingCache(embedder, _folder).Matrix(texts);
+
+        Assert.Equal(0, cache.VectorsInMemory);
+        float[] query = [0.25f, -1.5f];
+        Assert.Equal(new VectorMatrix(vectors).Similarities(query), matrix.Similarities(query));
+        Assert.Equal(texts.Length, embedder.Embedded);
+    }
+
+    [Fact]
+    public void Without_a_folder_the_vectors_stay_in_memory()
+    {
+        var embedder = new CountingEmbedder();
+        var cache = new EmbeddingCache(embedder, "");
+
+        var vectors = cache.GetOrEmbed(["a", "bb"]);
+        cache.GetOrEmbed(["bb"]);
+
+        Assert.Equal(2, cache.VectorsInMemory);
+        Assert.Equal(2, embedder.Embedded);
+        Assert.Equal(embedder.Vector("bb"), vectors[1]);
+    }
+
+    [Fact]
+    public void A_cache_file_another_process_replaces_leaves_the_vectors_already_indexed_intact()
+    {
+        var embedder = new CountingEmbedder();
+        var first = new EmbeddingCache(embedder, _folder);
+        first.GetOrEmbed(["a", "bb"]);
+
+        // A second bot sharing the folder writes a file of other texts under the same name.
+        var second = new EmbeddingCache(embedder, _folder);
+        second.GetOrEmbed(["zzz"]);
+        second.RetainOnly(["zzz"]);
+
+        var vectors = first.GetOrEmbed(["a", "bb"]);
+        Assert.Equal(embedder.Vector("a"), vectors[0]);
+        Assert.Equal(embedder.Vector("bb"), vectors[1]);
+        Assert.Equal(3, embedder.Embedded);
+    }
+
+    [Fact]
+    public void A_cache_file_that_ends_inside_a_vector_is_rebuilt()
+    {
+        Directory.CreateDirectory(_folder);
+        using (var writer = new BinaryWriter(File.Create(Path.Combine(_folder, "counting.bin"))))
+        {
+            writer.Write(1);
+            writer.Write(new string('A', 64));
+            writer.Write(384);
+            writer.Write(1f);
+        }
+
+        var embedder = new CountingEmbedder();
+        var cache = new EmbeddingCache(embedder, _folder);
+
+        Assert.Equal(0, cache.Count);
+        Assert.Equal(embedder.Vector("a"), cache.GetOrEmbed(["a"])[0]);
+    }
+
     private sealed class CountingEmbedder : ITextEmbedder
     {
         private int _embedded;

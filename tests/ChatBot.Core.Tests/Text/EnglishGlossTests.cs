@@ -105,6 +105,10 @@ public sealed class EnglishGlossTests
     }
 
     [Fact]
+    public void Runs_of_characters_are_as_long_as_the_longest_entry_in_characters_and_romaji_does_not_lengthen_them() =>
+        Assert.Equal(3, Glossary["ja"]!.LongestRun);
+
+    [Fact]
     public void Folds_arabic_letters_and_reads_through_attached_prefixes() =>
         Assert.Equal("i took all box", EnglishGloss.Of("أخذت كل العلبة", Glossary));
 
