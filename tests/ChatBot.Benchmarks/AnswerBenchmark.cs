@@ -56,6 +56,13 @@ public static class AnswerBenchmark
         Console.WriteLine($"| process start → first answer (`chatbot ask`, warm cache) | {Measure.Ms(firstAnswer.Semantic)} | {Measure.Ms(firstAnswer.Lexical)} |");
         Console.WriteLine($"| peak RSS of `chatbot ask` | {firstAnswer.SemanticRss} | {firstAnswer.LexicalRss} |");
         Console.WriteLine($"| peak RSS of this benchmark (both engines) | {Measure.PeakRss()} | |");
+        Console.WriteLine();
+        Console.WriteLine("Slowest semantic answers (pass, ms, question):");
+        foreach (var (latency, index) in semantic.Select((l, i) => (l, i)).OrderByDescending(x => x.l).Take(10))
+        {
+            Console.WriteLine($"- {(index / questions.Length) + 1}, {Measure.Ms(latency)}, {questions[index % questions.Length][..Math.Min(80, questions[index % questions.Length].Length)]}");
+        }
+
         Directory.Delete(cache, recursive: true);
         return 0;
     }

@@ -39,9 +39,15 @@ internal static class PatternMatch
     /// </summary>
     public static bool? Decide(Regex pattern, string text)
     {
+        var hot = Hot(pattern);
+        if (CoreMisses(hot, text))
+        {
+            return false;
+        }
+
         try
         {
-            return Hot(pattern).Next(text).IsMatch(text);
+            return hot.Next(text).IsMatch(text);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -56,9 +62,15 @@ internal static class PatternMatch
     /// </summary>
     public static string Replace(Regex pattern, string text, string replacement)
     {
+        var hot = Hot(pattern);
+        if (CoreMisses(hot, text))
+        {
+            return text;
+        }
+
         try
         {
-            return Hot(pattern).Next(text).Replace(text, replacement);
+            return hot.Next(text).Replace(text, replacement);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -101,6 +113,27 @@ internal static class PatternMatch
 
     private static HotPattern Hot(Regex pattern) => Patterns.GetValue(pattern, static p => new HotPattern(p));
 
+    /// <summary>
+    /// Whether the pattern without its opening lookbehinds (<see cref="PatternCore"/>) finds nothing, so the whole cannot
+    /// match. The first test is itself compiled once it runs often; one too slow to decide leaves the whole to decide.
+    /// </summary>
+    private static bool CoreMisses(HotPattern hot, string text)
+    {
+        if (hot.Core is not { } core)
+        {
+            return false;
+        }
+
+        try
+        {
+            return !Hot(core).Next(text).IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Whether the pattern now runs as compiled code.</summary>
     internal static bool RunsCompiled(Regex pattern) =>
         Patterns.TryGetValue(pattern, out var hot) && hot.IsCompiled;
@@ -127,6 +160,9 @@ internal static class PatternMatch
         private Regex? _compiled = PatternCompiler.CompiledBefore(interpreted);
         private int _runs;
         private int _queued;
+
+        /// <summary>The first test of the pattern (<see cref="PatternCore"/>), or null when it opens with no lookbehind.</summary>
+        public Regex? Core { get; } = PatternCore.Of(interpreted);
 
         public bool IsCompiled => Volatile.Read(ref _compiled) is not null;
 

@@ -182,6 +182,8 @@ public sealed class TuneCorpusTests
     [InlineData(42, 0.95, 0.92, 0.93, 0.92, 0.087, 0.13, 0.91)]
     // Round 43 and the retired holdout 42 are among the phrasings too: what it measures with them, less one message.
     [InlineData(43, 0.95, 0.91, 0.97, 0.90, 0.013, 0.025, 0.91)]
+    // Round 44: nothing chosen on it yet: what it measured when written, less one message.
+    [InlineData(44, 0.90, 0.84, 0.94, 0.78, 0.038, 0.088, 0.81)]
     public async Task Red_flags_of_the_seventh_and_later_tune_rounds_are_caught_in_every_language_and_their_look_alikes_keep_their_answer(
         int round, double recall, double selfHarm, double emergency, double ingestion, double replaceLevelFalseAlarms, double falseAlarms, double selfHarmNotEnglish)
     {
@@ -245,6 +247,7 @@ public sealed class TuneCorpusTests
     [InlineData(37, 0.78, 0.79, 0.10)] // nothing chosen on it yet: what it measured when written, less one message
     [InlineData(38, 0.85, 0.88, 0.068)] // shaped the English reading of other languages: what it measures now, less one message
     [InlineData(39, 0.90, 0.94, 0.04)] // its questions in other languages showed what the glossary lacked (topic words, romaji): what it measures now, less one message
+    [InlineData(40, 0.90, 0.94, 0.05)] // nothing chosen on it yet: what it measured when written, less one message
     public async Task Questions_of_the_third_and_later_tune_rounds_are_answered_or_refused_from_their_own_topic(
         int round, double answered, double refused, double otherTopic)
     {
