@@ -40,6 +40,16 @@ public static class AnswerBenchmark
         var semantic = Latencies(semanticEngine, questions);
         var shortQuestions = questions.Where(q => q.Length < ChatBot.Core.Text.RetrievalText.LongQuestion).ToArray();
         var semanticShort = Latencies(semanticEngine, shortQuestions);
+        // A bot on a platform has every pattern compiled as it starts (SafetyPatternCompileService): its steady state.
+        store!.Current.Safety.CompilePatternsSoon();
+        var compileDeadline = DateTime.UtcNow.AddMinutes(3);
+        while (!store.Current.Safety.PatternsCompiled && DateTime.UtcNow < compileDeadline)
+        {
+            Thread.Sleep(200);
+        }
+
+        var compiled = Latencies(semanticEngine, questions);
+        var compiledShort = Latencies(semanticEngine, shortQuestions);
         var lexicalStore = Store(knowledge, RetrievalMode.Lexical, embedder, "");
         var lexical = Latencies(new AnswerEngine(lexicalStore, new NullQuestionObserver()), questions);
         var firstAnswer = await ProcessFirstAnswerAsync(root, model);
@@ -50,6 +60,8 @@ public static class AnswerBenchmark
         Console.WriteLine($"| answer latency p99 | {Measure.Ms(Measure.Percentile(semantic, 99))} | {Measure.Ms(Measure.Percentile(lexical, 99))} |");
         Console.WriteLine($"| answer latency max | {Measure.Ms(semantic.Max())} | {Measure.Ms(lexical.Max())} |");
         Console.WriteLine($"| p50 / p99, the {shortQuestions.Length} questions under {ChatBot.Core.Text.RetrievalText.LongQuestion} characters | {Measure.Ms(Measure.Percentile(semanticShort, 50))} / {Measure.Ms(Measure.Percentile(semanticShort, 99))} | |");
+        Console.WriteLine($"| every pattern compiled (a bot on a platform): p50 / p99 / max | {Measure.Ms(Measure.Percentile(compiled, 50))} / {Measure.Ms(Measure.Percentile(compiled, 99))} / {Measure.Ms(compiled.Max())} | |");
+        Console.WriteLine($"| every pattern compiled, the {shortQuestions.Length} short questions: p50 / p99 | {Measure.Ms(Measure.Percentile(compiledShort, 50))} / {Measure.Ms(Measure.Percentile(compiledShort, 99))} | |");
         Console.WriteLine($"| model load | {Measure.Ms(modelLoad)} | — |");
         Console.WriteLine($"| knowledge build, empty embedding cache | {Measure.Ms(coldBuild)} | — |");
         Console.WriteLine($"| knowledge build, warm embedding cache | {Measure.Ms(warmBuild)} | — |");

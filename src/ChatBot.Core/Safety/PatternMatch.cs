@@ -80,14 +80,19 @@ internal static class PatternMatch
     }
 
     /// <summary>
-    /// Compiles patterns now, on the background compiler, rather than once each has run <see cref="CompileAfter"/>
+    /// Compiles patterns now, and the first tests of those that have one, on the background compiler, rather than once each has run <see cref="CompileAfter"/>
     /// times: a bot that runs for months pays the compile once at start instead of during its first burst.
     /// </summary>
     public static void CompileSoon(IEnumerable<Regex> patterns)
     {
         foreach (var pattern in patterns)
         {
-            Hot(pattern).CompileSoon();
+            var hot = Hot(pattern);
+            hot.CompileSoon();
+            if (hot.Core is { } core)
+            {
+                Hot(core).CompileSoon();
+            }
         }
     }
 
@@ -137,6 +142,10 @@ internal static class PatternMatch
     /// <summary>Whether the pattern now runs as compiled code.</summary>
     internal static bool RunsCompiled(Regex pattern) =>
         Patterns.TryGetValue(pattern, out var hot) && hot.IsCompiled;
+
+    /// <summary>Whether the pattern, and its first test when it has one, run as compiled code.</summary>
+    internal static bool RunsCompiledWithCore(Regex pattern) =>
+        RunsCompiled(pattern) && (Hot(pattern).Core is not { } core || RunsCompiled(core));
 
     /// <summary>Whether the pattern has been made hot: compiled, or waiting for the compiler.</summary>
     internal static bool IsHot(Regex pattern) =>

@@ -63,6 +63,9 @@ public sealed class SafetyTriage(IReadOnlyList<SafetyCategory> categories, Safet
     /// </summary>
     public void CompilePatternsSoon() => PatternMatch.CompileSoon(_categories.SelectMany(PatternsOf).Distinct());
 
+    /// <summary>Whether every pattern this triage runs, and every first test of one (<see cref="PatternCore"/>), now runs compiled.</summary>
+    public bool PatternsCompiled => _categories.SelectMany(PatternsOf).Distinct().All(PatternMatch.RunsCompiledWithCore);
+
     private static IEnumerable<Regex> PatternsOf(SafetyCategory category) =>
         category.Patterns.Concat(category.Unless
             .Concat(category.NegatedBy)

@@ -47,6 +47,24 @@ public sealed class PatternMatchTests
     }
 
     [Fact]
+    public void A_pattern_compiled_at_start_has_its_first_test_compiled_too()
+    {
+        var pattern = Unique(@"(?<!\bkids?\b[^.?!]{{0,60}})\bwhole bottle {0}\b");
+        var category = new SafetyCategory("ingestion", "Took too much", SafetyAction.Replace, "Call Poison Help.", [pattern]);
+        var triage = new SafetyTriage([category], null);
+
+        triage.CompilePatternsSoon();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!triage.PatternsCompiled && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(10);
+        }
+
+        Assert.True(PatternMatch.RunsCompiledWithCore(pattern));
+    }
+
+    [Fact]
     public void A_replacement_reads_like_the_patterns_own()
     {
         var pattern = Unique(@"\bnever had {0} kidney problems\b");
