@@ -62,14 +62,9 @@ public sealed class EmbeddingCache
     /// <summary>Vectors for the texts, in order; only texts not seen before reach the model.</summary>
     public float[][] GetOrEmbed(IReadOnlyList<string> texts) => Reading(texts, keys => keys.Select(key =>
     {
-        if (_inMemory.TryGetValue(key, out var vector))
-        {
-            return vector;
-        }
-
-        var read = new float[_file!.LengthOf(key)];
-        _file.Read(key, read);
-        return read;
+        var vector = new float[LengthOf(key)];
+        ReadInto(key, vector);
+        return vector;
     }).ToArray());
 
     /// <summary>The texts' vectors laid out for comparison, read straight into the matrix; only unseen texts reach the model.</summary>
@@ -79,17 +74,9 @@ public sealed class EmbeddingCache
         var row = new float[matrix.Dimension];
         for (var i = 0; i < keys.Length; i++)
         {
-            if (_inMemory.TryGetValue(keys[i], out var vector))
-            {
-                matrix.SetRow(i, vector);
-            }
-            else
-            {
-                var length = _file!.LengthOf(keys[i]);
-                var values = length == row.Length ? row : new float[length];
-                _file.Read(keys[i], values);
-                matrix.SetRow(i, values);
-            }
+            var values = LengthOf(keys[i]) == row.Length ? row : new float[LengthOf(keys[i])];
+            ReadInto(keys[i], values);
+            matrix.SetRow(i, values);
         }
 
         return matrix;
@@ -160,13 +147,18 @@ public sealed class EmbeddingCache
     /// <summary>Reads the texts' vectors once they are all embedded; a file that fails under the read is dropped and rebuilt.</summary>
     private T Reading<T>(IReadOnlyList<string> texts, Func<string[], T> read)
     {
-        try
+        T ReadAll()
         {
             var keys = EnsureKeys(texts);
             lock (_gate)
             {
                 return read(keys);
             }
+        }
+
+        try
+        {
+            return ReadAll();
         }
         catch (IOException)
         {
@@ -175,11 +167,20 @@ public sealed class EmbeddingCache
                 _file?.Forget();
             }
 
-            var keys = EnsureKeys(texts);
-            lock (_gate)
-            {
-                return read(keys);
-            }
+            return ReadAll();
+        }
+    }
+
+    /// <summary>Copies the key's vector, from memory or the file, into a destination as long as it.</summary>
+    private void ReadInto(string key, Span<float> destination)
+    {
+        if (_inMemory.TryGetValue(key, out var vector))
+        {
+            vector.CopyTo(destination);
+        }
+        else
+        {
+            _file!.Read(key, destination);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ChatBot.Core.Safety;
@@ -49,13 +48,13 @@ internal static class PatternCore
         var start = 0;
         while (alternative.AsSpan(start).StartsWith("(?<!") || alternative.AsSpan(start).StartsWith("(?<="))
         {
-            var end = ClosingParenthesis(alternative, start);
-            if (end < 0)
+            var next = Next(alternative, start);
+            if (next < 0)
             {
                 return alternative;
             }
 
-            start = end + 1;
+            start = next;
         }
 
         return alternative[start..];
@@ -65,84 +64,56 @@ internal static class PatternCore
     private static List<string>? TopLevelAlternatives(string pattern)
     {
         var alternatives = new List<string>();
-        var current = new StringBuilder();
-        var depth = 0;
-        for (var i = 0; i < pattern.Length; i++)
+        var start = 0;
+        for (var i = 0; i < pattern.Length; i = Next(pattern, i))
         {
-            var c = pattern[i];
-            if (c == '\\' && i + 1 < pattern.Length)
-            {
-                current.Append(c).Append(pattern[++i]);
-                continue;
-            }
-
-            if (c == '[')
-            {
-                var end = ClassEnd(pattern, i);
-                if (end < 0)
-                {
-                    return null;
-                }
-
-                current.Append(pattern, i, end - i + 1);
-                i = end;
-                continue;
-            }
-
-            depth += c switch { '(' => 1, ')' => -1, _ => 0 };
-            if (depth < 0)
+            if (i < 0)
             {
                 return null;
             }
 
-            if (c == '|' && depth == 0)
+            if (pattern[i] == '|')
             {
-                alternatives.Add(current.ToString());
-                current.Clear();
-                continue;
+                alternatives.Add(pattern[start..i]);
+                start = i + 1;
             }
-
-            current.Append(c);
         }
 
-        alternatives.Add(current.ToString());
-        return depth == 0 ? alternatives : null;
+        alternatives.Add(pattern[start..]);
+        return alternatives;
     }
 
-    private static int ClosingParenthesis(string pattern, int open)
+    /// <summary>
+    /// The index after the element at <paramref name="i"/> read as one: an escaped character, a character class, or a
+    /// whole group up to its closing parenthesis; -1 when a class or group does not close.
+    /// </summary>
+    private static int Next(string pattern, int i)
     {
-        var depth = 0;
-        for (var i = open; i < pattern.Length; i++)
+        switch (pattern[i])
         {
-            var c = pattern[i];
-            if (c == '\\')
-            {
-                i++;
-                continue;
-            }
-
-            if (c == '[')
-            {
-                i = ClassEnd(pattern, i);
-                if (i < 0)
+            case '\\':
+                return Math.Min(i + 2, pattern.Length);
+            case '[':
+                var end = ClassEnd(pattern, i);
+                return end < 0 ? -1 : end + 1;
+            case '(':
+                for (var j = i + 1; j < pattern.Length; j = Next(pattern, j))
                 {
-                    return -1;
+                    if (j < 0)
+                    {
+                        return -1;
+                    }
+
+                    if (pattern[j] == ')')
+                    {
+                        return j + 1;
+                    }
                 }
 
-                continue;
-            }
-
-            if (c == '(')
-            {
-                depth++;
-            }
-            else if (c == ')' && --depth == 0)
-            {
-                return i;
-            }
+                return -1;
+            default:
+                return i + 1;
         }
-
-        return -1;
     }
 
     /// <summary>The index of the bracket that closes a character class (a first ']' is literal, as is an escaped one).</summary>

@@ -89,10 +89,7 @@ internal static class PatternMatch
         {
             var hot = Hot(pattern);
             hot.CompileSoon();
-            if (hot.Core is { } core)
-            {
-                Hot(core).CompileSoon();
-            }
+            hot.First?.CompileSoon();
         }
     }
 
@@ -116,7 +113,7 @@ internal static class PatternMatch
         }
     }
 
-    private static HotPattern Hot(Regex pattern) => Patterns.GetValue(pattern, static p => new HotPattern(p));
+    private static HotPattern Hot(Regex pattern) => Patterns.GetValue(pattern, static p => new HotPattern(p, PatternCore.Of(p)));
 
     /// <summary>
     /// Whether the pattern without its opening lookbehinds (<see cref="PatternCore"/>) finds nothing, so the whole cannot
@@ -124,14 +121,14 @@ internal static class PatternMatch
     /// </summary>
     private static bool CoreMisses(HotPattern hot, string text)
     {
-        if (hot.Core is not { } core)
+        if (hot.First is not { } first)
         {
             return false;
         }
 
         try
         {
-            return !Hot(core).Next(text).IsMatch(text);
+            return !first.Next(text).IsMatch(text);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -145,7 +142,7 @@ internal static class PatternMatch
 
     /// <summary>Whether the pattern, and its first test when it has one, run as compiled code.</summary>
     internal static bool RunsCompiledWithCore(Regex pattern) =>
-        RunsCompiled(pattern) && (Hot(pattern).Core is not { } core || RunsCompiled(core));
+        Patterns.TryGetValue(pattern, out var hot) && hot.IsCompiled && hot.First?.IsCompiled != false;
 
     /// <summary>Whether the pattern has been made hot: compiled, or waiting for the compiler.</summary>
     internal static bool IsHot(Regex pattern) =>
@@ -163,7 +160,8 @@ internal static class PatternMatch
         }
     }
 
-    private sealed class HotPattern(Regex interpreted)
+    /// <param name="core">The pattern's first test (<see cref="PatternCore"/>), run as a hot pattern of its own; null for none.</param>
+    private sealed class HotPattern(Regex interpreted, Regex? core)
     {
         // A pattern a previous knowledge version made hot is compiled already: a reload starts with it.
         private Regex? _compiled = PatternCompiler.CompiledBefore(interpreted);
@@ -171,7 +169,7 @@ internal static class PatternMatch
         private int _queued;
 
         /// <summary>The first test of the pattern (<see cref="PatternCore"/>), or null when it opens with no lookbehind.</summary>
-        public Regex? Core { get; } = PatternCore.Of(interpreted);
+        public HotPattern? First { get; } = core is null ? null : new HotPattern(core, null);
 
         public bool IsCompiled => Volatile.Read(ref _compiled) is not null;
 
